@@ -1,0 +1,104 @@
+//! `journeymap check`: report every problem of every map, like a compiler.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use journeymap::diag::render::{self, JsonReport};
+use journeymap::diag::{Diag, Severity};
+
+use super::{Outcome, input, output};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Treat warnings as errors (exit 1 when there are any).
+    #[arg(long)]
+    deny_warnings: bool,
+    /// How to print diagnostics: for people on standard error, or one JSON document on
+    /// standard output.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Map files, directories to search for `*.journey`, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: Args) -> Outcome {
+    let (sources, mut io_errors) = input::expand(&args.paths);
+    let mut report = JsonReport {
+        diagnostics: Vec::new(),
+    };
+    let (mut files, mut errors, mut warnings) = (0, 0, 0);
+    for source in &sources {
+        let input = match input::read(source) {
+            Ok(i) => i,
+            Err(e) => {
+                io_errors.push(e);
+                continue;
+            }
+        };
+        files += 1;
+        let mut compiled = journeymap::compile(&input.bytes);
+        if args.deny_warnings {
+            deny_warnings(&mut compiled.diags);
+        }
+        errors += compiled.diags.iter().filter(|d| d.is_error()).count();
+        warnings += compiled.diags.iter().filter(|d| !d.is_error()).count();
+        match args.format {
+            Format::Human => output::eprint_diags(&input.name, &compiled.source, &compiled.diags),
+            Format::Json => report.diagnostics.extend(render::json(
+                &input.name,
+                &compiled.source,
+                &compiled.diags,
+            )),
+        }
+    }
+    for e in &io_errors {
+        output::eprint_error(e);
+    }
+    match args.format {
+        Format::Json => {
+            let mut out = serde_json::to_string_pretty(&report)
+                .unwrap_or_else(|_| "{\"diagnostics\":[]}".into());
+            out.push('\n');
+            let _ = std::io::stdout().write_all(out.as_bytes());
+        }
+        Format::Human => {
+            let _ = writeln!(std::io::stderr(), "{}", summary(files, errors, warnings));
+        }
+    }
+    if !io_errors.is_empty() {
+        Outcome::Usage
+    } else if errors > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// `--deny-warnings`: every warning is reported, and counted, as an error.
+fn deny_warnings(diags: &mut [Diag]) {
+    for d in diags.iter_mut().filter(|d| d.severity == Severity::Warning) {
+        d.severity = Severity::Error;
+    }
+}
+
+fn summary(files: usize, errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let checked = format!("checked {}", plural(files, "file"));
+    match (errors, warnings) {
+        (0, 0) => format!("{checked}: no problems"),
+        (e, 0) => format!("{checked}: {}", plural(e, "error")),
+        (0, w) => format!("{checked}: {}", plural(w, "warning")),
+        (e, w) => format!(
+            "{checked}: {}, {}",
+            plural(e, "error"),
+            plural(w, "warning")
+        ),
+    }
+}

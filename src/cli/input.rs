@@ -1,0 +1,82 @@
+//! Finding and reading the maps named on the command line.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// One map to compile: a name to show, and its bytes.
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where a map comes from.
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands the arguments: files as given, directories walked for `*.journey` (in
+/// sorted order), `-` for standard input. Problems are returned as messages.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if path.is_dir() {
+            let walk = WalkDir::new(path).follow_links(true).sort_by_file_name();
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_journey(e.path()) => {
+                        sources.push(Source::File(e.into_path()))
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!(
+                        "cannot read `{}`: {}",
+                        display_walk_path(&e, path),
+                        e
+                    )),
+                }
+            }
+        } else if path.exists() {
+            sources.push(Source::File(path.clone()));
+        } else {
+            errors.push(format!("`{}`: no such file or directory", path.display()));
+        }
+    }
+    (sources, errors)
+}
+
+fn display_walk_path(e: &walkdir::Error, root: &Path) -> String {
+    e.path().unwrap_or(root).display().to_string()
+}
+
+fn is_journey(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "journey")
+}
+
+/// Reads one source.
+pub fn read(source: &Source) -> Result<Input, String> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(Input {
+                name: "<stdin>".to_string(),
+                bytes,
+            })
+        }
+        Source::File(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            Ok(Input {
+                name: path.display().to_string(),
+                bytes,
+            })
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Command-line interface: one module per subcommand; the only code that does IO.
+
+mod check;
+mod export;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// How a run ended, as its exit code says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// 0: no problems (warnings allowed unless denied).
+    Clean = 0,
+    /// 1: errors in a map (or warnings under `--deny-warnings`).
+    Problems = 1,
+    /// 2: the command could not run as asked: bad arguments, unreadable or missing files.
+    Usage = 2,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "journeymap",
+    version,
+    about = "Compile plain-text customer-journey maps (*.journey)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check maps and report every problem, like a compiler.
+    Check(check::Args),
+    /// Print the validated model of a map, derived facts included, as JSON or YAML.
+    Export(export::Args),
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Export(args) => export::run(args),
+    };
+    ExitCode::from(outcome as u8)
+}

@@ -1,0 +1,52 @@
+//! Writing outputs and showing diagnostics.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use journeymap::diag::Diag;
+use journeymap::diag::render::{self, Style};
+
+/// Writes `contents` to `path` atomically: a temporary file in the same directory,
+/// renamed over the target, so a reader never sees a half-written file and a failed
+/// write leaves the old file as it was.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| format!("cannot write `{}`: {e}", path.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".journeymap-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(contents).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The style of diagnostics on standard error: colour only on a terminal and only
+/// without `NO_COLOR`.
+pub fn stderr_style() -> Style {
+    let terminal = std::io::stderr().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Style {
+        color: terminal && !no_color,
+        unicode: true,
+        width: 100,
+    }
+}
+
+/// Prints one file's diagnostics for people, on standard error.
+pub fn eprint_diags(file: &str, source: &str, diags: &[Diag]) {
+    if diags.is_empty() {
+        return;
+    }
+    let text = render::human(file, source, diags, stderr_style());
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Prints an error that is not about a map's content (usage, IO).
+pub fn eprint_error(message: &str) {
+    let _ = writeln!(std::io::stderr(), "error: {message}");
+}

@@ -1,0 +1,94 @@
+//! The registry of diagnostic codes: one place that names every problem journeymap reports.
+//!
+//! Codes are stable: a code is never reused for another problem. `docs/diagnostics.md`
+//! documents each one and a test keeps the two in agreement; `tests/check/<name>.journey`
+//! is each code's fixture.
+
+use super::Severity;
+
+/// What the registry knows about one code.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeInfo {
+    /// The stable code, e.g. `J0101`.
+    pub code: &'static str,
+    /// A kebab-case name, also the fixture's file name.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the problem is.
+    pub summary: &'static str,
+}
+
+macro_rules! registry {
+    ($($variant:ident = $code:literal, $name:literal, $sev:ident, $summary:literal;)*) => {
+        /// Every diagnostic journeymap can report.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            /// All codes, in registry order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn info(self) -> CodeInfo {
+                match self {
+                    $(Code::$variant => CodeInfo {
+                        code: $code,
+                        name: $name,
+                        severity: Severity::$sev,
+                        summary: $summary,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    // Bytes and characters.
+    InvalidUtf8 = "J0001", "invalid-utf8", Error, "the file is not valid UTF-8";
+    ControlCharacter = "J0002", "control-character", Error, "a control character other than tab";
+    BinaryFile = "J0003", "binary-file", Error, "the file looks binary, not like a journey map";
+    TooManyProblems = "J0004", "too-many-problems", Error, "more problems than one file reports";
+
+    // Line shape.
+    UnknownKeyword = "J0101", "unknown-keyword", Error, "a line starts with a word that is not a keyword";
+    MalformedLine = "J0102", "malformed-line", Error, "a line does not have the shape `keyword [words…] [: text]`";
+    MissingText = "J0103", "missing-text", Error, "a statement that needs text has none";
+    UnexpectedText = "J0104", "unexpected-text", Error, "a statement that takes no text has some";
+    WrongWords = "J0105", "wrong-words", Error, "a keyword's words do not fit the statement";
+
+    // Structure.
+    MissingJourney = "J0201", "missing-journey", Error, "the file has no `journey:` statement";
+    RepeatedJourney = "J0202", "repeated-journey", Error, "`journey:` appears more than once";
+    JourneyNotFirst = "J0203", "journey-not-first", Error, "`journey:` is not the first statement";
+    HeaderAfterPhase = "J0204", "header-after-phase", Error, "a header statement after the first `phase`";
+    StepBeforePhase = "J0205", "step-before-phase", Error, "a `step` before any `phase`";
+    DetailBeforePhase = "J0206", "detail-before-phase", Error, "a detail statement before any `phase`";
+    DetailOutsideStep = "J0207", "detail-outside-step", Error, "`touchpoint` or `emotion` outside a step";
+    NoPhase = "J0208", "no-phase", Error, "the map has no phase";
+    RepeatedHeader = "J0209", "repeated-header", Error, "a header statement that may appear once appears twice";
+
+    // Names.
+    DuplicateId = "J0301", "duplicate-id", Error, "an id is declared twice";
+    ReservedId = "J0302", "reserved-id", Error, "a reserved flag word used as an id";
+    UndeclaredId = "J0303", "undeclared-id", Error, "a reference to an id that is not declared";
+    WrongIdKind = "J0304", "wrong-id-kind", Error, "an id of the wrong kind, e.g. a persona where a channel is expected";
+    RepeatedWord = "J0305", "repeated-word", Error, "a word or role given twice in one statement";
+
+    // Values.
+    ScoreNotInteger = "J0401", "score-not-integer", Error, "an emotion score that is not an integer";
+    ScoreOutOfScale = "J0402", "score-out-of-scale", Error, "an emotion score outside the scale";
+    DuplicateEmotion = "J0403", "duplicate-emotion", Error, "two emotions for the same persona in one step";
+    EmotionPersonaNotInStep = "J0404", "emotion-persona-not-in-step", Error, "an emotion for a persona the step is not limited to";
+    BadScale = "J0405", "bad-scale", Error, "a scale whose bounds are not integers or not increasing";
+    UnknownLang = "J0406", "unknown-lang", Error, "a `lang` code journeymap has no labels for";
+    UnknownLane = "J0407", "unknown-lane", Error, "a lane name that does not exist";
+    RepeatedLane = "J0408", "repeated-lane", Error, "a lane listed twice in `lanes`";
+
+    // Warnings.
+    EmptyPhase = "J0501", "empty-phase", Warning, "a phase without steps";
+    UnusedPersona = "J0502", "unused-persona", Warning, "a declared persona that nothing uses";
+    UnusedChannel = "J0503", "unused-channel", Warning, "a declared channel that no touchpoint uses";
+    UnusedOwner = "J0504", "unused-owner", Warning, "a declared owner that no touchpoint names";
+    PersonaWithoutEmotion = "J0505", "persona-without-emotion", Warning, "a persona with no emotion score at all";
+    KpiUnitMismatch = "J0506", "kpi-unit-mismatch", Warning, "a KPI whose value and target are in different units";
+}

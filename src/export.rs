@@ -1,0 +1,360 @@
+//! The model as a JSON or YAML document (`journeymap export`). The shape is documented
+//! in `docs/export.md`; it is a stable interface, apart from the internal model.
+
+use serde::Serialize;
+
+use crate::LineIndex;
+use crate::model::{
+    ChannelMode, Details, Journey, Kpi, Measure, NeedKind, PersonaId, StepRef, Text,
+};
+
+/// Version of the document's shape; it changes when a field is removed or renamed.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Document<'a> {
+    pub document_version: u32,
+    pub title: &'a str,
+    pub goal: Option<&'a str>,
+    pub scope: Option<&'a str>,
+    pub notes: Vec<&'a str>,
+    pub lang: &'static str,
+    pub scale: Scale,
+    pub personas: Vec<Persona<'a>>,
+    pub channels: Vec<Channel<'a>>,
+    pub owners: Vec<Owner<'a>>,
+    pub lanes: Vec<&'static str>,
+    pub phases: Vec<Phase<'a>>,
+    pub derived: Derived<'a>,
+}
+
+#[derive(Serialize)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+}
+
+#[derive(Serialize)]
+pub struct Persona<'a> {
+    pub id: &'a str,
+    pub description: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Channel<'a> {
+    pub id: &'a str,
+    pub label: Option<&'a str>,
+    /// `online`, `offline` or null.
+    pub mode: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct Owner<'a> {
+    pub id: &'a str,
+    pub label: Option<&'a str>,
+    pub external: bool,
+}
+
+#[derive(Serialize)]
+pub struct Phase<'a> {
+    pub name: &'a str,
+    pub line: usize,
+    #[serde(flatten)]
+    pub details: DetailsDoc<'a>,
+    pub steps: Vec<Step<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Step<'a> {
+    pub number: usize,
+    pub line: usize,
+    pub action: &'a str,
+    pub critical: bool,
+    /// The personas the step is limited to; empty: every persona.
+    pub personas: Vec<&'a str>,
+    pub gap: bool,
+    pub touchpoints: Vec<Touchpoint<'a>>,
+    pub emotions: Vec<Emotion<'a>>,
+    #[serde(flatten)]
+    pub details: DetailsDoc<'a>,
+}
+
+#[derive(Serialize)]
+pub struct Touchpoint<'a> {
+    pub text: &'a str,
+    pub channel: Option<&'a str>,
+    pub owner: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Emotion<'a> {
+    /// null for the anonymous persona of a map without personas.
+    pub persona: Option<&'a str>,
+    pub score: i64,
+    pub text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DetailsDoc<'a> {
+    pub thoughts: Vec<&'a str>,
+    pub quotes: Vec<&'a str>,
+    pub needs: Vec<Need<'a>>,
+    pub pains: Vec<&'a str>,
+    pub delights: Vec<&'a str>,
+    pub opportunities: Vec<&'a str>,
+    pub kpis: Vec<KpiDoc<'a>>,
+    pub notes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Need<'a> {
+    /// `functional`, `emotional` or null.
+    pub kind: Option<&'static str>,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct KpiDoc<'a> {
+    pub label: &'a str,
+    pub value: MeasureDoc<'a>,
+    pub target: Option<MeasureDoc<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct MeasureDoc<'a> {
+    pub number: f64,
+    pub percent: bool,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Derived<'a> {
+    pub gaps: Vec<StepDoc<'a>>,
+    pub emotion_extremes: Vec<Extremes<'a>>,
+    pub channel_switches: Vec<Switch<'a>>,
+}
+
+/// A reference to a step: its number and, for people reading the document, its action.
+#[derive(Serialize)]
+pub struct StepDoc<'a> {
+    pub step: usize,
+    pub action: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Extremes<'a> {
+    pub persona: Option<&'a str>,
+    pub low: ExtremeDoc<'a>,
+    pub high: ExtremeDoc<'a>,
+}
+
+#[derive(Serialize)]
+pub struct ExtremeDoc<'a> {
+    pub score: i64,
+    pub steps: Vec<StepDoc<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Switch<'a> {
+    pub from_step: StepDoc<'a>,
+    pub to_step: StepDoc<'a>,
+    pub from: Vec<&'a str>,
+    pub to: Vec<&'a str>,
+}
+
+/// Builds the document of a validated journey; `source` gives line numbers.
+pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
+    let index = LineIndex::new(source);
+    let line = |span: crate::Span| index.line_col(span.start).0;
+    let persona_id = |p: Option<PersonaId>| p.map(|p| journey.persona(p).id.as_str());
+    let step_doc = |at: StepRef| {
+        let step = journey.step(at);
+        StepDoc {
+            step: step.number,
+            action: &step.action.value,
+        }
+    };
+    let phases = journey
+        .phases
+        .iter()
+        .map(|phase| Phase {
+            name: &phase.name.value,
+            line: line(phase.span),
+            details: details(&phase.details),
+            steps: phase
+                .steps
+                .iter()
+                .map(|s| Step {
+                    number: s.number,
+                    line: line(s.span),
+                    action: &s.action.value,
+                    critical: s.critical,
+                    personas: s
+                        .personas
+                        .iter()
+                        .map(|&p| journey.persona(p).id.as_str())
+                        .collect(),
+                    gap: crate::model::is_gap(journey, s),
+                    touchpoints: s
+                        .touchpoints
+                        .iter()
+                        .map(|t| Touchpoint {
+                            text: &t.text.value,
+                            channel: t.channel.map(|c| journey.channel(c).id.as_str()),
+                            owner: t.owner.map(|o| journey.owner(o).id.as_str()),
+                        })
+                        .collect(),
+                    emotions: s
+                        .emotions
+                        .iter()
+                        .map(|e| Emotion {
+                            persona: persona_id(e.persona),
+                            score: e.score,
+                            text: opt(&e.text),
+                        })
+                        .collect(),
+                    details: details(&s.details),
+                })
+                .collect(),
+        })
+        .collect();
+    let derived = &journey.derived;
+    Document {
+        document_version: DOCUMENT_VERSION,
+        title: &journey.title.value,
+        goal: opt(&journey.goal),
+        scope: opt(&journey.scope),
+        notes: texts(&journey.notes),
+        lang: journey.lang.code(),
+        scale: Scale {
+            min: journey.scale.min,
+            max: journey.scale.max,
+        },
+        personas: journey
+            .personas
+            .iter()
+            .map(|p| Persona {
+                id: &p.id,
+                description: opt(&p.description),
+            })
+            .collect(),
+        channels: journey
+            .channels
+            .iter()
+            .map(|c| Channel {
+                id: &c.id,
+                label: opt(&c.label),
+                mode: c.mode.map(|m| match m {
+                    ChannelMode::Online => "online",
+                    ChannelMode::Offline => "offline",
+                }),
+            })
+            .collect(),
+        owners: journey
+            .owners
+            .iter()
+            .map(|o| Owner {
+                id: &o.id,
+                label: opt(&o.label),
+                external: o.external,
+            })
+            .collect(),
+        lanes: journey.lanes.iter().map(|l| l.name()).collect(),
+        phases,
+        derived: Derived {
+            gaps: derived.gaps.iter().map(|&at| step_doc(at)).collect(),
+            emotion_extremes: derived
+                .extremes
+                .iter()
+                .map(|x| Extremes {
+                    persona: persona_id(x.persona),
+                    low: ExtremeDoc {
+                        score: x.low.score,
+                        steps: x.low.steps.iter().map(|&at| step_doc(at)).collect(),
+                    },
+                    high: ExtremeDoc {
+                        score: x.high.score,
+                        steps: x.high.steps.iter().map(|&at| step_doc(at)).collect(),
+                    },
+                })
+                .collect(),
+            channel_switches: derived
+                .channel_switches
+                .iter()
+                .map(|s| Switch {
+                    from_step: step_doc(s.from_step),
+                    to_step: step_doc(s.to_step),
+                    from: s
+                        .from
+                        .iter()
+                        .map(|&c| journey.channel(c).id.as_str())
+                        .collect(),
+                    to: s
+                        .to
+                        .iter()
+                        .map(|&c| journey.channel(c).id.as_str())
+                        .collect(),
+                })
+                .collect(),
+        },
+    }
+}
+
+fn opt(text: &Option<Text>) -> Option<&str> {
+    text.as_ref().map(|t| t.value.as_str())
+}
+
+fn texts(texts: &[Text]) -> Vec<&str> {
+    texts.iter().map(|t| t.value.as_str()).collect()
+}
+
+fn details(d: &Details) -> DetailsDoc<'_> {
+    DetailsDoc {
+        thoughts: texts(&d.thoughts),
+        quotes: texts(&d.quotes),
+        needs: d
+            .needs
+            .iter()
+            .map(|n| Need {
+                kind: n.kind.map(|k| match k {
+                    NeedKind::Functional => "functional",
+                    NeedKind::Emotional => "emotional",
+                }),
+                text: &n.text.value,
+            })
+            .collect(),
+        pains: texts(&d.pains),
+        delights: texts(&d.delights),
+        opportunities: texts(&d.opportunities),
+        kpis: d.kpis.iter().map(kpi).collect(),
+        notes: texts(&d.notes),
+    }
+}
+
+fn measure(m: &Measure) -> MeasureDoc<'_> {
+    MeasureDoc {
+        number: m.value,
+        percent: m.percent,
+        text: &m.text,
+    }
+}
+
+fn kpi(k: &Kpi) -> KpiDoc<'_> {
+    KpiDoc {
+        label: &k.label.value,
+        value: measure(&k.value),
+        target: k.target.as_ref().map(measure),
+    }
+}
+
+/// The document as pretty JSON, ending in a newline.
+pub fn to_json(doc: &Document<'_>) -> Result<String, String> {
+    let mut out = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// The document as YAML.
+pub fn to_yaml(doc: &Document<'_>) -> Result<String, String> {
+    serde_saphyr::to_string(doc).map_err(|e| e.to_string())
+}

@@ -1,0 +1,1 @@
+//! Synthetic maps of any size, for benchmarks, tests and fuzzing seeds.

@@ -1,0 +1,533 @@
+//! The body pass: phases, steps and what attaches to them, with every reference resolved.
+
+use super::header::{Decl, Header, Names};
+use super::lower::{optional_text, required_text};
+use super::{
+    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step,
+    Touchpoint, suggest,
+};
+use crate::Span;
+use crate::diag::{Code, Diag};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Statement, Text, Words};
+
+/// Where the next detail statement attaches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before the first phase: `note` is a note about the map.
+    Header,
+    /// After a `phase`, before its first step.
+    Phase,
+    Step,
+    /// After a `step` that could not be placed: its details are dropped quietly,
+    /// since the step was reported.
+    Orphan,
+}
+
+pub(super) struct Body<'h> {
+    header: &'h Header,
+    state: State,
+    notes: Vec<Text>,
+    phases: Vec<Phase>,
+    steps: usize,
+}
+
+impl<'h> Body<'h> {
+    pub(super) fn new(header: &'h Header) -> Self {
+        Body {
+            header,
+            state: State::Header,
+            notes: Vec::new(),
+            phases: Vec::new(),
+            steps: 0,
+        }
+    }
+
+    /// The map's notes and its phases.
+    pub(super) fn finish(self) -> (Vec<Text>, Vec<Phase>) {
+        (self.notes, self.phases)
+    }
+
+    fn names(&self) -> &Names {
+        self.header.names()
+    }
+
+    pub(super) fn statement(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Vec<Diag>) {
+        let Some(kw) = stmt.keyword else { return };
+        match kw {
+            Keyword::Phase => {
+                let name = required_text(stmt, "the phase's name", diags)
+                    .unwrap_or_else(|| placeholder(stmt));
+                let phase = Phase {
+                    name,
+                    details: Details::default(),
+                    steps: Vec::new(),
+                    span: stmt.span,
+                };
+                self.phases.push(phase);
+                self.state = State::Phase;
+            }
+            Keyword::Step => self.step(stmt, words_ok, diags),
+            Keyword::Note if self.state == State::Header => {
+                if let Some(text) = required_text(stmt, "text", diags) {
+                    self.notes.push(text);
+                }
+            }
+            _ if !words_ok => {}
+            Keyword::Touchpoint | Keyword::Emotion => self.step_detail(stmt, kw, diags),
+            _ => self.detail(stmt, kw, diags),
+        }
+    }
+
+    fn step(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Vec<Diag>) {
+        if self.phases.is_empty() {
+            diags.push(
+                Diag::new(
+                    Code::StepBeforePhase,
+                    stmt.keyword_span,
+                    "a `step` before any `phase`",
+                    "add a `phase: <name>` line above the first step",
+                )
+                .label("no phase to belong to"),
+            );
+            self.state = State::Orphan;
+            return;
+        }
+        let mut critical = false;
+        let mut personas = Vec::new();
+        // Words followed by no `:` at all are most likely the action itself.
+        if let (
+            Words::Step {
+                critical: flags,
+                personas: ids,
+            },
+            true,
+        ) = (&stmt.words, stmt.text.is_some() && words_ok)
+        {
+            critical = !flags.is_empty();
+            for extra in flags.iter().skip(1) {
+                diags.push(repeated(extra.span, "critical"));
+            }
+            for id in ids {
+                if let Some(p) = self.persona(id, "step", diags) {
+                    if personas.contains(&p) {
+                        diags.push(repeated(id.span, &id.name));
+                    } else {
+                        personas.push(p);
+                    }
+                }
+            }
+        }
+        let action = required_text(stmt, "the customer's action", diags)
+            .unwrap_or_else(|| placeholder(stmt));
+        self.steps += 1;
+        let step = Step {
+            number: self.steps,
+            action,
+            critical,
+            personas,
+            touchpoints: Vec::new(),
+            emotions: Vec::new(),
+            details: Details::default(),
+            span: stmt.span,
+        };
+        if let Some(phase) = self.phases.last_mut() {
+            phase.steps.push(step);
+        }
+        self.state = State::Step;
+    }
+
+    /// `touchpoint` and `emotion`, which only a step can hold.
+    fn step_detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Vec<Diag>) {
+        match self.state {
+            State::Orphan => return,
+            State::Header => return diags.push(before_phase(stmt, kw)),
+            State::Phase => {
+                let phase_span = self.phases.last().map_or(stmt.span, |p| p.span);
+                diags.push(
+                    Diag::new(
+                        Code::DetailOutsideStep,
+                        stmt.keyword_span,
+                        format!("`{}` belongs to a step, not to a phase", kw.as_str()),
+                        format!(
+                            "move it below a `step:` line; only steps have {}s",
+                            kw.as_str()
+                        ),
+                    )
+                    .label("no step yet in this phase")
+                    .with_secondary(phase_span, "the phase starts here"),
+                );
+                return;
+            }
+            State::Step => {}
+        }
+        match &stmt.words {
+            Words::Touchpoint(ids) => {
+                let (channel, owner) = self.touchpoint_ids(ids, diags);
+                let text = required_text(stmt, "what the customer meets", diags);
+                if let (Some(text), Some(step)) = (text, self.current_step()) {
+                    step.touchpoints.push(Touchpoint {
+                        text,
+                        channel,
+                        owner,
+                        span: stmt.span,
+                    });
+                }
+            }
+            Words::Emotion { persona, score } => self.emotion(stmt, persona.as_ref(), score, diags),
+            _ => {}
+        }
+    }
+
+    fn current_step(&mut self) -> Option<&mut Step> {
+        self.phases.last_mut().and_then(|p| p.steps.last_mut())
+    }
+
+    fn touchpoint_ids(
+        &self,
+        ids: &[Ident],
+        diags: &mut Vec<Diag>,
+    ) -> (Option<ChannelId>, Option<OwnerId>) {
+        let mut channel: Option<(ChannelId, Span)> = None;
+        let mut owner: Option<(OwnerId, Span)> = None;
+        for id in ids {
+            match self.lookup(id, "touchpoint", "a channel or owner", diags) {
+                Some(Decl::Channel(c)) => match channel {
+                    Some((_, first)) => diags.push(two_of(id, "channels", first)),
+                    None => channel = Some((c, id.span)),
+                },
+                Some(Decl::Owner(o)) => match owner {
+                    Some((_, first)) => diags.push(two_of(id, "owners", first)),
+                    None => owner = Some((o, id.span)),
+                },
+                Some(decl @ Decl::Persona(_)) => {
+                    diags.push(wrong_kind(id, decl, "a channel or owner"))
+                }
+                None => {}
+            }
+        }
+        (channel.map(|c| c.0), owner.map(|o| o.0))
+    }
+
+    fn emotion(
+        &mut self,
+        stmt: &Statement,
+        persona: Option<&Ident>,
+        score: &Number,
+        diags: &mut Vec<Diag>,
+    ) {
+        let named = match persona {
+            Some(id) => match self.persona(id, "emotion", diags) {
+                Some(p) => Some((p, id)),
+                None => return,
+            },
+            None => None,
+        };
+        let Some(value) = self.score(score, diags) else {
+            return;
+        };
+        let all: Vec<Option<PersonaId>> = (0..self.header.personas.len())
+            .map(|i| Some(PersonaId(i)))
+            .collect();
+        let header = self.header;
+        let Some(step) = self.current_step() else {
+            return;
+        };
+        let targets: Vec<Option<PersonaId>> = match named {
+            Some((p, id)) => {
+                if !step.includes(Some(p)) {
+                    diags.push(
+                        Diag::new(
+                            Code::EmotionPersonaNotInStep,
+                            id.span,
+                            format!("this step is limited to other personas than `{}`", id.name),
+                            format!(
+                                "add `{}` to the step's personas, or remove this emotion",
+                                id.name
+                            ),
+                        )
+                        .label("not one of the step's personas")
+                        .with_secondary(step.span, "the step names its personas here"),
+                    );
+                    return;
+                }
+                vec![Some(p)]
+            }
+            None if !step.personas.is_empty() => step.personas.iter().map(|&p| Some(p)).collect(),
+            None if all.is_empty() => vec![None],
+            None => all,
+        };
+        for persona in targets {
+            if let Some(earlier) = step.emotion_of(persona) {
+                let who = persona.map_or("the persona".to_string(), |p| {
+                    format!("`{}`", header.personas[p.0].id)
+                });
+                diags.push(
+                    Diag::new(
+                        Code::DuplicateEmotion,
+                        stmt.span,
+                        format!("a second emotion for {who} in this step"),
+                        "give each persona one score per step; an `emotion` without a persona \
+                         already applies to every persona of the step",
+                    )
+                    .label("second score")
+                    .with_secondary(earlier.span, "first score here"),
+                );
+                return;
+            }
+            let text = optional_text(stmt);
+            step.emotions.push(Emotion {
+                persona,
+                score: value,
+                text,
+                named: named.is_some(),
+                span: stmt.span,
+            });
+        }
+    }
+
+    fn score(&self, score: &Number, diags: &mut Vec<Diag>) -> Option<i64> {
+        let scale = self.header.scale();
+        let Some(value) = score.integer() else {
+            let (message, what) = if score.percent || score.fractional {
+                (
+                    format!("the score `{}` is not an integer", score.text),
+                    "not an integer",
+                )
+            } else {
+                (
+                    format!("the score `{}` is far outside the scale", score.text),
+                    "too large",
+                )
+            };
+            diags.push(
+                Diag::new(
+                    Code::ScoreNotInteger,
+                    score.span,
+                    message,
+                    format!(
+                        "scores are whole numbers from {} to {}",
+                        scale.min, scale.max
+                    ),
+                )
+                .label(what),
+            );
+            return None;
+        };
+        if !self.header.scale_unknown && !scale.contains(value) {
+            diags.push(
+                Diag::new(
+                    Code::ScoreOutOfScale,
+                    score.span,
+                    format!(
+                        "the score {value} is outside the scale {}..{}",
+                        scale.min, scale.max
+                    ),
+                    format!(
+                        "use a score from {} to {}, or widen the map's `scale`",
+                        scale.min, scale.max
+                    ),
+                )
+                .label("outside the scale"),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
+    /// Details that a step or, before its first step, a phase can hold.
+    fn detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Vec<Diag>) {
+        let details = match self.state {
+            State::Orphan => return,
+            State::Header => return diags.push(before_phase(stmt, kw)),
+            State::Phase => self.phases.last_mut().map(|p| &mut p.details),
+            State::Step => self
+                .phases
+                .last_mut()
+                .and_then(|p| p.steps.last_mut())
+                .map(|s| &mut s.details),
+        };
+        let Some(details) = details else { return };
+        let Some(text) = required_text(stmt, "text", diags) else {
+            return;
+        };
+        match (&stmt.words, kw) {
+            (_, Keyword::Thought) => details.thoughts.push(text),
+            (_, Keyword::Quote) => details.quotes.push(text),
+            (_, Keyword::Pain) => details.pains.push(text),
+            (_, Keyword::Delight) => details.delights.push(text),
+            (_, Keyword::Opportunity) => details.opportunities.push(text),
+            (_, Keyword::Note) => details.notes.push(text),
+            (Words::Need(kind), _) => {
+                let kind = kind.map(|f| {
+                    if f.kind == FlagKind::Functional {
+                        NeedKind::Functional
+                    } else {
+                        NeedKind::Emotional
+                    }
+                });
+                details.needs.push(Need { kind, text });
+            }
+            (Words::Kpi { value, target }, _) => {
+                if let Some(target) = target.as_ref().filter(|t| t.percent != value.percent) {
+                    diags.push(
+                        Diag::new(
+                            Code::KpiUnitMismatch,
+                            value.span.to(target.span),
+                            format!(
+                                "the KPI's value `{}` and target `{}` are in different units",
+                                value.text, target.text
+                            ),
+                            "write both as percentages (`12% target 20%`) or both as plain numbers",
+                        )
+                        .label("one is a percentage, the other is not"),
+                    );
+                }
+                details.kpis.push(Kpi {
+                    value: measure(value),
+                    target: target.as_ref().map(measure),
+                    label: text,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Resolves an id that must name a persona.
+    fn persona(&self, id: &Ident, statement: &str, diags: &mut Vec<Diag>) -> Option<PersonaId> {
+        match self.lookup(id, statement, "a persona", diags)? {
+            Decl::Persona(p) => Some(p),
+            decl => {
+                diags.push(wrong_kind(id, decl, "a persona"));
+                None
+            }
+        }
+    }
+
+    /// Resolves an id; reports a reserved word or an undeclared id.
+    fn lookup(
+        &self,
+        id: &Ident,
+        statement: &str,
+        expected: &str,
+        diags: &mut Vec<Diag>,
+    ) -> Option<Decl> {
+        if FlagKind::is_reserved(&id.name) {
+            diags.push(
+                Diag::new(
+                    Code::ReservedId,
+                    id.span,
+                    format!("`{}` is a reserved word, not an id", id.name),
+                    format!(
+                        "`{statement}` expects {expected} id here; see `{}`",
+                        usage_of(statement)
+                    ),
+                )
+                .label("reserved word"),
+            );
+            return None;
+        }
+        if let Some((decl, _)) = self.names().get(&id.name) {
+            return Some(*decl);
+        }
+        let wanted = |d: &Decl| match expected {
+            "a persona" => matches!(d, Decl::Persona(_)),
+            _ => !matches!(d, Decl::Persona(_)),
+        };
+        let mut candidates: Vec<&str> = self
+            .names()
+            .iter()
+            .filter(|(_, (d, _))| wanted(d))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        candidates.sort_unstable();
+        let kind = if expected == "a persona" {
+            "persona"
+        } else {
+            "channel or owner"
+        };
+        diags.push(
+            Diag::new(
+                Code::UndeclaredId,
+                id.span,
+                format!("`{}` is not declared", id.name),
+                suggest::help(&id.name, kind, &candidates),
+            )
+            .label(format!("expected {expected} id")),
+        );
+        None
+    }
+}
+
+fn usage_of(statement: &str) -> &'static str {
+    Keyword::from_word(statement).map_or("", Keyword::usage)
+}
+
+fn measure(n: &Number) -> Measure {
+    Measure {
+        value: n.value,
+        percent: n.percent,
+        text: n.text.clone(),
+    }
+}
+
+/// Stands in for missing text so the structure stays whole; the file has an error.
+fn placeholder(stmt: &Statement) -> Text {
+    Text {
+        value: String::new(),
+        span: Span::empty(stmt.span.end),
+    }
+}
+
+fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {
+    Diag::new(
+        Code::DetailBeforePhase,
+        stmt.keyword_span,
+        format!("`{}` before any `phase`", kw.as_str()),
+        "details belong to a phase or a step; add a `phase:` line above it",
+    )
+    .label("nothing to attach to yet")
+}
+
+fn repeated(span: Span, word: &str) -> Diag {
+    Diag::new(
+        Code::RepeatedWord,
+        span,
+        format!("`{word}` is given twice"),
+        "remove the repeated word",
+    )
+    .label("repeated")
+}
+
+fn two_of(id: &Ident, what: &str, first: Span) -> Diag {
+    Diag::new(
+        Code::RepeatedWord,
+        id.span,
+        format!("a touchpoint has one channel and one owner, but this names two {what}"),
+        "write one `touchpoint` line for each",
+    )
+    .label(format!("second of the {what}"))
+    .with_secondary(first, "first here")
+}
+
+fn wrong_kind(id: &Ident, decl: Decl, expected: &str) -> Diag {
+    Diag::new(
+        Code::WrongIdKind,
+        id.span,
+        format!(
+            "`{}` is a {}, but {expected} is expected here",
+            id.name,
+            decl.kind_name()
+        ),
+        match decl {
+            Decl::Persona(_) => {
+                "personas go on the `step` or `emotion` line, not on a touchpoint".to_string()
+            }
+            _ => format!(
+                "only personas can be named here; `{}` is a {}",
+                id.name,
+                decl.kind_name()
+            ),
+        },
+    )
+    .label(format!("a {}", decl.kind_name()))
+}

@@ -1,0 +1,394 @@
+//! The header pass: title, goal, scope, `lang`, `scale`, `lanes` and the declarations
+//! of personas, channels and owners, which share one namespace.
+
+use std::collections::HashMap;
+
+use super::lower::{no_text, optional_text, required_text};
+use super::{
+    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId,
+    Phase, Scale, suggest,
+};
+use crate::Span;
+use crate::diag::{Code, Diag};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Range, Statement, Text, Words};
+
+/// What a declared id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Decl {
+    Persona(PersonaId),
+    Channel(ChannelId),
+    Owner(OwnerId),
+}
+
+impl Decl {
+    pub(super) fn kind_name(self) -> &'static str {
+        match self {
+            Decl::Persona(_) => "persona",
+            Decl::Channel(_) => "channel",
+            Decl::Owner(_) => "owner",
+        }
+    }
+}
+
+/// Every declared id, with where it was declared.
+pub(super) type Names = HashMap<String, (Decl, Span)>;
+
+#[derive(Default)]
+pub(super) struct Header {
+    title: Option<Text>,
+    /// The first `journey` statement, even one without text.
+    journey_span: Option<Span>,
+    goal: Option<(Text, Span)>,
+    scope: Option<(Text, Span)>,
+    lang: Option<(Lang, Span)>,
+    scale: Option<(Scale, Span)>,
+    /// A `scale` statement was wrong: scores are not checked against any scale.
+    pub(super) scale_unknown: bool,
+    lanes: Option<(Vec<LaneKind>, Span)>,
+    pub(super) personas: Vec<Persona>,
+    pub(super) channels: Vec<Channel>,
+    pub(super) owners: Vec<Owner>,
+    names: Names,
+}
+
+impl Header {
+    /// Takes one header statement. `index` is its place among all statements and
+    /// `first` the first statement of the file.
+    pub(super) fn statement(
+        &mut self,
+        stmt: &Statement,
+        index: usize,
+        seen_phase: bool,
+        first: Option<&Statement>,
+        diags: &mut Vec<Diag>,
+    ) {
+        let Some(kw) = stmt.keyword else { return };
+        if seen_phase {
+            diags.push(
+                Diag::new(
+                    Code::HeaderAfterPhase,
+                    stmt.keyword_span,
+                    format!(
+                        "`{}` belongs in the header, before the first `phase`",
+                        kw.as_str()
+                    ),
+                    "move this line above the first `phase:` line",
+                )
+                .label("header statement after a phase"),
+            );
+        }
+        match (&stmt.words, kw) {
+            (_, Keyword::Journey) => self.journey(stmt, index, first, diags),
+            (_, Keyword::Goal) => {
+                let text = required_text(stmt, "the decision the map should inform", diags);
+                once(&mut self.goal, text.map(|t| (t, stmt.span)), stmt, diags);
+            }
+            (_, Keyword::Scope) => {
+                let text = required_text(stmt, "where the journey starts and ends", diags);
+                once(&mut self.scope, text.map(|t| (t, stmt.span)), stmt, diags);
+            }
+            (Words::Lang(code), _) => {
+                no_text(stmt, diags);
+                let lang = lang(code, diags);
+                once(&mut self.lang, lang.map(|l| (l, stmt.span)), stmt, diags);
+            }
+            (Words::Scale(range), _) => {
+                no_text(stmt, diags);
+                let scale = scale(range, diags);
+                self.scale_unknown |= scale.is_none();
+                once(&mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
+            }
+            (Words::Persona(id), _) => {
+                if self.declare(id, |i| Decl::Persona(PersonaId(i.personas.len())), diags) {
+                    let description = optional_text(stmt);
+                    self.personas.push(Persona {
+                        id: id.name.clone(),
+                        description,
+                        span: stmt.span,
+                    });
+                }
+            }
+            (Words::Channel { id, mode }, _) => {
+                if self.declare(id, |i| Decl::Channel(ChannelId(i.channels.len())), diags) {
+                    let mode = mode.map(|f| {
+                        if f.kind == FlagKind::Online {
+                            ChannelMode::Online
+                        } else {
+                            ChannelMode::Offline
+                        }
+                    });
+                    self.channels.push(Channel {
+                        id: id.name.clone(),
+                        label: optional_text(stmt),
+                        mode,
+                        span: stmt.span,
+                    });
+                }
+            }
+            (Words::Owner { id, external }, _) => {
+                if self.declare(id, |i| Decl::Owner(OwnerId(i.owners.len())), diags) {
+                    let owner = Owner {
+                        id: id.name.clone(),
+                        label: optional_text(stmt),
+                        external: external.is_some(),
+                        span: stmt.span,
+                    };
+                    self.owners.push(owner);
+                }
+            }
+            (Words::Lanes(names), _) => {
+                no_text(stmt, diags);
+                let lanes = lanes(names, diags);
+                once(&mut self.lanes, Some((lanes, stmt.span)), stmt, diags);
+            }
+            _ => {}
+        }
+    }
+
+    fn journey(
+        &mut self,
+        stmt: &Statement,
+        index: usize,
+        first: Option<&Statement>,
+        diags: &mut Vec<Diag>,
+    ) {
+        if let Some(earlier) = self.journey_span {
+            diags.push(
+                Diag::new(
+                    Code::RepeatedJourney,
+                    stmt.span,
+                    "`journey:` appears more than once",
+                    "a file holds one journey; remove this line or split the file",
+                )
+                .label("second `journey:`")
+                .with_secondary(earlier, "first `journey:` here"),
+            );
+            return;
+        }
+        self.journey_span = Some(stmt.span);
+        if let (true, Some(first)) = (index > 0, first) {
+            diags.push(
+                Diag::new(
+                    Code::JourneyNotFirst,
+                    stmt.span,
+                    "`journey:` must be the first statement of the file",
+                    "move this line to the top (comments and blank lines may come before it)",
+                )
+                .label("should come first")
+                .with_secondary(first.span, "this statement comes before it"),
+            );
+        }
+        self.title = required_text(stmt, "the map's title", diags);
+    }
+
+    /// The title, or a [`Code::MissingJourney`] error when the file has no `journey:`.
+    pub(super) fn title(
+        &self,
+        first: Option<&Statement>,
+        end: usize,
+        diags: &mut Vec<Diag>,
+    ) -> Option<Text> {
+        if self.title.is_none() && self.journey_span.is_none() {
+            let span = first.map_or(Span::empty(end), |s| s.keyword_span);
+            diags.push(
+                Diag::new(
+                    Code::MissingJourney,
+                    span,
+                    "the file has no `journey:` statement",
+                    "start the file with the map's title, e.g. `journey: Buying home insurance`",
+                )
+                .label("expected `journey: <title>` first"),
+            );
+        }
+        self.title.clone()
+    }
+
+    /// Records a declaration; reports a reserved or repeated id and returns `false`.
+    fn declare(&mut self, id: &Ident, decl: impl Fn(&Self) -> Decl, diags: &mut Vec<Diag>) -> bool {
+        if FlagKind::is_reserved(&id.name) {
+            diags.push(
+                Diag::new(
+                    Code::ReservedId,
+                    id.span,
+                    format!("`{}` is a reserved word and cannot be an id", id.name),
+                    "choose another id; `critical online offline external functional emotional target` are reserved",
+                )
+                .label("reserved word"),
+            );
+            return false;
+        }
+        if let Some((earlier, at)) = self.names.get(&id.name) {
+            diags.push(
+                Diag::new(
+                    Code::DuplicateId,
+                    id.span,
+                    format!(
+                        "`{}` is already declared as a {}",
+                        id.name,
+                        earlier.kind_name()
+                    ),
+                    "personas, channels and owners share one namespace; give this one another id",
+                )
+                .label("declared again")
+                .with_secondary(*at, "first declared here"),
+            );
+            return false;
+        }
+        let d = decl(self);
+        self.names.insert(id.name.clone(), (d, id.span));
+        true
+    }
+
+    pub(super) fn names(&self) -> &Names {
+        &self.names
+    }
+
+    pub(super) fn scale(&self) -> Scale {
+        self.scale.map_or_else(Scale::default, |(s, _)| s)
+    }
+
+    /// Builds the journey from the header and the phases.
+    pub(super) fn finish(self, title: Text, notes: Vec<Text>, phases: Vec<Phase>) -> Journey {
+        let scale = self.scale();
+        let mut journey = Journey {
+            title,
+            goal: self.goal.map(|(t, _)| t),
+            scope: self.scope.map(|(t, _)| t),
+            notes,
+            lang: self.lang.map_or_else(Lang::default, |(l, _)| l),
+            scale,
+            personas: self.personas,
+            channels: self.channels,
+            owners: self.owners,
+            lanes: Vec::new(),
+            lanes_explicit: self.lanes.is_some(),
+            phases,
+            derived: Default::default(),
+        };
+        journey.lanes = match self.lanes {
+            Some((lanes, _)) => lanes,
+            None => LaneKind::ALL
+                .iter()
+                .copied()
+                .filter(|&l| journey.lane_has_content(l))
+                .collect(),
+        };
+        journey
+    }
+}
+
+/// Stores a header value that may be given once; reports a repeat.
+fn once<T>(
+    slot: &mut Option<(T, Span)>,
+    value: Option<(T, Span)>,
+    stmt: &Statement,
+    diags: &mut Vec<Diag>,
+) {
+    let Some(value) = value else { return };
+    if let Some((_, earlier)) = slot {
+        let kw = stmt.keyword.map_or("", Keyword::as_str);
+        diags.push(
+            Diag::new(
+                Code::RepeatedHeader,
+                stmt.keyword_span,
+                format!("`{kw}` is given twice"),
+                format!("keep one `{kw}` line; a map has one {kw}"),
+            )
+            .label("given again")
+            .with_secondary(*earlier, "first given here"),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
+    let lang = Lang::from_code(&code.name);
+    if lang.is_none() {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let known: Vec<String> = Lang::ALL
+            .iter()
+            .map(|l| format!("`{}` ({})", l.code(), l.english_name()))
+            .collect();
+        let help = match suggest::closest(&code.name, codes) {
+            Some(c) => format!("did you mean `{c}`? Labels exist for {}", known.join(", ")),
+            None => format!("labels exist for {}", known.join(", ")),
+        };
+        diags.push(
+            Diag::new(
+                Code::UnknownLang,
+                code.span,
+                format!("no labels for the language `{}`", code.name),
+                help,
+            )
+            .label("unknown language code"),
+        );
+    }
+    lang
+}
+
+fn scale(range: &Range, diags: &mut Vec<Diag>) -> Option<Scale> {
+    let (Some(min), Some(max)) = (range.min.integer(), range.max.integer()) else {
+        diags.push(
+            Diag::new(
+                Code::BadScale,
+                range.span,
+                "the scale's bounds must be integers",
+                "write integer bounds, e.g. `scale -2..2` or `scale 1..5`",
+            )
+            .label("not integers"),
+        );
+        return None;
+    };
+    if min >= max {
+        diags.push(
+            Diag::new(
+                Code::BadScale,
+                range.span,
+                format!("the scale's minimum {min} is not below its maximum {max}"),
+                "write the lowest score first, e.g. `scale -2..2`",
+            )
+            .label("min must be less than max"),
+        );
+        return None;
+    }
+    Some(Scale { min, max })
+}
+
+fn lanes(names: &[Ident], diags: &mut Vec<Diag>) -> Vec<LaneKind> {
+    let mut lanes: Vec<(LaneKind, Span)> = Vec::new();
+    for name in names {
+        match LaneKind::from_name(&name.name) {
+            Some(lane) => match lanes.iter().find(|(l, _)| *l == lane) {
+                Some((_, earlier)) => diags.push(
+                    Diag::new(
+                        Code::RepeatedLane,
+                        name.span,
+                        format!("the lane `{}` is listed twice", name.name),
+                        "list each lane once, in the order to draw them",
+                    )
+                    .label("listed again")
+                    .with_secondary(*earlier, "first listed here"),
+                ),
+                None => lanes.push((lane, name.span)),
+            },
+            None => {
+                let all: Vec<&str> = LaneKind::ALL.iter().map(|l| l.name()).collect();
+                let help = match suggest::closest(&name.name, all.iter().copied()) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => format!("lanes are: {}", all.join(" ")),
+                };
+                diags.push(
+                    Diag::new(
+                        Code::UnknownLane,
+                        name.span,
+                        format!("there is no lane `{}`", name.name),
+                        help,
+                    )
+                    .label("unknown lane"),
+                );
+            }
+        }
+    }
+    lanes.into_iter().map(|(l, _)| l).collect()
+}

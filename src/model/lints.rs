@@ -1,0 +1,118 @@
+//! Warnings about a map that compiles but is probably not finished.
+
+use super::{Journey, PersonaId};
+use crate::diag::{Code, Diag};
+
+pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
+    for phase in journey.phases.iter().filter(|p| p.steps.is_empty()) {
+        diags.push(
+            Diag::new(
+                Code::EmptyPhase,
+                phase.span,
+                format!("the phase `{}` has no steps", phase.name.value),
+                "add the steps the customer takes in it, or remove the phase",
+            )
+            .label("no `step` follows"),
+        );
+    }
+    personas(journey, diags);
+    for (i, channel) in journey.channels.iter().enumerate() {
+        if !journey.steps().any(|(_, s)| {
+            s.touchpoints
+                .iter()
+                .any(|t| t.channel.map(|c| c.0) == Some(i))
+        }) {
+            diags.push(
+                Diag::new(
+                    Code::UnusedChannel,
+                    channel.span,
+                    format!(
+                        "the channel `{}` is declared but no touchpoint uses it",
+                        channel.id
+                    ),
+                    format!(
+                        "name it on a touchpoint (`touchpoint {} …: …`) or remove the declaration",
+                        channel.id
+                    ),
+                )
+                .label("unused"),
+            );
+        }
+    }
+    for (i, owner) in journey.owners.iter().enumerate() {
+        if !journey.steps().any(|(_, s)| {
+            s.touchpoints
+                .iter()
+                .any(|t| t.owner.map(|o| o.0) == Some(i))
+        }) {
+            diags.push(
+                Diag::new(
+                    Code::UnusedOwner,
+                    owner.span,
+                    format!(
+                        "the owner `{}` is declared but no touchpoint names it",
+                        owner.id
+                    ),
+                    format!(
+                        "name it on a touchpoint (`touchpoint … {}: …`) or remove the declaration",
+                        owner.id
+                    ),
+                )
+                .label("unused"),
+            );
+        }
+    }
+}
+
+fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
+    let has_emotion =
+        |p: Option<PersonaId>| journey.steps().any(|(_, s)| s.emotion_of(p).is_some());
+    if journey.personas.is_empty() {
+        if journey.steps().next().is_some() && !has_emotion(None) {
+            diags.push(
+                Diag::new(
+                    Code::PersonaWithoutEmotion,
+                    journey.title.span,
+                    "no step has an emotion score",
+                    "add `emotion <score>: <why>` to the steps; the emotion curve is the heart of the map",
+                )
+                .label("this journey has no emotion curve"),
+            );
+        }
+        return;
+    }
+    for (i, persona) in journey.personas.iter().enumerate() {
+        let id = PersonaId(i);
+        if has_emotion(Some(id)) {
+            continue;
+        }
+        let named = journey.steps().any(|(_, s)| s.personas.contains(&id));
+        let diag = if named {
+            Diag::new(
+                Code::PersonaWithoutEmotion,
+                persona.span,
+                format!("the persona `{}` has no emotion score at all", persona.id),
+                format!(
+                    "add `emotion {} <score>: <why>` to the steps `{}` takes",
+                    persona.id, persona.id
+                ),
+            )
+            .label("no emotion curve")
+        } else {
+            Diag::new(
+                Code::UnusedPersona,
+                persona.span,
+                format!(
+                    "the persona `{}` is declared but nothing uses it",
+                    persona.id
+                ),
+                format!(
+                    "give `{}` emotion scores (`emotion {} <score>`) or remove the declaration",
+                    persona.id, persona.id
+                ),
+            )
+            .label("unused")
+        };
+        diags.push(diag);
+    }
+}

@@ -1,0 +1,252 @@
+//! Lowering: statements → [`Journey`], in two passes over the file.
+//!
+//! The header pass collects declarations wherever they stand (a misplaced one is
+//! reported, but its id still resolves, so one mistake does not cascade); the body pass
+//! builds phases and steps. Lints and derived facts follow.
+
+use super::body::Body;
+use super::header::Header;
+use super::{Journey, derive, lints, suggest};
+use crate::Span;
+use crate::diag::{Code, Diag};
+use crate::syntax::ast::{File, Keyword, Statement, Text, Word, Words};
+
+/// Lowers a parsed file; `None` when there is too little to build a map (no title).
+/// The caller discards the result when `diags` holds errors.
+pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
+    let statements: Vec<&Statement> = file.statements().collect();
+    let mut header = Header::default();
+    let mut seen_phase = false;
+    for (index, stmt) in statements.iter().enumerate() {
+        match stmt.keyword {
+            None => diags.push(unknown_keyword(src, stmt)),
+            Some(Keyword::Phase) => seen_phase = true,
+            Some(kw) if is_header(kw) => {
+                check_words(stmt, diags);
+                header.statement(stmt, index, seen_phase, statements.first().copied(), diags);
+            }
+            Some(_) => {}
+        }
+    }
+    let mut body = Body::new(&header);
+    for stmt in &statements {
+        match stmt.keyword {
+            Some(kw) if !is_header(kw) => {
+                let words_ok = check_words(stmt, diags);
+                body.statement(stmt, words_ok, diags);
+            }
+            _ => {}
+        }
+    }
+    let (notes, phases) = body.finish();
+    let end = src.trim_end().len();
+    let title = header.title(statements.first().copied(), end, diags)?;
+    if phases.is_empty() {
+        diags.push(
+            Diag::new(
+                Code::NoPhase,
+                title.span,
+                "the map has no phase",
+                "add a phase and its steps, e.g. `phase: Awareness`",
+            )
+            .label("this journey has no `phase:`"),
+        );
+        return None;
+    }
+    let mut journey = header.finish(title, notes, phases);
+    lints::check(&journey, diags);
+    journey.derived = derive::derive(&journey);
+    Some(journey)
+}
+
+/// Statements that describe the map as a whole and belong before the first phase.
+/// `note` is not one of them: before the first phase it is a note about the map.
+fn is_header(kw: Keyword) -> bool {
+    matches!(
+        kw,
+        Keyword::Journey
+            | Keyword::Goal
+            | Keyword::Scope
+            | Keyword::Lang
+            | Keyword::Scale
+            | Keyword::Persona
+            | Keyword::Channel
+            | Keyword::Owner
+            | Keyword::Lanes
+    )
+}
+
+/// Other words people reach for, and the keyword they mean.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("title", "journey"),
+    ("name", "journey"),
+    ("objective", "goal"),
+    ("purpose", "goal"),
+    ("language", "lang"),
+    ("stage", "phase"),
+    ("actor", "persona"),
+    ("user", "persona"),
+    ("customer", "persona"),
+    ("department", "owner"),
+    ("team", "owner"),
+    ("action", "step"),
+    ("task", "step"),
+    ("touch", "touchpoint"),
+    ("feeling", "emotion"),
+    ("score", "emotion"),
+    ("mood", "emotion"),
+    ("painpoint", "pain"),
+    ("pain-point", "pain"),
+    ("problem", "pain"),
+    ("moment", "delight"),
+    ("gain", "delight"),
+    ("idea", "opportunity"),
+    ("metric", "kpi"),
+    ("measure", "kpi"),
+    ("comment", "note"),
+    ("think", "thought"),
+    ("says", "quote"),
+    ("said", "quote"),
+];
+
+fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
+    let word = stmt.keyword_span.of(src);
+    let keywords: Vec<&str> = Keyword::ALL.iter().map(|k| k.as_str()).collect();
+    let lower = word.to_lowercase();
+    let suggestion = SYNONYMS
+        .iter()
+        .find(|(synonym, _)| *synonym == lower)
+        .map(|(_, kw)| *kw)
+        .or_else(|| suggest::closest(word, keywords.iter().copied()));
+    let help = match suggestion {
+        Some(kw) => {
+            let usage = Keyword::from_word(kw).map_or("", |k| k.usage());
+            format!("did you mean `{kw}`? It is written `{usage}`")
+        }
+        None => format!("a line starts with a keyword: {}", keywords.join(", ")),
+    };
+    Diag::new(
+        Code::UnknownKeyword,
+        stmt.keyword_span,
+        format!("unknown keyword `{word}`"),
+        help,
+    )
+    .label("not a keyword")
+}
+
+/// Reports a known keyword whose words do not fit its statement. `true` when they fit.
+fn check_words(stmt: &Statement, diags: &mut Vec<Diag>) -> bool {
+    let (Some(kw), Words::Malformed(words)) = (stmt.keyword, &stmt.words) else {
+        return true;
+    };
+    // The words' span, or the place right after the keyword when there are none.
+    let span = match (words.first(), words.last()) {
+        (Some(first), Some(last)) => first.span().to(last.span()),
+        _ => Span::empty(stmt.keyword_span.end),
+    };
+    let takes_text_only =
+        matches!(kw.usage().split_once(':'), Some((before, _)) if before == kw.as_str());
+    let (message, help) = if takes_text_only && stmt.text.is_none() {
+        (
+            format!(
+                "`{kw}` takes no words; its text goes after a `:`",
+                kw = kw.as_str()
+            ),
+            format!("put a `:` after the keyword: `{}`", kw.usage()),
+        )
+    } else if takes_text_only {
+        (
+            format!("`{}` takes no words before the `:`", kw.as_str()),
+            format!("write `{}`", kw.usage()),
+        )
+    } else {
+        (
+            format!("these words do not fit `{}`", kw.as_str()),
+            format!("write `{}`{}", kw.usage(), words_hint(kw, words)),
+        )
+    };
+    diags.push(
+        Diag::new(Code::WrongWords, span, message, help)
+            .label(format!("`{}` expects other words", kw.as_str())),
+    );
+    false
+}
+
+/// A more specific hint for the common mistakes with a statement's words.
+fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
+    let numbers = words
+        .iter()
+        .filter(|w| matches!(w, Word::Number(_)))
+        .count();
+    match kw {
+        Keyword::Emotion if numbers == 0 => "; the score is a number on the scale",
+        Keyword::Emotion => "; name at most one persona, before the score",
+        Keyword::Kpi if numbers == 0 => "; the value is a number such as `12%` or `4.5`",
+        Keyword::Scale => "; the bounds are integers, e.g. `scale -2..2` or `scale 1..5`",
+        Keyword::Lang => "; the code is one word, e.g. `lang da`",
+        Keyword::Persona | Keyword::Channel | Keyword::Owner => {
+            "; the id is one word of letters, digits, `_` or `-`"
+        }
+        Keyword::Need => "; the kind is `functional` or `emotional`",
+        _ => "",
+    }
+}
+
+/// The statement's text if it has some; otherwise reports [`Code::MissingText`].
+pub(super) fn required_text(stmt: &Statement, what: &str, diags: &mut Vec<Diag>) -> Option<Text> {
+    match &stmt.text {
+        Some(t) if !t.value.is_empty() => Some(t.clone()),
+        Some(t) => {
+            diags.push(
+                Diag::new(
+                    Code::MissingText,
+                    t.span,
+                    format!("`{}` needs {what} after the `:`", kw_name(stmt)),
+                    format!("write it after the colon: `{}`", usage(stmt)),
+                )
+                .label("no text here"),
+            );
+            None
+        }
+        None => {
+            diags.push(
+                Diag::new(
+                    Code::MissingText,
+                    Span::empty(stmt.span.end),
+                    format!("`{}` needs {what}, after a `:`", kw_name(stmt)),
+                    format!("add a `:` and the text: `{}`", usage(stmt)),
+                )
+                .label("expected `:` and text"),
+            );
+            None
+        }
+    }
+}
+
+/// The statement's text, which may be absent; an empty text counts as none.
+pub(super) fn optional_text(stmt: &Statement) -> Option<Text> {
+    stmt.text.clone().filter(|t| !t.value.is_empty())
+}
+
+/// Reports text on a statement that takes none.
+pub(super) fn no_text(stmt: &Statement, diags: &mut Vec<Diag>) {
+    if let Some(t) = stmt.text.as_ref().filter(|t| !t.value.is_empty()) {
+        diags.push(
+            Diag::new(
+                Code::UnexpectedText,
+                t.span,
+                format!("`{}` takes no text", kw_name(stmt)),
+                format!("remove the `:` and what follows it: `{}`", usage(stmt)),
+            )
+            .label("unexpected text"),
+        );
+    }
+}
+
+fn kw_name(stmt: &Statement) -> &'static str {
+    stmt.keyword.map_or("?", Keyword::as_str)
+}
+
+fn usage(stmt: &Statement) -> &'static str {
+    stmt.keyword.map_or("", Keyword::usage)
+}

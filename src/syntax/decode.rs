@@ -1,0 +1,241 @@
+//! Bytes → text: the byte-order mark, invalid UTF-8, control characters, binary files.
+//!
+//! The decoded text keeps every line where it was, so later spans point into it. A
+//! bad byte sequence becomes U+FFFD and a control character becomes spaces of the same
+//! byte length; both are reported, so nothing after them is hidden.
+
+use crate::Span;
+use crate::diag::{Code, Diag};
+
+/// A file's text, ready for the parser, with the problems its bytes had.
+pub struct Decoded {
+    pub text: String,
+    pub diags: Vec<Diag>,
+    /// The file is not text at all; nothing more should be reported about it.
+    pub binary: bool,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// How much of the start of a file is looked at to tell binary files from text.
+const SNIFF: usize = 8192;
+
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if looks_binary(&bytes[..bytes.len().min(SNIFF)]) {
+        return Decoded {
+            text: String::new(),
+            diags: vec![
+                Diag::new(
+                    Code::BinaryFile,
+                    Span::empty(0),
+                    "this file is binary, not a journey map",
+                    "journey maps are UTF-8 text files; check that the right file was given",
+                )
+                .label("NUL bytes or many non-text bytes near the start"),
+            ],
+            binary: true,
+        };
+    }
+    let mut diags = Vec::new();
+    let mut text = decode_utf8(bytes, &mut diags);
+    blank_control_characters(&mut text, &mut diags);
+    Decoded {
+        text,
+        diags,
+        binary: false,
+    }
+}
+
+/// Binary: a NUL byte among the first bytes together with other non-text bytes, or
+/// more than one byte in ten that no text file has.
+fn looks_binary(head: &[u8]) -> bool {
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    let odd = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    let invalid = invalid_utf8_bytes(head);
+    (nul > 0 && odd > 1) || (odd + invalid) * 10 > head.len().max(32)
+}
+
+/// How many bytes of `head` are not valid UTF-8 (a sequence cut at the end counts not).
+fn invalid_utf8_bytes(mut head: &[u8]) -> usize {
+    let mut bad = 0;
+    loop {
+        match std::str::from_utf8(head) {
+            Ok(_) => return bad,
+            Err(e) => match e.error_len() {
+                Some(len) => {
+                    bad += len;
+                    head = &head[e.valid_up_to() + len..];
+                }
+                None => return bad,
+            },
+        }
+    }
+}
+
+/// Decodes UTF-8, replacing each bad sequence with U+FFFD and reporting it with the
+/// line and the byte offset it has in the file.
+fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    let mut line = 1;
+    let mut last_reported_line = 0;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // Every prefix up to `valid_up_to` is valid UTF-8.
+                let valid = std::str::from_utf8(valid).unwrap_or_default();
+                text.push_str(valid);
+                line += valid.matches('\n').count();
+                let bad_len = e.error_len().unwrap_or(after.len());
+                let byte_offset = bytes.len() - rest.len() + e.valid_up_to();
+                let at = text.len();
+                text.push(char::REPLACEMENT_CHARACTER);
+                if line != last_reported_line {
+                    last_reported_line = line;
+                    diags.push(
+                        Diag::new(
+                            Code::InvalidUtf8,
+                            Span::new(at, text.len()),
+                            format!(
+                                "invalid UTF-8 on line {line}, at byte offset {byte_offset} (0x{:02X})",
+                                after[0]
+                            ),
+                            "save the file as UTF-8; editors call it \"UTF-8\" or \"Unicode (UTF-8)\"",
+                        )
+                        .label("not UTF-8"),
+                    );
+                }
+                rest = &after[bad_len..];
+            }
+        }
+    }
+    text
+}
+
+/// Replaces control characters (all but tab and line ends) with spaces of the same byte
+/// length, reporting the first of each line.
+fn blank_control_characters(text: &mut String, diags: &mut Vec<Diag>) {
+    let mut found: Vec<(usize, char)> = Vec::new();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let bad = match c {
+            '\t' | '\n' => false,
+            // CR is a line end before LF, and at the very end of the file.
+            '\r' => !matches!(bytes.get(i + 1), Some(b'\n') | None),
+            c => c.is_control(),
+        };
+        if bad {
+            found.push((i, c));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut reported_line_start = usize::MAX;
+    for &(at, c) in &found {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if line_start != reported_line_start {
+            reported_line_start = line_start;
+            diags.push(
+                Diag::new(
+                    Code::ControlCharacter,
+                    Span::new(at, at + c.len_utf8()),
+                    format!("control character {} in the text", describe_control(c)),
+                    "remove it; maps may contain tabs but no other control characters, \
+                     since SVG and HTML cannot carry them",
+                )
+                .label("control character"),
+            );
+        }
+    }
+    // The replacement keeps offsets: control characters are ASCII (1 byte) or C1 (2 bytes);
+    // spaces of the same length keep every offset.
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for &(at, c) in &found {
+        out.push_str(&text[last..at]);
+        out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        last = at + c.len_utf8();
+    }
+    out.push_str(&text[last..]);
+    *text = out;
+}
+
+fn describe_control(c: char) -> String {
+    let name = match c {
+        '\0' => "NUL",
+        '\x1b' => "ESC",
+        '\r' => "carriage return",
+        '\x0b' => "vertical tab",
+        '\x0c' => "form feed",
+        '\x08' => "backspace",
+        '\x7f' => "DEL",
+        _ => "",
+    };
+    if name.is_empty() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("U+{:04X} ({name})", c as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_dropped_and_crlf_kept() {
+        let d = decode(b"\xEF\xBB\xBFjourney: x\r\n");
+        assert_eq!(d.text, "journey: x\r\n");
+        assert!(d.diags.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_byte_offset() {
+        let d = decode(b"journey: ok\nphase: caf\xE9\n");
+        assert_eq!(d.diags.len(), 1);
+        assert_eq!(d.diags[0].code, Code::InvalidUtf8);
+        assert!(
+            d.diags[0].message.contains("line 2"),
+            "{}",
+            d.diags[0].message
+        );
+        assert!(
+            d.diags[0].message.contains("byte offset 22"),
+            "{}",
+            d.diags[0].message
+        );
+        assert_eq!(d.text, "journey: ok\nphase: caf\u{FFFD}\n");
+    }
+
+    #[test]
+    fn control_characters_become_spaces_of_the_same_length() {
+        let d = decode("a\u{1b}b\u{85}c\td\r\n".as_bytes());
+        assert_eq!(d.text, "a b  c\td\r\n");
+        assert_eq!(d.diags.len(), 1, "one report per line");
+        assert_eq!(d.diags[0].primary.span, Span::new(1, 2));
+    }
+
+    #[test]
+    fn binary_garbage_is_one_diagnostic() {
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let d = decode(&bytes);
+        assert!(d.binary);
+        assert_eq!(d.diags.len(), 1);
+    }
+
+    #[test]
+    fn one_nul_in_text_is_a_control_character_not_binary() {
+        let d = decode(b"journey: a\0b\n");
+        assert!(!d.binary);
+        assert_eq!(d.diags[0].code, Code::ControlCharacter);
+    }
+}

@@ -1,0 +1,295 @@
+//! Lines → statements, through the pest grammar in `grammar/journey.pest`.
+//!
+//! Each line is parsed on its own, so a line the grammar rejects is reported and the
+//! next one is parsed as if nothing happened.
+
+use pest::Parser;
+use pest::iterators::Pair;
+use pest_derive::Parser;
+
+use super::ast::*;
+use crate::Span;
+use crate::diag::{Code, Diag};
+
+#[derive(Parser)]
+#[grammar = "../grammar/journey.pest"]
+pub(crate) struct JourneyGrammar;
+
+/// The lines of a decoded text: each line's span without its line end (LF or CRLF).
+pub fn split_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let (end, next) = match text[start..].find('\n') {
+            Some(i) => (start + i, start + i + 1),
+            None => {
+                done = true;
+                (text.len(), text.len())
+            }
+        };
+        let content_end = if text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        let span = Span::new(start, content_end);
+        start = next;
+        Some(span)
+    })
+}
+
+/// Parses every line of `text`, reporting lines the grammar rejects.
+pub fn parse(text: &str, diags: &mut Vec<Diag>) -> File {
+    let lines = split_lines(text)
+        .map(|span| {
+            let kind = parse_line(span.of(text), span.start, diags);
+            Line { span, kind }
+        })
+        .collect();
+    File { lines }
+}
+
+fn parse_line(line: &str, offset: usize, diags: &mut Vec<Diag>) -> LineKind {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    if trimmed.trim_end_matches([' ', '\t']).is_empty() {
+        return LineKind::Blank;
+    }
+    if trimmed.starts_with('#') {
+        return LineKind::Comment;
+    }
+    match JourneyGrammar::parse(Rule::line, line) {
+        Ok(mut pairs) => {
+            let line_pair = pairs.next().expect("the line rule always yields one pair");
+            match line_pair.into_inner().next() {
+                Some(p) if p.as_rule() == Rule::comment => LineKind::Comment,
+                Some(p) if p.as_rule() != Rule::EOI => LineKind::Statement(statement(p, offset)),
+                _ => LineKind::Blank,
+            }
+        }
+        Err(error) => {
+            let at = match error.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            diags.push(malformed_line(line, offset, at));
+            LineKind::Invalid
+        }
+    }
+}
+
+/// Explains where a line leaves the shape `keyword [words…] [: text]`.
+fn malformed_line(line: &str, offset: usize, at: usize) -> Diag {
+    let at = at.min(line.len());
+    // The offending word: from `at` to the next blank or `:`.
+    let word_end = line[at..]
+        .find([' ', '\t', ':'])
+        .map_or(line.len(), |i| at + i)
+        .max(at + next_char_len(line, at));
+    let word_start = line[..at].rfind([' ', '\t']).map_or(0, |i| i + 1);
+    let word = &line[word_start..word_end.min(line.len())];
+    let span = Span::new(offset + word_start, offset + word_end.min(line.len()));
+    let first = line[at..].chars().next();
+    let leading = line[..at].trim().is_empty();
+    let (message, help) = match first {
+        Some(':') if leading => (
+            "a line cannot start with `:`".to_string(),
+            "start the line with a keyword, e.g. `note: …`".to_string(),
+        ),
+        Some(c) if !c.is_ascii() => (
+            format!("`{word}` is not a word: words are ASCII ids and numbers"),
+            "ids use the letters A–Z and a–z, digits, `_` and `-`; \
+             put other text after the `:`"
+                .to_string(),
+        ),
+        _ if leading => (
+            format!("`{word}` is not a keyword"),
+            "every line starts with a keyword such as `step` or `pain`, then words, then `:` and text"
+                .to_string(),
+        ),
+        _ => (
+            format!("`{word}` is not a word"),
+            "words are ids (`anna`), numbers (`-1`, `4.5`, `12%`) or ranges (`-2..2`); \
+             free text goes after the `:`"
+                .to_string(),
+        ),
+    };
+    Diag::new(Code::MalformedLine, span, message, help)
+        .label("expected a word, `:` or the end of the line")
+}
+
+fn next_char_len(s: &str, at: usize) -> usize {
+    s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+fn span_of(pair: &Pair<'_, Rule>, offset: usize) -> Span {
+    let s = pair.as_span();
+    Span::new(offset + s.start(), offset + s.end())
+}
+
+fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement {
+    let rule = pair.as_rule();
+    let whole = pair.as_span();
+    let keyword_len = whole
+        .as_str()
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+    let keyword_span = Span::new(
+        offset + whole.start(),
+        offset + whole.start() + keyword_len.unwrap_or(whole.as_str().len()),
+    );
+    let keyword = Keyword::from_word(&whole.as_str()[..keyword_span.len()]);
+    let mut text = None;
+    let mut idents = Vec::new();
+    let mut numbers = Vec::new();
+    let mut flags = Vec::new();
+    let mut range = None;
+    let mut malformed = Vec::new();
+    for inner in pair.into_inner() {
+        match inner.as_rule() {
+            Rule::text_part => text = Some(text_of(inner, offset)),
+            Rule::ident => {
+                let id = ident(&inner, offset);
+                malformed.push(Word::Ident(id.clone()));
+                idents.push(id);
+            }
+            Rule::number => {
+                let n = number(&inner, offset);
+                malformed.push(Word::Number(n.clone()));
+                numbers.push(n);
+            }
+            Rule::range => {
+                let r = range_of(inner, offset);
+                malformed.push(Word::Range(r.clone()));
+                range = Some(r);
+            }
+            Rule::critical
+            | Rule::online
+            | Rule::offline
+            | Rule::external
+            | Rule::functional
+            | Rule::emotional
+            | Rule::target => flags.push(flag(&inner, offset)),
+            _ => {}
+        }
+    }
+    let mut idents = idents.into_iter();
+    let mut numbers = numbers.into_iter();
+    let first_flag = flags.first().copied();
+    let words = match (rule, range) {
+        (Rule::lang, _) => idents.next().map_or(Words::None, Words::Lang),
+        (Rule::scale, Some(r)) => Words::Scale(r),
+        (Rule::persona, _) => idents.next().map_or(Words::None, Words::Persona),
+        (Rule::channel, _) => match idents.next() {
+            Some(id) => Words::Channel {
+                id,
+                mode: first_flag,
+            },
+            None => Words::None,
+        },
+        (Rule::owner, _) => match idents.next() {
+            Some(id) => Words::Owner {
+                id,
+                external: first_flag,
+            },
+            None => Words::None,
+        },
+        (Rule::lanes, _) => Words::Lanes(idents.collect()),
+        (Rule::step, _) => Words::Step {
+            critical: flags,
+            personas: idents.collect(),
+        },
+        (Rule::touchpoint, _) => Words::Touchpoint(idents.collect()),
+        (Rule::emotion, _) => match numbers.next() {
+            Some(score) => Words::Emotion {
+                persona: idents.next(),
+                score,
+            },
+            None => Words::None,
+        },
+        (Rule::need, _) => Words::Need(first_flag),
+        (Rule::kpi, _) => match numbers.next() {
+            Some(value) => Words::Kpi {
+                value,
+                target: numbers.next(),
+            },
+            None => Words::None,
+        },
+        (Rule::malformed, _) => Words::Malformed(malformed),
+        _ => Words::None,
+    };
+    let end = match &text {
+        Some(t) => t.span.end,
+        None => offset + whole.start() + whole.as_str().trim_end_matches([' ', '\t']).len(),
+    };
+    Statement {
+        keyword,
+        keyword_span,
+        words,
+        text,
+        span: Span::new(keyword_span.start, end),
+    }
+}
+
+fn text_of(pair: Pair<'_, Rule>, offset: usize) -> Text {
+    let colon_end = offset + pair.as_span().start() + 1;
+    let raw = &pair.as_str()[1..];
+    let leading = raw.len() - raw.trim_start().len();
+    let value = raw.trim();
+    let start = colon_end + leading;
+    let span = if value.is_empty() {
+        Span::empty(colon_end)
+    } else {
+        Span::new(start, start + value.len())
+    };
+    Text {
+        value: value.to_string(),
+        span,
+    }
+}
+
+fn ident(pair: &Pair<'_, Rule>, offset: usize) -> Ident {
+    Ident {
+        name: pair.as_str().to_string(),
+        span: span_of(pair, offset),
+    }
+}
+
+fn number(pair: &Pair<'_, Rule>, offset: usize) -> Number {
+    let text = pair.as_str();
+    let percent = text.ends_with('%');
+    let digits = text.trim_end_matches('%');
+    Number {
+        text: text.to_string(),
+        // The grammar only lets through digits with an optional sign and fraction.
+        value: digits.parse().unwrap_or(f64::NAN),
+        percent,
+        fractional: digits.contains('.'),
+        span: span_of(pair, offset),
+    }
+}
+
+fn range_of(pair: Pair<'_, Rule>, offset: usize) -> Range {
+    let span = span_of(&pair, offset);
+    let mut ends = pair.into_inner().map(|p| number(&p, offset));
+    let min = ends.next().expect("a range has two ends");
+    let max = ends.next().expect("a range has two ends");
+    Range { min, max, span }
+}
+
+fn flag(pair: &Pair<'_, Rule>, offset: usize) -> Flag {
+    let kind = match pair.as_rule() {
+        Rule::critical => FlagKind::Critical,
+        Rule::online => FlagKind::Online,
+        Rule::offline => FlagKind::Offline,
+        Rule::external => FlagKind::External,
+        Rule::functional => FlagKind::Functional,
+        Rule::emotional => FlagKind::Emotional,
+        _ => FlagKind::Target,
+    };
+    Flag {
+        kind,
+        span: span_of(pair, offset),
+    }
+}

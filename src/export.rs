@@ -4,9 +4,7 @@
 use serde::Serialize;
 
 use crate::LineIndex;
-use crate::model::{
-    ChannelMode, Details, Journey, Kpi, Measure, NeedKind, PersonaId, StepRef, Text,
-};
+use crate::model::{ChannelMode, Details, Journey, Kpi, Measure, NeedKind, PersonaId, StepRef, Text};
 
 /// Version of the document's shape; it changes when a field is removed or renamed.
 pub const DOCUMENT_VERSION: u32 = 1;
@@ -169,10 +167,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
     let persona_id = |p: Option<PersonaId>| p.map(|p| journey.persona(p).id.as_str());
     let step_doc = |at: StepRef| {
         let step = journey.step(at);
-        StepDoc {
-            step: step.number,
-            action: &step.action.value,
-        }
+        StepDoc { step: step.number, action: &step.action.value }
     };
     let phases = journey
         .phases
@@ -189,11 +184,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                     line: line(s.span),
                     action: &s.action.value,
                     critical: s.critical,
-                    personas: s
-                        .personas
-                        .iter()
-                        .map(|&p| journey.persona(p).id.as_str())
-                        .collect(),
+                    personas: s.personas.iter().map(|&p| journey.persona(p).id.as_str()).collect(),
                     gap: crate::model::is_gap(journey, s),
                     touchpoints: s
                         .touchpoints
@@ -207,11 +198,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                     emotions: s
                         .emotions
                         .iter()
-                        .map(|e| Emotion {
-                            persona: persona_id(e.persona),
-                            score: e.score,
-                            text: opt(&e.text),
-                        })
+                        .map(|e| Emotion { persona: persona_id(e.persona), score: e.score, text: opt(&e.text) })
                         .collect(),
                     details: details(&s.details),
                 })
@@ -226,18 +213,8 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
         scope: opt(&journey.scope),
         notes: texts(&journey.notes),
         lang: journey.lang.code(),
-        scale: Scale {
-            min: journey.scale.min,
-            max: journey.scale.max,
-        },
-        personas: journey
-            .personas
-            .iter()
-            .map(|p| Persona {
-                id: &p.id,
-                description: opt(&p.description),
-            })
-            .collect(),
+        scale: Scale { min: journey.scale.min, max: journey.scale.max },
+        personas: journey.personas.iter().map(|p| Persona { id: &p.id, description: opt(&p.description) }).collect(),
         channels: journey
             .channels
             .iter()
@@ -253,11 +230,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
         owners: journey
             .owners
             .iter()
-            .map(|o| Owner {
-                id: &o.id,
-                label: opt(&o.label),
-                external: o.external,
-            })
+            .map(|o| Owner { id: &o.id, label: opt(&o.label), external: o.external })
             .collect(),
         lanes: journey.lanes.iter().map(|l| l.name()).collect(),
         phases,
@@ -268,10 +241,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                 .iter()
                 .map(|x| Extremes {
                     persona: persona_id(x.persona),
-                    low: ExtremeDoc {
-                        score: x.low.score,
-                        steps: x.low.steps.iter().map(|&at| step_doc(at)).collect(),
-                    },
+                    low: ExtremeDoc { score: x.low.score, steps: x.low.steps.iter().map(|&at| step_doc(at)).collect() },
                     high: ExtremeDoc {
                         score: x.high.score,
                         steps: x.high.steps.iter().map(|&at| step_doc(at)).collect(),
@@ -284,16 +254,8 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                 .map(|s| Switch {
                     from_step: step_doc(s.from_step),
                     to_step: step_doc(s.to_step),
-                    from: s
-                        .from
-                        .iter()
-                        .map(|&c| journey.channel(c).id.as_str())
-                        .collect(),
-                    to: s
-                        .to
-                        .iter()
-                        .map(|&c| journey.channel(c).id.as_str())
-                        .collect(),
+                    from: s.from.iter().map(|&c| journey.channel(c).id.as_str()).collect(),
+                    to: s.to.iter().map(|&c| journey.channel(c).id.as_str()).collect(),
                 })
                 .collect(),
         },
@@ -332,19 +294,11 @@ fn details(d: &Details) -> DetailsDoc<'_> {
 }
 
 fn measure(m: &Measure) -> MeasureDoc<'_> {
-    MeasureDoc {
-        number: m.value,
-        percent: m.percent,
-        text: &m.text,
-    }
+    MeasureDoc { number: m.value, percent: m.percent, text: &m.text }
 }
 
 fn kpi(k: &Kpi) -> KpiDoc<'_> {
-    KpiDoc {
-        label: &k.label.value,
-        value: measure(&k.value),
-        target: k.target.as_ref().map(measure),
-    }
+    KpiDoc { label: &k.label.value, value: measure(&k.value), target: k.target.as_ref().map(measure) }
 }
 
 /// The document as pretty JSON, ending in a newline.

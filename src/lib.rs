@@ -43,24 +43,12 @@ pub fn compile(bytes: &[u8]) -> Compiled {
     let decoded = syntax::decode(bytes);
     let mut diags = decoded.diags;
     if decoded.binary {
-        return Compiled {
-            source: decoded.text,
-            journey: None,
-            diags,
-        };
+        return Compiled { source: decoded.text, journey: None, diags };
     }
     let file = syntax::parse(&decoded.text, &mut diags);
     let journey = model::lower(&decoded.text, &file, &mut diags);
     diag::sort_in_source_order(&mut diags);
     diag::cap(&mut diags);
-    let journey = if diags.iter().any(Diag::is_error) {
-        None
-    } else {
-        journey
-    };
-    Compiled {
-        source: decoded.text,
-        journey,
-        diags,
-    }
+    let journey = if diags.iter().any(Diag::is_error) { None } else { journey };
+    Compiled { source: decoded.text, journey, diags }
 }

@@ -30,9 +30,7 @@ enum Format {
 
 pub fn run(args: Args) -> Outcome {
     let (sources, mut io_errors) = input::expand(&args.paths);
-    let mut report = JsonReport {
-        diagnostics: Vec::new(),
-    };
+    let mut report = JsonReport { diagnostics: Vec::new() };
     let (mut files, mut errors, mut warnings) = (0, 0, 0);
     for source in &sources {
         let input = match input::read(source) {
@@ -51,11 +49,7 @@ pub fn run(args: Args) -> Outcome {
         warnings += compiled.diags.iter().filter(|d| !d.is_error()).count();
         match args.format {
             Format::Human => output::eprint_diags(&input.name, &compiled.source, &compiled.diags),
-            Format::Json => report.diagnostics.extend(render::json(
-                &input.name,
-                &compiled.source,
-                &compiled.diags,
-            )),
+            Format::Json => report.diagnostics.extend(render::json(&input.name, &compiled.source, &compiled.diags)),
         }
     }
     for e in &io_errors {
@@ -63,8 +57,7 @@ pub fn run(args: Args) -> Outcome {
     }
     match args.format {
         Format::Json => {
-            let mut out = serde_json::to_string_pretty(&report)
-                .unwrap_or_else(|_| "{\"diagnostics\":[]}".into());
+            let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{\"diagnostics\":[]}".into());
             out.push('\n');
             let _ = std::io::stdout().write_all(out.as_bytes());
         }
@@ -95,10 +88,6 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
         (0, 0) => format!("{checked}: no problems"),
         (e, 0) => format!("{checked}: {}", plural(e, "error")),
         (0, w) => format!("{checked}: {}", plural(w, "warning")),
-        (e, w) => format!(
-            "{checked}: {}, {}",
-            plural(e, "error"),
-            plural(w, "warning")
-        ),
+        (e, w) => format!("{checked}: {}, {}", plural(e, "error"), plural(w, "warning")),
     }
 }

@@ -31,10 +31,7 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Usage;
     }
     let [source] = sources.as_slice() else {
-        output::eprint_error(&format!(
-            "`{}` is a directory with no single map; name one file",
-            args.file.display()
-        ));
+        output::eprint_error(&format!("`{}` is a directory with no single map; name one file", args.file.display()));
         return Outcome::Usage;
     };
     let input = match input::read(source) {
@@ -62,15 +59,13 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     match &args.output {
-        Some(path) if path.as_os_str() != "-" => {
-            match output::write_atomic(path, text.as_bytes()) {
-                Ok(()) => Outcome::Clean,
-                Err(e) => {
-                    output::eprint_error(&e);
-                    Outcome::Usage
-                }
+        Some(path) if path.as_os_str() != "-" => match output::write_atomic(path, text.as_bytes()) {
+            Ok(()) => Outcome::Clean,
+            Err(e) => {
+                output::eprint_error(&e);
+                Outcome::Usage
             }
-        }
+        },
         _ => match std::io::stdout().write_all(text.as_bytes()) {
             Ok(()) => Outcome::Clean,
             Err(e) => {

@@ -33,11 +33,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
                         sources.push(Source::File(e.into_path()))
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(format!(
-                        "cannot read `{}`: {}",
-                        display_walk_path(&e, path),
-                        e
-                    )),
+                    Err(e) => errors.push(format!("cannot read `{}`: {}", display_walk_path(&e, path), e)),
                 }
             }
         } else if path.exists() {
@@ -62,21 +58,12 @@ pub fn read(source: &Source) -> Result<Input, String> {
     match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(Input {
-                name: "<stdin>".to_string(),
-                bytes,
-            })
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(Input { name: "<stdin>".to_string(), bytes })
         }
         Source::File(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            Ok(Input {
-                name: path.display().to_string(),
-                bytes,
-            })
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            Ok(Input { name: path.display().to_string(), bytes })
         }
     }
 }

@@ -21,11 +21,7 @@ pub enum Outcome {
 }
 
 #[derive(Parser)]
-#[command(
-    name = "journeymap",
-    version,
-    about = "Compile plain-text customer-journey maps (*.journey)"
-)]
+#[command(name = "journeymap", version, about = "Compile plain-text customer-journey maps (*.journey)")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -15,10 +15,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
         _ => Path::new("."),
     };
     let fail = |e: std::io::Error| format!("cannot write `{}`: {e}", path.display());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".journeymap-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut tmp = tempfile::Builder::new().prefix(".journeymap-").tempfile_in(dir).map_err(fail)?;
     tmp.write_all(contents).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -30,11 +27,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
 pub fn stderr_style() -> Style {
     let terminal = std::io::stderr().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Style {
-        color: terminal && !no_color,
-        unicode: true,
-        width: 100,
-    }
+    Style { color: terminal && !no_color, unicode: true, width: 100 }
 }
 
 /// Prints one file's diagnostics for people, on standard error.

@@ -41,20 +41,12 @@ pub struct Diag {
 
 impl Diag {
     /// A diagnostic with the code's default severity.
-    pub fn new(
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: Code, span: Span, message: impl Into<String>, help: impl Into<String>) -> Self {
         Diag {
             code,
             severity: code.info().severity,
             message: message.into(),
-            primary: Label {
-                span,
-                message: None,
-            },
+            primary: Label { span, message: None },
             secondary: Vec::new(),
             help: help.into(),
         }
@@ -68,10 +60,7 @@ impl Diag {
 
     /// Adds a related span.
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.secondary.push(Label {
-            span,
-            message: Some(message.into()),
-        });
+        self.secondary.push(Label { span, message: Some(message.into()) });
         self
     }
 

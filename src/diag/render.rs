@@ -5,8 +5,7 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, SourceCode,
-    SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, SourceCode, SourceSpan, SpanContents,
 };
 use serde::Serialize;
 
@@ -30,21 +29,14 @@ pub fn human(file: &str, source: &str, diags: &[Diag], style: Style) -> String {
         (false, true) => GraphicalTheme::ascii(),
         (false, false) => GraphicalTheme::none(),
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let named = Named {
-        name: file,
-        text: source,
-    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let named = Named { name: file, text: source };
     let mut out = String::new();
     for diag in diags {
-        let report = Report {
-            diag,
-            source: &named,
-        };
+        let report = Report { diag, source: &named };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
+        out.push('\n');
     }
     out
 }
@@ -62,9 +54,7 @@ impl SourceCode for Named<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let contents = self.text.read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             contents.data(),
@@ -117,13 +107,8 @@ impl Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let primary = &self.diag.primary;
-        let first =
-            LabeledSpan::new_primary_with_span(primary.message.clone(), to_miette(primary.span));
-        let rest = self
-            .diag
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(l.message.clone(), to_miette(l.span)));
+        let first = LabeledSpan::new_primary_with_span(primary.message.clone(), to_miette(primary.span));
+        let rest = self.diag.secondary.iter().map(|l| LabeledSpan::new_with_span(l.message.clone(), to_miette(l.span)));
         Some(Box::new(std::iter::once(first).chain(rest)))
     }
 }

@@ -3,8 +3,7 @@
 use super::header::{Decl, Header, Names};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step,
-    Touchpoint, suggest,
+    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step, Touchpoint, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag};
@@ -33,13 +32,7 @@ pub(super) struct Body<'h> {
 
 impl<'h> Body<'h> {
     pub(super) fn new(header: &'h Header) -> Self {
-        Body {
-            header,
-            state: State::Header,
-            notes: Vec::new(),
-            phases: Vec::new(),
-            steps: 0,
-        }
+        Body { header, state: State::Header, notes: Vec::new(), phases: Vec::new(), steps: 0 }
     }
 
     /// The map's notes and its phases.
@@ -55,14 +48,8 @@ impl<'h> Body<'h> {
         let Some(kw) = stmt.keyword else { return };
         match kw {
             Keyword::Phase => {
-                let name = required_text(stmt, "the phase's name", diags)
-                    .unwrap_or_else(|| placeholder(stmt));
-                let phase = Phase {
-                    name,
-                    details: Details::default(),
-                    steps: Vec::new(),
-                    span: stmt.span,
-                };
+                let name = structural_text(stmt, words_ok, "the phase's name", diags);
+                let phase = Phase { name, details: Details::default(), steps: Vec::new(), span: stmt.span };
                 self.phases.push(phase);
                 self.state = State::Phase;
             }
@@ -95,14 +82,7 @@ impl<'h> Body<'h> {
         let mut critical = false;
         let mut personas = Vec::new();
         // Words followed by no `:` at all are most likely the action itself.
-        if let (
-            Words::Step {
-                critical: flags,
-                personas: ids,
-            },
-            true,
-        ) = (&stmt.words, stmt.text.is_some() && words_ok)
-        {
+        if let (Words::Step { critical: flags, personas: ids }, true) = (&stmt.words, stmt.text.is_some() && words_ok) {
             critical = !flags.is_empty();
             for extra in flags.iter().skip(1) {
                 diags.push(repeated(extra.span, "critical"));
@@ -117,8 +97,7 @@ impl<'h> Body<'h> {
                 }
             }
         }
-        let action = required_text(stmt, "the customer's action", diags)
-            .unwrap_or_else(|| placeholder(stmt));
+        let action = structural_text(stmt, words_ok, "the customer's action", diags);
         self.steps += 1;
         let step = Step {
             number: self.steps,
@@ -148,10 +127,7 @@ impl<'h> Body<'h> {
                         Code::DetailOutsideStep,
                         stmt.keyword_span,
                         format!("`{}` belongs to a step, not to a phase", kw.as_str()),
-                        format!(
-                            "move it below a `step:` line; only steps have {}s",
-                            kw.as_str()
-                        ),
+                        format!("move it below a `step:` line; only steps have {}s", kw.as_str()),
                     )
                     .label("no step yet in this phase")
                     .with_secondary(phase_span, "the phase starts here"),
@@ -165,12 +141,7 @@ impl<'h> Body<'h> {
                 let (channel, owner) = self.touchpoint_ids(ids, diags);
                 let text = required_text(stmt, "what the customer meets", diags);
                 if let (Some(text), Some(step)) = (text, self.current_step()) {
-                    step.touchpoints.push(Touchpoint {
-                        text,
-                        channel,
-                        owner,
-                        span: stmt.span,
-                    });
+                    step.touchpoints.push(Touchpoint { text, channel, owner, span: stmt.span });
                 }
             }
             Words::Emotion { persona, score } => self.emotion(stmt, persona.as_ref(), score, diags),
@@ -182,11 +153,7 @@ impl<'h> Body<'h> {
         self.phases.last_mut().and_then(|p| p.steps.last_mut())
     }
 
-    fn touchpoint_ids(
-        &self,
-        ids: &[Ident],
-        diags: &mut Vec<Diag>,
-    ) -> (Option<ChannelId>, Option<OwnerId>) {
+    fn touchpoint_ids(&self, ids: &[Ident], diags: &mut Vec<Diag>) -> (Option<ChannelId>, Option<OwnerId>) {
         let mut channel: Option<(ChannelId, Span)> = None;
         let mut owner: Option<(OwnerId, Span)> = None;
         for id in ids {
@@ -199,22 +166,14 @@ impl<'h> Body<'h> {
                     Some((_, first)) => diags.push(two_of(id, "owners", first)),
                     None => owner = Some((o, id.span)),
                 },
-                Some(decl @ Decl::Persona(_)) => {
-                    diags.push(wrong_kind(id, decl, "a channel or owner"))
-                }
+                Some(decl @ Decl::Persona(_)) => diags.push(wrong_kind(id, decl, "a channel or owner")),
                 None => {}
             }
         }
         (channel.map(|c| c.0), owner.map(|o| o.0))
     }
 
-    fn emotion(
-        &mut self,
-        stmt: &Statement,
-        persona: Option<&Ident>,
-        score: &Number,
-        diags: &mut Vec<Diag>,
-    ) {
+    fn emotion(&mut self, stmt: &Statement, persona: Option<&Ident>, score: &Number, diags: &mut Vec<Diag>) {
         let named = match persona {
             Some(id) => match self.persona(id, "emotion", diags) {
                 Some(p) => Some((p, id)),
@@ -225,9 +184,7 @@ impl<'h> Body<'h> {
         let Some(value) = self.score(score, diags) else {
             return;
         };
-        let all: Vec<Option<PersonaId>> = (0..self.header.personas.len())
-            .map(|i| Some(PersonaId(i)))
-            .collect();
+        let all: Vec<Option<PersonaId>> = (0..self.header.personas.len()).map(|i| Some(PersonaId(i))).collect();
         let header = self.header;
         let Some(step) = self.current_step() else {
             return;
@@ -240,10 +197,7 @@ impl<'h> Body<'h> {
                             Code::EmotionPersonaNotInStep,
                             id.span,
                             format!("this step is limited to other personas than `{}`", id.name),
-                            format!(
-                                "add `{}` to the step's personas, or remove this emotion",
-                                id.name
-                            ),
+                            format!("add `{}` to the step's personas, or remove this emotion", id.name),
                         )
                         .label("not one of the step's personas")
                         .with_secondary(step.span, "the step names its personas here"),
@@ -258,9 +212,7 @@ impl<'h> Body<'h> {
         };
         for persona in targets {
             if let Some(earlier) = step.emotion_of(persona) {
-                let who = persona.map_or("the persona".to_string(), |p| {
-                    format!("`{}`", header.personas[p.0].id)
-                });
+                let who = persona.map_or("the persona".to_string(), |p| format!("`{}`", header.personas[p.0].id));
                 diags.push(
                     Diag::new(
                         Code::DuplicateEmotion,
@@ -275,13 +227,7 @@ impl<'h> Body<'h> {
                 return;
             }
             let text = optional_text(stmt);
-            step.emotions.push(Emotion {
-                persona,
-                score: value,
-                text,
-                named: named.is_some(),
-                span: stmt.span,
-            });
+            step.emotions.push(Emotion { persona, score: value, text, named: named.is_some(), span: stmt.span });
         }
     }
 
@@ -289,25 +235,16 @@ impl<'h> Body<'h> {
         let scale = self.header.scale();
         let Some(value) = score.integer() else {
             let (message, what) = if score.percent || score.fractional {
-                (
-                    format!("the score `{}` is not an integer", score.text),
-                    "not an integer",
-                )
+                (format!("the score `{}` is not an integer", score.text), "not an integer")
             } else {
-                (
-                    format!("the score `{}` is far outside the scale", score.text),
-                    "too large",
-                )
+                (format!("the score `{}` is far outside the scale", score.text), "too large")
             };
             diags.push(
                 Diag::new(
                     Code::ScoreNotInteger,
                     score.span,
                     message,
-                    format!(
-                        "scores are whole numbers from {} to {}",
-                        scale.min, scale.max
-                    ),
+                    format!("scores are whole numbers from {} to {}", scale.min, scale.max),
                 )
                 .label(what),
             );
@@ -318,14 +255,8 @@ impl<'h> Body<'h> {
                 Diag::new(
                     Code::ScoreOutOfScale,
                     score.span,
-                    format!(
-                        "the score {value} is outside the scale {}..{}",
-                        scale.min, scale.max
-                    ),
-                    format!(
-                        "use a score from {} to {}, or widen the map's `scale`",
-                        scale.min, scale.max
-                    ),
+                    format!("the score {value} is outside the scale {}..{}", scale.min, scale.max),
+                    format!("use a score from {} to {}, or widen the map's `scale`", scale.min, scale.max),
                 )
                 .label("outside the scale"),
             );
@@ -340,11 +271,7 @@ impl<'h> Body<'h> {
             State::Orphan => return,
             State::Header => return diags.push(before_phase(stmt, kw)),
             State::Phase => self.phases.last_mut().map(|p| &mut p.details),
-            State::Step => self
-                .phases
-                .last_mut()
-                .and_then(|p| p.steps.last_mut())
-                .map(|s| &mut s.details),
+            State::Step => self.phases.last_mut().and_then(|p| p.steps.last_mut()).map(|s| &mut s.details),
         };
         let Some(details) = details else { return };
         let Some(text) = required_text(stmt, "text", diags) else {
@@ -358,13 +285,8 @@ impl<'h> Body<'h> {
             (_, Keyword::Opportunity) => details.opportunities.push(text),
             (_, Keyword::Note) => details.notes.push(text),
             (Words::Need(kind), _) => {
-                let kind = kind.map(|f| {
-                    if f.kind == FlagKind::Functional {
-                        NeedKind::Functional
-                    } else {
-                        NeedKind::Emotional
-                    }
-                });
+                let kind = kind
+                    .map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional });
                 details.needs.push(Need { kind, text });
             }
             (Words::Kpi { value, target }, _) => {
@@ -382,11 +304,7 @@ impl<'h> Body<'h> {
                         .label("one is a percentage, the other is not"),
                     );
                 }
-                details.kpis.push(Kpi {
-                    value: measure(value),
-                    target: target.as_ref().map(measure),
-                    label: text,
-                });
+                details.kpis.push(Kpi { value: measure(value), target: target.as_ref().map(measure), label: text });
             }
             _ => {}
         }
@@ -404,23 +322,14 @@ impl<'h> Body<'h> {
     }
 
     /// Resolves an id; reports a reserved word or an undeclared id.
-    fn lookup(
-        &self,
-        id: &Ident,
-        statement: &str,
-        expected: &str,
-        diags: &mut Vec<Diag>,
-    ) -> Option<Decl> {
+    fn lookup(&self, id: &Ident, statement: &str, expected: &str, diags: &mut Vec<Diag>) -> Option<Decl> {
         if FlagKind::is_reserved(&id.name) {
             diags.push(
                 Diag::new(
                     Code::ReservedId,
                     id.span,
                     format!("`{}` is a reserved word, not an id", id.name),
-                    format!(
-                        "`{statement}` expects {expected} id here; see `{}`",
-                        usage_of(statement)
-                    ),
+                    format!("`{statement}` expects {expected} id here; see `{}`", usage_of(statement)),
                 )
                 .label("reserved word"),
             );
@@ -433,18 +342,10 @@ impl<'h> Body<'h> {
             "a persona" => matches!(d, Decl::Persona(_)),
             _ => !matches!(d, Decl::Persona(_)),
         };
-        let mut candidates: Vec<&str> = self
-            .names()
-            .iter()
-            .filter(|(_, (d, _))| wanted(d))
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let mut candidates: Vec<&str> =
+            self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
         candidates.sort_unstable();
-        let kind = if expected == "a persona" {
-            "persona"
-        } else {
-            "channel or owner"
-        };
+        let kind = if expected == "a persona" { "persona" } else { "channel or owner" };
         diags.push(
             Diag::new(
                 Code::UndeclaredId,
@@ -463,19 +364,15 @@ fn usage_of(statement: &str) -> &'static str {
 }
 
 fn measure(n: &Number) -> Measure {
-    Measure {
-        value: n.value,
-        percent: n.percent,
-        text: n.text.clone(),
-    }
+    Measure { value: n.value, percent: n.percent, text: n.text.clone() }
 }
 
-/// Stands in for missing text so the structure stays whole; the file has an error.
-fn placeholder(stmt: &Statement) -> Text {
-    Text {
-        value: String::new(),
-        span: Span::empty(stmt.span.end),
-    }
+/// The text of a `phase` or `step`, which opens a place for what follows even when
+/// it is broken: an empty stand-in keeps the structure whole (the file has an error).
+/// Words that were reported as malformed are not reported again as missing text.
+fn structural_text(stmt: &Statement, words_ok: bool, what: &str, diags: &mut Vec<Diag>) -> Text {
+    let text = if words_ok { required_text(stmt, what, diags) } else { None };
+    text.unwrap_or_else(|| Text { value: String::new(), span: Span::empty(stmt.span.end) })
 }
 
 fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {
@@ -489,13 +386,8 @@ fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {
 }
 
 fn repeated(span: Span, word: &str) -> Diag {
-    Diag::new(
-        Code::RepeatedWord,
-        span,
-        format!("`{word}` is given twice"),
-        "remove the repeated word",
-    )
-    .label("repeated")
+    Diag::new(Code::RepeatedWord, span, format!("`{word}` is given twice"), "remove the repeated word")
+        .label("repeated")
 }
 
 fn two_of(id: &Ident, what: &str, first: Span) -> Diag {
@@ -513,20 +405,10 @@ fn wrong_kind(id: &Ident, decl: Decl, expected: &str) -> Diag {
     Diag::new(
         Code::WrongIdKind,
         id.span,
-        format!(
-            "`{}` is a {}, but {expected} is expected here",
-            id.name,
-            decl.kind_name()
-        ),
+        format!("`{}` is a {}, but {expected} is expected here", id.name, decl.kind_name()),
         match decl {
-            Decl::Persona(_) => {
-                "personas go on the `step` or `emotion` line, not on a touchpoint".to_string()
-            }
-            _ => format!(
-                "only personas can be named here; `{}` is a {}",
-                id.name,
-                decl.kind_name()
-            ),
+            Decl::Persona(_) => "personas go on the `step` or `emotion` line, not on a touchpoint".to_string(),
+            _ => format!("only personas can be named here; `{}` is a {}", id.name, decl.kind_name()),
         },
     )
     .label(format!("a {}", decl.kind_name()))

@@ -46,16 +46,8 @@ pub struct ChannelSwitch {
 
 pub(super) fn derive(journey: &Journey) -> Derived {
     Derived {
-        gaps: journey
-            .steps()
-            .filter(|(_, s)| is_gap(journey, s))
-            .map(|(at, _)| at)
-            .collect(),
-        extremes: journey
-            .travellers()
-            .into_iter()
-            .filter_map(|p| extremes(journey, p))
-            .collect(),
+        gaps: journey.steps().filter(|(_, s)| is_gap(journey, s)).map(|(at, _)| at).collect(),
+        extremes: journey.travellers().into_iter().filter_map(|p| extremes(journey, p)).collect(),
         channel_switches: channel_switches(journey),
     }
 }
@@ -64,32 +56,19 @@ pub(super) fn derive(journey: &Journey) -> Derived {
 /// touchpoint without an owner is not known to be the company's, so it does not
 /// close a gap.
 pub fn is_gap(journey: &Journey, step: &Step) -> bool {
-    !step
-        .touchpoints
-        .iter()
-        .any(|t| t.owner.is_some_and(|o| !journey.owner(o).external))
+    !step.touchpoints.iter().any(|t| t.owner.is_some_and(|o| !journey.owner(o).external))
 }
 
 fn extremes(journey: &Journey, persona: Option<PersonaId>) -> Option<EmotionExtremes> {
-    let scores: Vec<(StepRef, i64)> = journey
-        .steps()
-        .filter_map(|(at, s)| s.emotion_of(persona).map(|e| (at, e.score)))
-        .collect();
+    let scores: Vec<(StepRef, i64)> =
+        journey.steps().filter_map(|(at, s)| s.emotion_of(persona).map(|e| (at, e.score))).collect();
     let low = scores.iter().map(|&(_, score)| score).min()?;
     let high = scores.iter().map(|&(_, score)| score).max()?;
     let at = |wanted: i64| Extreme {
         score: wanted,
-        steps: scores
-            .iter()
-            .filter(|&&(_, score)| score == wanted)
-            .map(|&(at, _)| at)
-            .collect(),
+        steps: scores.iter().filter(|&&(_, score)| score == wanted).map(|&(at, _)| at).collect(),
     };
-    Some(EmotionExtremes {
-        persona,
-        low: at(low),
-        high: at(high),
-    })
+    Some(EmotionExtremes { persona, low: at(low), high: at(high) })
 }
 
 /// Between consecutive steps that use channels (steps without any channel are passed
@@ -113,12 +92,7 @@ fn channel_switches(journey: &Journey) -> Vec<ChannelSwitch> {
             a.sort_unstable();
             b.sort_unstable();
             if a != b {
-                switches.push(ChannelSwitch {
-                    from_step,
-                    to_step: at,
-                    from,
-                    to: channels.clone(),
-                });
+                switches.push(ChannelSwitch { from_step, to_step: at, from, to: channels.clone() });
             }
         }
         previous = Some((at, channels));

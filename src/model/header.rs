@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use super::lower::{no_text, optional_text, required_text};
 use super::{
-    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId,
-    Phase, Scale, suggest,
+    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId, Phase, Scale, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag};
@@ -68,10 +67,7 @@ impl Header {
                 Diag::new(
                     Code::HeaderAfterPhase,
                     stmt.keyword_span,
-                    format!(
-                        "`{}` belongs in the header, before the first `phase`",
-                        kw.as_str()
-                    ),
+                    format!("`{}` belongs in the header, before the first `phase`", kw.as_str()),
                     "move this line above the first `phase:` line",
                 )
                 .label("header statement after a phase"),
@@ -99,40 +95,23 @@ impl Header {
                 once(&mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
             }
             (Words::Persona(id), _) => {
-                if self.declare(id, |i| Decl::Persona(PersonaId(i.personas.len())), diags) {
-                    let description = optional_text(stmt);
-                    self.personas.push(Persona {
-                        id: id.name.clone(),
-                        description,
-                        span: stmt.span,
-                    });
+                let persona = Persona { id: id.name.clone(), description: optional_text(stmt), span: stmt.span };
+                if self.declare(id, Decl::Persona(PersonaId(self.personas.len())), diags) {
+                    self.personas.push(persona);
                 }
             }
             (Words::Channel { id, mode }, _) => {
-                if self.declare(id, |i| Decl::Channel(ChannelId(i.channels.len())), diags) {
-                    let mode = mode.map(|f| {
-                        if f.kind == FlagKind::Online {
-                            ChannelMode::Online
-                        } else {
-                            ChannelMode::Offline
-                        }
-                    });
-                    self.channels.push(Channel {
-                        id: id.name.clone(),
-                        label: optional_text(stmt),
-                        mode,
-                        span: stmt.span,
-                    });
+                let mode =
+                    mode.map(|f| if f.kind == FlagKind::Online { ChannelMode::Online } else { ChannelMode::Offline });
+                let channel = Channel { id: id.name.clone(), label: optional_text(stmt), mode, span: stmt.span };
+                if self.declare(id, Decl::Channel(ChannelId(self.channels.len())), diags) {
+                    self.channels.push(channel);
                 }
             }
             (Words::Owner { id, external }, _) => {
-                if self.declare(id, |i| Decl::Owner(OwnerId(i.owners.len())), diags) {
-                    let owner = Owner {
-                        id: id.name.clone(),
-                        label: optional_text(stmt),
-                        external: external.is_some(),
-                        span: stmt.span,
-                    };
+                let external = external.is_some();
+                let owner = Owner { id: id.name.clone(), label: optional_text(stmt), external, span: stmt.span };
+                if self.declare(id, Decl::Owner(OwnerId(self.owners.len())), diags) {
                     self.owners.push(owner);
                 }
             }
@@ -145,13 +124,7 @@ impl Header {
         }
     }
 
-    fn journey(
-        &mut self,
-        stmt: &Statement,
-        index: usize,
-        first: Option<&Statement>,
-        diags: &mut Vec<Diag>,
-    ) {
+    fn journey(&mut self, stmt: &Statement, index: usize, first: Option<&Statement>, diags: &mut Vec<Diag>) {
         if let Some(earlier) = self.journey_span {
             diags.push(
                 Diag::new(
@@ -182,14 +155,9 @@ impl Header {
     }
 
     /// The title, or a [`Code::MissingJourney`] error when the file has no `journey:`.
-    pub(super) fn title(
-        &self,
-        first: Option<&Statement>,
-        end: usize,
-        diags: &mut Vec<Diag>,
-    ) -> Option<Text> {
+    pub(super) fn title(&self, first: Option<&Statement>, diags: &mut Vec<Diag>) -> Option<Text> {
         if self.title.is_none() && self.journey_span.is_none() {
-            let span = first.map_or(Span::empty(end), |s| s.keyword_span);
+            let span = first.map_or(Span::empty(0), |s| s.keyword_span);
             diags.push(
                 Diag::new(
                     Code::MissingJourney,
@@ -204,7 +172,7 @@ impl Header {
     }
 
     /// Records a declaration; reports a reserved or repeated id and returns `false`.
-    fn declare(&mut self, id: &Ident, decl: impl Fn(&Self) -> Decl, diags: &mut Vec<Diag>) -> bool {
+    fn declare(&mut self, id: &Ident, decl: Decl, diags: &mut Vec<Diag>) -> bool {
         if FlagKind::is_reserved(&id.name) {
             diags.push(
                 Diag::new(
@@ -222,11 +190,7 @@ impl Header {
                 Diag::new(
                     Code::DuplicateId,
                     id.span,
-                    format!(
-                        "`{}` is already declared as a {}",
-                        id.name,
-                        earlier.kind_name()
-                    ),
+                    format!("`{}` is already declared as a {}", id.name, earlier.kind_name()),
                     "personas, channels and owners share one namespace; give this one another id",
                 )
                 .label("declared again")
@@ -234,8 +198,7 @@ impl Header {
             );
             return false;
         }
-        let d = decl(self);
-        self.names.insert(id.name.clone(), (d, id.span));
+        self.names.insert(id.name.clone(), (decl, id.span));
         true
     }
 
@@ -267,23 +230,14 @@ impl Header {
         };
         journey.lanes = match self.lanes {
             Some((lanes, _)) => lanes,
-            None => LaneKind::ALL
-                .iter()
-                .copied()
-                .filter(|&l| journey.lane_has_content(l))
-                .collect(),
+            None => LaneKind::ALL.iter().copied().filter(|&l| journey.lane_has_content(l)).collect(),
         };
         journey
     }
 }
 
 /// Stores a header value that may be given once; reports a repeat.
-fn once<T>(
-    slot: &mut Option<(T, Span)>,
-    value: Option<(T, Span)>,
-    stmt: &Statement,
-    diags: &mut Vec<Diag>,
-) {
+fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statement, diags: &mut Vec<Diag>) {
     let Some(value) = value else { return };
     if let Some((_, earlier)) = slot {
         let kw = stmt.keyword.map_or("", Keyword::as_str);
@@ -306,22 +260,14 @@ fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
     let lang = Lang::from_code(&code.name);
     if lang.is_none() {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        let known: Vec<String> = Lang::ALL
-            .iter()
-            .map(|l| format!("`{}` ({})", l.code(), l.english_name()))
-            .collect();
+        let known: Vec<String> = Lang::ALL.iter().map(|l| format!("`{}` ({})", l.code(), l.english_name())).collect();
         let help = match suggest::closest(&code.name, codes) {
             Some(c) => format!("did you mean `{c}`? Labels exist for {}", known.join(", ")),
             None => format!("labels exist for {}", known.join(", ")),
         };
         diags.push(
-            Diag::new(
-                Code::UnknownLang,
-                code.span,
-                format!("no labels for the language `{}`", code.name),
-                help,
-            )
-            .label("unknown language code"),
+            Diag::new(Code::UnknownLang, code.span, format!("no labels for the language `{}`", code.name), help)
+                .label("unknown language code"),
         );
     }
     lang
@@ -379,13 +325,8 @@ fn lanes(names: &[Ident], diags: &mut Vec<Diag>) -> Vec<LaneKind> {
                     None => format!("lanes are: {}", all.join(" ")),
                 };
                 diags.push(
-                    Diag::new(
-                        Code::UnknownLane,
-                        name.span,
-                        format!("there is no lane `{}`", name.name),
-                        help,
-                    )
-                    .label("unknown lane"),
+                    Diag::new(Code::UnknownLane, name.span, format!("there is no lane `{}`", name.name), help)
+                        .label("unknown lane"),
                 );
             }
         }

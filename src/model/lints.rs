@@ -9,7 +9,10 @@ pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
             Diag::new(
                 Code::EmptyPhase,
                 phase.span,
-                format!("the phase `{}` has no steps", phase.name.value),
+                match phase.name.value.as_str() {
+                    "" => "this phase has no steps".to_string(),
+                    name => format!("the phase `{name}` has no steps"),
+                },
                 "add the steps the customer takes in it, or remove the phase",
             )
             .label("no `step` follows"),
@@ -17,46 +20,26 @@ pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
     }
     personas(journey, diags);
     for (i, channel) in journey.channels.iter().enumerate() {
-        if !journey.steps().any(|(_, s)| {
-            s.touchpoints
-                .iter()
-                .any(|t| t.channel.map(|c| c.0) == Some(i))
-        }) {
+        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.channel.map(|c| c.0) == Some(i))) {
             diags.push(
                 Diag::new(
                     Code::UnusedChannel,
                     channel.span,
-                    format!(
-                        "the channel `{}` is declared but no touchpoint uses it",
-                        channel.id
-                    ),
-                    format!(
-                        "name it on a touchpoint (`touchpoint {} …: …`) or remove the declaration",
-                        channel.id
-                    ),
+                    format!("the channel `{}` is declared but no touchpoint uses it", channel.id),
+                    format!("name it on a touchpoint (`touchpoint {} …: …`) or remove the declaration", channel.id),
                 )
                 .label("unused"),
             );
         }
     }
     for (i, owner) in journey.owners.iter().enumerate() {
-        if !journey.steps().any(|(_, s)| {
-            s.touchpoints
-                .iter()
-                .any(|t| t.owner.map(|o| o.0) == Some(i))
-        }) {
+        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.owner.map(|o| o.0) == Some(i))) {
             diags.push(
                 Diag::new(
                     Code::UnusedOwner,
                     owner.span,
-                    format!(
-                        "the owner `{}` is declared but no touchpoint names it",
-                        owner.id
-                    ),
-                    format!(
-                        "name it on a touchpoint (`touchpoint … {}: …`) or remove the declaration",
-                        owner.id
-                    ),
+                    format!("the owner `{}` is declared but no touchpoint names it", owner.id),
+                    format!("name it on a touchpoint (`touchpoint … {}: …`) or remove the declaration", owner.id),
                 )
                 .label("unused"),
             );
@@ -65,8 +48,7 @@ pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
 }
 
 fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
-    let has_emotion =
-        |p: Option<PersonaId>| journey.steps().any(|(_, s)| s.emotion_of(p).is_some());
+    let has_emotion = |p: Option<PersonaId>| journey.steps().any(|(_, s)| s.emotion_of(p).is_some());
     if journey.personas.is_empty() {
         if journey.steps().next().is_some() && !has_emotion(None) {
             diags.push(
@@ -92,20 +74,14 @@ fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
                 Code::PersonaWithoutEmotion,
                 persona.span,
                 format!("the persona `{}` has no emotion score at all", persona.id),
-                format!(
-                    "add `emotion {} <score>: <why>` to the steps `{}` takes",
-                    persona.id, persona.id
-                ),
+                format!("add `emotion {} <score>: <why>` to the steps `{}` takes", persona.id, persona.id),
             )
             .label("no emotion curve")
         } else {
             Diag::new(
                 Code::UnusedPersona,
                 persona.span,
-                format!(
-                    "the persona `{}` is declared but nothing uses it",
-                    persona.id
-                ),
+                format!("the persona `{}` is declared but nothing uses it", persona.id),
                 format!(
                     "give `{}` emotion scores (`emotion {} <score>`) or remove the declaration",
                     persona.id, persona.id

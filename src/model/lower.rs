@@ -39,8 +39,7 @@ pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
         }
     }
     let (notes, phases) = body.finish();
-    let end = src.trim_end().len();
-    let title = header.title(statements.first().copied(), end, diags)?;
+    let title = header.title(statements.first().copied(), diags)?;
     if phases.is_empty() {
         diags.push(
             Diag::new(
@@ -54,7 +53,10 @@ pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
         return None;
     }
     let mut journey = header.finish(title, notes, phases);
-    lints::check(&journey, diags);
+    // Lints look at a whole, valid map; on a broken one they would mostly echo errors.
+    if !diags.iter().any(Diag::is_error) {
+        lints::check(&journey, diags);
+    }
     journey.derived = derive::derive(&journey);
     Some(journey)
 }
@@ -125,13 +127,7 @@ fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
         }
         None => format!("a line starts with a keyword: {}", keywords.join(", ")),
     };
-    Diag::new(
-        Code::UnknownKeyword,
-        stmt.keyword_span,
-        format!("unknown keyword `{word}`"),
-        help,
-    )
-    .label("not a keyword")
+    Diag::new(Code::UnknownKeyword, stmt.keyword_span, format!("unknown keyword `{word}`"), help).label("not a keyword")
 }
 
 /// Reports a known keyword whose words do not fit its statement. `true` when they fit.
@@ -144,49 +140,35 @@ fn check_words(stmt: &Statement, diags: &mut Vec<Diag>) -> bool {
         (Some(first), Some(last)) => first.span().to(last.span()),
         _ => Span::empty(stmt.keyword_span.end),
     };
-    let takes_text_only =
-        matches!(kw.usage().split_once(':'), Some((before, _)) if before == kw.as_str());
+    let takes_text_only = matches!(kw.usage().split_once(':'), Some((before, _)) if before == kw.as_str());
     let (message, help) = if takes_text_only && stmt.text.is_none() {
         (
-            format!(
-                "`{kw}` takes no words; its text goes after a `:`",
-                kw = kw.as_str()
-            ),
+            format!("`{kw}` takes no words; its text goes after a `:`", kw = kw.as_str()),
             format!("put a `:` after the keyword: `{}`", kw.usage()),
         )
     } else if takes_text_only {
-        (
-            format!("`{}` takes no words before the `:`", kw.as_str()),
-            format!("write `{}`", kw.usage()),
-        )
+        (format!("`{}` takes no words before the `:`", kw.as_str()), format!("write `{}`", kw.usage()))
     } else {
         (
             format!("these words do not fit `{}`", kw.as_str()),
             format!("write `{}`{}", kw.usage(), words_hint(kw, words)),
         )
     };
-    diags.push(
-        Diag::new(Code::WrongWords, span, message, help)
-            .label(format!("`{}` expects other words", kw.as_str())),
-    );
+    diags
+        .push(Diag::new(Code::WrongWords, span, message, help).label(format!("`{}` expects other words", kw.as_str())));
     false
 }
 
 /// A more specific hint for the common mistakes with a statement's words.
 fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
-    let numbers = words
-        .iter()
-        .filter(|w| matches!(w, Word::Number(_)))
-        .count();
+    let numbers = words.iter().filter(|w| matches!(w, Word::Number(_))).count();
     match kw {
         Keyword::Emotion if numbers == 0 => "; the score is a number on the scale",
         Keyword::Emotion => "; name at most one persona, before the score",
         Keyword::Kpi if numbers == 0 => "; the value is a number such as `12%` or `4.5`",
         Keyword::Scale => "; the bounds are integers, e.g. `scale -2..2` or `scale 1..5`",
         Keyword::Lang => "; the code is one word, e.g. `lang da`",
-        Keyword::Persona | Keyword::Channel | Keyword::Owner => {
-            "; the id is one word of letters, digits, `_` or `-`"
-        }
+        Keyword::Persona | Keyword::Channel | Keyword::Owner => "; the id is one word of letters, digits, `_` or `-`",
         Keyword::Need => "; the kind is `functional` or `emotional`",
         _ => "",
     }

@@ -50,11 +50,7 @@ impl Journey {
     /// Steps in journey order with their place.
     pub fn steps(&self) -> impl Iterator<Item = (StepRef, &Step)> {
         self.phases.iter().enumerate().flat_map(|(p, phase)| {
-            phase
-                .steps
-                .iter()
-                .enumerate()
-                .map(move |(s, step)| (StepRef { phase: p, step: s }, step))
+            phase.steps.iter().enumerate().map(move |(s, step)| (StepRef { phase: p, step: s }, step))
         })
     }
 
@@ -67,9 +63,7 @@ impl Journey {
         if self.personas.is_empty() {
             vec![None]
         } else {
-            (0..self.personas.len())
-                .map(|i| Some(PersonaId(i)))
-                .collect()
+            (0..self.personas.len()).map(|i| Some(PersonaId(i))).collect()
         }
     }
 
@@ -266,9 +260,7 @@ impl Journey {
     /// Whether any step or phase has something to show in `lane`.
     pub fn lane_has_content(&self, lane: LaneKind) -> bool {
         let details = |f: fn(&Details) -> bool| {
-            self.phases
-                .iter()
-                .any(|p| f(&p.details) || p.steps.iter().any(|s| f(&s.details)))
+            self.phases.iter().any(|p| f(&p.details) || p.steps.iter().any(|s| f(&s.details)))
         };
         let steps = |f: fn(&Step) -> bool| self.steps().any(|(_, s)| f(s));
         match lane {

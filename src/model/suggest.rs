@@ -20,7 +20,7 @@ fn max_distance(len: usize) -> usize {
 }
 
 /// `help` text for an unknown name: a suggestion if one is close, else the choices.
-pub fn help<'a>(word: &str, what: &str, candidates: &[&'a str]) -> String {
+pub fn help(word: &str, what: &str, candidates: &[&str]) -> String {
     match closest(word, candidates.iter().copied()) {
         Some(c) => format!("did you mean `{c}`?"),
         None if candidates.is_empty() => format!("no {what} is declared"),
@@ -28,10 +28,7 @@ pub fn help<'a>(word: &str, what: &str, candidates: &[&'a str]) -> String {
             let list: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
             format!("{what} ids: {}", list.join(", "))
         }
-        None => format!(
-            "declare it, or use one of the {} declared {what} ids",
-            candidates.len()
-        ),
+        None => format!("declare it, or use one of the {} declared {what} ids", candidates.len()),
     }
 }
 

@@ -124,7 +124,7 @@ impl File {
     /// The statements, in source order.
     pub fn statements(&self) -> impl Iterator<Item = &Statement> {
         self.lines.iter().filter_map(|line| match &line.kind {
-            LineKind::Statement(s) => Some(s),
+            LineKind::Statement(s) => Some(&**s),
             _ => None,
         })
     }
@@ -141,7 +141,7 @@ pub struct Line {
 pub enum LineKind {
     Blank,
     Comment,
-    Statement(Statement),
+    Statement(Box<Statement>),
     /// A line the grammar rejects; it has been reported.
     Invalid,
 }

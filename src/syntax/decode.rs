@@ -39,21 +39,14 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let mut diags = Vec::new();
     let mut text = decode_utf8(bytes, &mut diags);
     blank_control_characters(&mut text, &mut diags);
-    Decoded {
-        text,
-        diags,
-        binary: false,
-    }
+    Decoded { text, diags, binary: false }
 }
 
 /// Binary: a NUL byte among the first bytes together with other non-text bytes, or
 /// more than one byte in ten that no text file has.
 fn looks_binary(head: &[u8]) -> bool {
     let nul = head.iter().filter(|&&b| b == 0).count();
-    let odd = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let odd = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     let invalid = invalid_utf8_bytes(head);
     (nul > 0 && odd > 1) || (odd + invalid) * 10 > head.len().max(32)
 }
@@ -104,10 +97,7 @@ fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
                         Diag::new(
                             Code::InvalidUtf8,
                             Span::new(at, text.len()),
-                            format!(
-                                "invalid UTF-8 on line {line}, at byte offset {byte_offset} (0x{:02X})",
-                                after[0]
-                            ),
+                            format!("invalid UTF-8 on line {line}, at byte offset {byte_offset} (0x{:02X})", after[0]),
                             "save the file as UTF-8; editors call it \"UTF-8\" or \"Unicode (UTF-8)\"",
                         )
                         .label("not UTF-8"),
@@ -180,11 +170,7 @@ fn describe_control(c: char) -> String {
         '\x7f' => "DEL",
         _ => "",
     };
-    if name.is_empty() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("U+{:04X} ({name})", c as u32)
-    }
+    if name.is_empty() { format!("U+{:04X}", c as u32) } else { format!("U+{:04X} ({name})", c as u32) }
 }
 
 #[cfg(test)]
@@ -203,16 +189,8 @@ mod tests {
         let d = decode(b"journey: ok\nphase: caf\xE9\n");
         assert_eq!(d.diags.len(), 1);
         assert_eq!(d.diags[0].code, Code::InvalidUtf8);
-        assert!(
-            d.diags[0].message.contains("line 2"),
-            "{}",
-            d.diags[0].message
-        );
-        assert!(
-            d.diags[0].message.contains("byte offset 22"),
-            "{}",
-            d.diags[0].message
-        );
+        assert!(d.diags[0].message.contains("line 2"), "{}", d.diags[0].message);
+        assert!(d.diags[0].message.contains("byte offset 22"), "{}", d.diags[0].message);
         assert_eq!(d.text, "journey: ok\nphase: caf\u{FFFD}\n");
     }
 

@@ -30,11 +30,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
                 (text.len(), text.len())
             }
         };
-        let content_end = if text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
+        let content_end = if text[start..end].ends_with('\r') { end - 1 } else { end };
         let span = Span::new(start, content_end);
         start = next;
         Some(span)
@@ -65,7 +61,7 @@ fn parse_line(line: &str, offset: usize, diags: &mut Vec<Diag>) -> LineKind {
             let line_pair = pairs.next().expect("the line rule always yields one pair");
             match line_pair.into_inner().next() {
                 Some(p) if p.as_rule() == Rule::comment => LineKind::Comment,
-                Some(p) if p.as_rule() != Rule::EOI => LineKind::Statement(statement(p, offset)),
+                Some(p) if p.as_rule() != Rule::EOI => LineKind::Statement(Box::new(statement(p, offset))),
                 _ => LineKind::Blank,
             }
         }
@@ -84,20 +80,16 @@ fn parse_line(line: &str, offset: usize, diags: &mut Vec<Diag>) -> LineKind {
 fn malformed_line(line: &str, offset: usize, at: usize) -> Diag {
     let at = at.min(line.len());
     // The offending word: from `at` to the next blank or `:`.
-    let word_end = line[at..]
-        .find([' ', '\t', ':'])
-        .map_or(line.len(), |i| at + i)
-        .max(at + next_char_len(line, at));
+    let word_end = line[at..].find([' ', '\t', ':']).map_or(line.len(), |i| at + i).max(at + next_char_len(line, at));
     let word_start = line[..at].rfind([' ', '\t']).map_or(0, |i| i + 1);
     let word = &line[word_start..word_end.min(line.len())];
     let span = Span::new(offset + word_start, offset + word_end.min(line.len()));
     let first = line[at..].chars().next();
     let leading = line[..at].trim().is_empty();
     let (message, help) = match first {
-        Some(':') if leading => (
-            "a line cannot start with `:`".to_string(),
-            "start the line with a keyword, e.g. `note: …`".to_string(),
-        ),
+        Some(':') if leading => {
+            ("a line cannot start with `:`".to_string(), "start the line with a keyword, e.g. `note: …`".to_string())
+        }
         Some(c) if !c.is_ascii() => (
             format!("`{word}` is not a word: words are ASCII ids and numbers"),
             "ids use the letters A–Z and a–z, digits, `_` and `-`; \
@@ -106,8 +98,7 @@ fn malformed_line(line: &str, offset: usize, at: usize) -> Diag {
         ),
         _ if leading => (
             format!("`{word}` is not a keyword"),
-            "every line starts with a keyword such as `step` or `pain`, then words, then `:` and text"
-                .to_string(),
+            "every line starts with a keyword such as `step` or `pain`, then words, then `:` and text".to_string(),
         ),
         _ => (
             format!("`{word}` is not a word"),
@@ -116,8 +107,7 @@ fn malformed_line(line: &str, offset: usize, at: usize) -> Diag {
                 .to_string(),
         ),
     };
-    Diag::new(Code::MalformedLine, span, message, help)
-        .label("expected a word, `:` or the end of the line")
+    Diag::new(Code::MalformedLine, span, message, help).label("expected a word, `:` or the end of the line")
 }
 
 fn next_char_len(s: &str, at: usize) -> usize {
@@ -132,13 +122,9 @@ fn span_of(pair: &Pair<'_, Rule>, offset: usize) -> Span {
 fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement {
     let rule = pair.as_rule();
     let whole = pair.as_span();
-    let keyword_len = whole
-        .as_str()
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'));
-    let keyword_span = Span::new(
-        offset + whole.start(),
-        offset + whole.start() + keyword_len.unwrap_or(whole.as_str().len()),
-    );
+    let keyword_len = whole.as_str().find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+    let keyword_span =
+        Span::new(offset + whole.start(), offset + whole.start() + keyword_len.unwrap_or(whole.as_str().len()));
     let keyword = Keyword::from_word(&whole.as_str()[..keyword_span.len()]);
     let mut text = None;
     let mut idents = Vec::new();
@@ -182,38 +168,23 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement {
         (Rule::scale, Some(r)) => Words::Scale(r),
         (Rule::persona, _) => idents.next().map_or(Words::None, Words::Persona),
         (Rule::channel, _) => match idents.next() {
-            Some(id) => Words::Channel {
-                id,
-                mode: first_flag,
-            },
+            Some(id) => Words::Channel { id, mode: first_flag },
             None => Words::None,
         },
         (Rule::owner, _) => match idents.next() {
-            Some(id) => Words::Owner {
-                id,
-                external: first_flag,
-            },
+            Some(id) => Words::Owner { id, external: first_flag },
             None => Words::None,
         },
         (Rule::lanes, _) => Words::Lanes(idents.collect()),
-        (Rule::step, _) => Words::Step {
-            critical: flags,
-            personas: idents.collect(),
-        },
+        (Rule::step, _) => Words::Step { critical: flags, personas: idents.collect() },
         (Rule::touchpoint, _) => Words::Touchpoint(idents.collect()),
         (Rule::emotion, _) => match numbers.next() {
-            Some(score) => Words::Emotion {
-                persona: idents.next(),
-                score,
-            },
+            Some(score) => Words::Emotion { persona: idents.next(), score },
             None => Words::None,
         },
         (Rule::need, _) => Words::Need(first_flag),
         (Rule::kpi, _) => match numbers.next() {
-            Some(value) => Words::Kpi {
-                value,
-                target: numbers.next(),
-            },
+            Some(value) => Words::Kpi { value, target: numbers.next() },
             None => Words::None,
         },
         (Rule::malformed, _) => Words::Malformed(malformed),
@@ -223,13 +194,7 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement {
         Some(t) => t.span.end,
         None => offset + whole.start() + whole.as_str().trim_end_matches([' ', '\t']).len(),
     };
-    Statement {
-        keyword,
-        keyword_span,
-        words,
-        text,
-        span: Span::new(keyword_span.start, end),
-    }
+    Statement { keyword, keyword_span, words, text, span: Span::new(keyword_span.start, end) }
 }
 
 fn text_of(pair: Pair<'_, Rule>, offset: usize) -> Text {
@@ -238,22 +203,12 @@ fn text_of(pair: Pair<'_, Rule>, offset: usize) -> Text {
     let leading = raw.len() - raw.trim_start().len();
     let value = raw.trim();
     let start = colon_end + leading;
-    let span = if value.is_empty() {
-        Span::empty(colon_end)
-    } else {
-        Span::new(start, start + value.len())
-    };
-    Text {
-        value: value.to_string(),
-        span,
-    }
+    let span = if value.is_empty() { Span::empty(colon_end) } else { Span::new(start, start + value.len()) };
+    Text { value: value.to_string(), span }
 }
 
 fn ident(pair: &Pair<'_, Rule>, offset: usize) -> Ident {
-    Ident {
-        name: pair.as_str().to_string(),
-        span: span_of(pair, offset),
-    }
+    Ident { name: pair.as_str().to_string(), span: span_of(pair, offset) }
 }
 
 fn number(pair: &Pair<'_, Rule>, offset: usize) -> Number {
@@ -288,8 +243,5 @@ fn flag(pair: &Pair<'_, Rule>, offset: usize) -> Flag {
         Rule::emotional => FlagKind::Emotional,
         _ => FlagKind::Target,
     };
-    Flag {
-        kind,
-        span: span_of(pair, offset),
-    }
+    Flag { kind, span: span_of(pair, offset) }
 }

@@ -1,0 +1,58 @@
+//! The one place tests call the library, so a change of API touches one file.
+#![allow(dead_code)] // Each test crate uses its own part of these helpers.
+
+use std::path::{Path, PathBuf};
+
+use journeymap::diag::render::{self, JsonReport, Style};
+use journeymap::{Compiled, compile};
+
+/// A file compiled, with its diagnostics rendered both ways.
+pub struct Checked {
+    pub compiled: Compiled,
+    /// miette's report as `check` prints it, without colour.
+    pub human: String,
+    /// The JSON document `check --format json` prints for this file.
+    pub json: String,
+    /// The diagnostics' codes, in order.
+    pub codes: Vec<&'static str>,
+}
+
+pub fn check(name: &str, bytes: &[u8]) -> Checked {
+    let compiled = compile(bytes);
+    let style = Style { color: false, unicode: true, width: 100 };
+    let human = render::human(name, &compiled.source, &compiled.diags, style);
+    let report = JsonReport { diagnostics: render::json(name, &compiled.source, &compiled.diags) };
+    let json = serde_json::to_string_pretty(&report).expect("diagnostics serialise");
+    let codes = compiled.diags.iter().map(|d| d.code.info().code).collect();
+    Checked { compiled, human, json, codes }
+}
+
+pub fn check_str(source: &str) -> Checked {
+    check("test.journey", source.as_bytes())
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `*.journey` file directly in `dir`, sorted.
+pub fn journeys_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "journey"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The maps every build must accept without a warning: ours and the shared ones.
+pub fn example_maps() -> Vec<PathBuf> {
+    let mut maps = journeys_in(&root().join("examples"));
+    let shared = root().join("../shared/examples");
+    if shared.is_dir() {
+        maps.extend(journeys_in(&shared));
+    }
+    maps
+}

@@ -118,8 +118,8 @@ fn blank_control_characters(text: &mut String, diags: &mut Vec<Diag>) {
     for (i, c) in text.char_indices() {
         let bad = match c {
             '\t' | '\n' => false,
-            // CR is a line end before LF, and at the very end of the file.
-            '\r' => !matches!(bytes.get(i + 1), Some(b'\n') | None),
+            // CR is a line end before LF, and a control character anywhere else.
+            '\r' => bytes.get(i + 1) != Some(&b'\n'),
             c => c.is_control(),
         };
         if bad {

@@ -30,7 +30,9 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
                 (text.len(), text.len())
             }
         };
-        let content_end = if text[start..end].ends_with('\r') { end - 1 } else { end };
+        // CR ends a line only before LF (as the grammar's `eol` says); a CR anywhere
+        // else is a control character, reported by `decode`.
+        let content_end = if end < text.len() && text[start..end].ends_with('\r') { end - 1 } else { end };
         let span = Span::new(start, content_end);
         start = next;
         Some(span)

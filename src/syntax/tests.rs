@@ -1,1 +1,121 @@
+//! The parser against the grammar: line splitting agrees with the `file` rule, and
+//! statements come out with the right words and spans.
 
+use pest::Parser;
+use proptest::prelude::*;
+
+use super::ast::*;
+use super::parse::{JourneyGrammar, Rule};
+use super::{parse, split_lines};
+use crate::Span;
+
+/// The lines the grammar's `file` rule finds, as spans into the text after the BOM.
+fn grammar_lines(text: &str) -> Vec<Span> {
+    let mut pairs = JourneyGrammar::parse(Rule::file, text).expect("every text is a file");
+    let file = pairs.next().unwrap();
+    let bom = file.clone().into_inner().find(|p| p.as_rule() == Rule::bom).map_or(0, |p| p.as_str().len());
+    file.into_inner()
+        .filter(|p| p.as_rule() == Rule::raw_line)
+        .map(|p| Span::new(p.as_span().start() - bom, p.as_span().end() - bom))
+        .collect()
+}
+
+fn split(text: &str) -> Vec<Span> {
+    split_lines(text).collect()
+}
+
+#[test]
+fn line_splitting_follows_the_grammar() {
+    for text in ["", "a", "a\n", "a\r\nb", "a\r\n\r\nb\n", "\r", "a\rb\n", "x\n\n", "\u{feff}a\nb"] {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        assert_eq!(split(body), grammar_lines(text), "{text:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn line_splitting_follows_the_grammar_on_any_text(text in "[a\\r\\n é:#\\t]{0,40}") {
+        prop_assert_eq!(split(&text), grammar_lines(&text));
+    }
+}
+
+fn statement(line: &str) -> Statement {
+    let mut diags = Vec::new();
+    let file = parse(line, &mut diags);
+    assert!(diags.is_empty(), "{line:?}: {diags:?}");
+    file.statements().next().unwrap_or_else(|| panic!("no statement in {line:?}")).clone()
+}
+
+#[test]
+fn the_first_colon_ends_the_words() {
+    let line = "  step critical anna: Reads: \"the fine print\" # not a comment  ";
+    let s = statement(line);
+    assert_eq!(s.keyword, Some(Keyword::Step));
+    let text = s.text.unwrap();
+    assert_eq!(text.value, "Reads: \"the fine print\" # not a comment");
+    let start = line.find("Reads").unwrap();
+    assert_eq!(text.span, Span::new(start, line.trim_end().len()));
+    let Words::Step { critical, personas } = s.words else { panic!("step words") };
+    assert_eq!(critical.len(), 1);
+    assert_eq!(personas, vec![Ident { name: "anna".into(), span: Span::new(16, 20) }]);
+}
+
+#[test]
+fn numbers_ranges_and_percentages() {
+    let Words::Kpi { value, target } = statement("kpi +12.5% target 20%: X").words else { panic!() };
+    assert_eq!((value.value, value.percent, value.fractional), (12.5, true, true));
+    assert_eq!(value.text, "+12.5%");
+    assert_eq!(target.unwrap().value, 20.0);
+    let Words::Scale(range) = statement("scale -2..+2").words else { panic!() };
+    assert_eq!((range.min.integer(), range.max.integer()), (Some(-2), Some(2)));
+    let Words::Emotion { persona, score } = statement("emotion -1").words else { panic!() };
+    assert_eq!((persona, score.integer()), (None, Some(-1)));
+}
+
+#[test]
+fn tabs_blank_lines_and_comments() {
+    let mut diags = Vec::new();
+    let file = parse("\t# comment\n\n\t\tphase:\tTabbed  \r\n   \n", &mut diags);
+    let kinds: Vec<&str> = file
+        .lines
+        .iter()
+        .map(|l| match l.kind {
+            LineKind::Blank => "blank",
+            LineKind::Comment => "comment",
+            LineKind::Statement(_) => "statement",
+            LineKind::Invalid => "invalid",
+        })
+        .collect();
+    assert_eq!(kinds, ["comment", "blank", "statement", "blank", "blank"]);
+    assert_eq!(file.statements().next().unwrap().text.as_ref().unwrap().value, "Tabbed");
+}
+
+#[test]
+fn flags_are_words_only_where_the_statement_has_them() {
+    let Words::Channel { mode, .. } = statement("channel web online: Web").words else { panic!() };
+    assert_eq!(mode.map(|f| f.kind), Some(FlagKind::Online));
+    // `online` where a channel id is expected is an id here; the model rejects it.
+    let Words::Touchpoint(ids) = statement("touchpoint online: X").words else { panic!() };
+    assert_eq!(ids[0].name, "online");
+    let Words::Step { critical, personas } = statement("step anna critical: X").words else { panic!() };
+    assert_eq!((critical.len(), personas.len()), (1, 1));
+}
+
+#[test]
+fn a_statement_that_stops_early_is_malformed_not_truncated() {
+    let s = statement("phase Awareness");
+    assert_eq!(s.keyword, Some(Keyword::Phase));
+    assert!(matches!(s.words, Words::Malformed(ref w) if w.len() == 1));
+    let s = statement("Step: Capitalised");
+    assert_eq!(s.keyword, None);
+}
+
+#[test]
+fn a_bad_line_is_reported_and_the_next_one_parsed() {
+    let mut diags = Vec::new();
+    let file = parse("step Åse: x\nphase: ok\n", &mut diags);
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].primary.span, Span::new(5, 9));
+    assert!(matches!(file.lines[0].kind, LineKind::Invalid));
+    assert!(matches!(file.lines[1].kind, LineKind::Statement(_)));
+}

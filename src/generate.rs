@@ -2,7 +2,7 @@
 //!
 //! The maps look like real ones (three personas, channels, internal and external
 //! owners, every kind of detail) and are deterministic: the same size gives the same
-//! text. A map of `n` steps has about `8 n` lines and passes `check --deny-warnings`.
+//! text. A map of `n` steps has about `6.5 n` lines and passes `check --deny-warnings`.
 
 use std::fmt::Write;
 
@@ -59,6 +59,9 @@ pub fn map(steps: usize) -> String {
         for p in personas {
             let score = next(5) as i64 - 2;
             let _ = writeln!(out, "    emotion {p} {score}: Feels {score} because of step {}", i + 1);
+        }
+        if i % 2 == 0 {
+            let _ = writeln!(out, "    need emotional: Feel that someone is in charge at step {}", i + 1);
         }
         let _ = match i % 8 {
             0 => writeln!(out, "    thought: Is this the right thing to do? (æøå äöü)"),

@@ -3,11 +3,12 @@
 use super::header::{Decl, Header, Names};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step, Touchpoint, suggest,
+    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step, Text, Touchpoint,
+    suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag};
-use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Statement, Text, Words};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Statement, Words};
 
 /// Where the next detail statement attaches.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,7 @@ impl<'h> Body<'h> {
             for id in ids {
                 if let Some(p) = self.persona(id, "step", diags) {
                     if personas.contains(&p) {
-                        diags.push(repeated(id.span, &id.name));
+                        diags.push(repeated(id.span, id.name));
                     } else {
                         personas.push(p);
                     }
@@ -323,7 +324,7 @@ impl<'h> Body<'h> {
 
     /// Resolves an id; reports a reserved word or an undeclared id.
     fn lookup(&self, id: &Ident, statement: &str, expected: &str, diags: &mut Vec<Diag>) -> Option<Decl> {
-        if FlagKind::is_reserved(&id.name) {
+        if FlagKind::is_reserved(id.name) {
             diags.push(
                 Diag::new(
                     Code::ReservedId,
@@ -335,7 +336,7 @@ impl<'h> Body<'h> {
             );
             return None;
         }
-        if let Some((decl, _)) = self.names().get(&id.name) {
+        if let Some((decl, _)) = self.names().get(id.name) {
             return Some(*decl);
         }
         let wanted = |d: &Decl| match expected {
@@ -351,7 +352,7 @@ impl<'h> Body<'h> {
                 Code::UndeclaredId,
                 id.span,
                 format!("`{}` is not declared", id.name),
-                suggest::help(&id.name, kind, &candidates),
+                suggest::help(id.name, kind, &candidates),
             )
             .label(format!("expected {expected} id")),
         );
@@ -364,7 +365,7 @@ fn usage_of(statement: &str) -> &'static str {
 }
 
 fn measure(n: &Number) -> Measure {
-    Measure { value: n.value, percent: n.percent, text: n.text.clone() }
+    Measure { value: n.value, percent: n.percent, text: n.text.to_string() }
 }
 
 /// The text of a `phase` or `step`, which opens a place for what follows even when

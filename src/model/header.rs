@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use super::lower::{no_text, optional_text, required_text};
 use super::{
-    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId, Phase, Scale, suggest,
+    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId, Phase, Scale, Text,
+    suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag};
-use crate::syntax::ast::{FlagKind, Ident, Keyword, Range, Statement, Text, Words};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Range, Statement, Words};
 
 /// What a declared id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +96,7 @@ impl Header {
                 once(&mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
             }
             (Words::Persona(id), _) => {
-                let persona = Persona { id: id.name.clone(), description: optional_text(stmt), span: stmt.span };
+                let persona = Persona { id: id.name.to_string(), description: optional_text(stmt), span: stmt.span };
                 if self.declare(id, Decl::Persona(PersonaId(self.personas.len())), diags) {
                     self.personas.push(persona);
                 }
@@ -103,14 +104,14 @@ impl Header {
             (Words::Channel { id, mode }, _) => {
                 let mode =
                     mode.map(|f| if f.kind == FlagKind::Online { ChannelMode::Online } else { ChannelMode::Offline });
-                let channel = Channel { id: id.name.clone(), label: optional_text(stmt), mode, span: stmt.span };
+                let channel = Channel { id: id.name.to_string(), label: optional_text(stmt), mode, span: stmt.span };
                 if self.declare(id, Decl::Channel(ChannelId(self.channels.len())), diags) {
                     self.channels.push(channel);
                 }
             }
             (Words::Owner { id, external }, _) => {
                 let external = external.is_some();
-                let owner = Owner { id: id.name.clone(), label: optional_text(stmt), external, span: stmt.span };
+                let owner = Owner { id: id.name.to_string(), label: optional_text(stmt), external, span: stmt.span };
                 if self.declare(id, Decl::Owner(OwnerId(self.owners.len())), diags) {
                     self.owners.push(owner);
                 }
@@ -173,7 +174,7 @@ impl Header {
 
     /// Records a declaration; reports a reserved or repeated id and returns `false`.
     fn declare(&mut self, id: &Ident, decl: Decl, diags: &mut Vec<Diag>) -> bool {
-        if FlagKind::is_reserved(&id.name) {
+        if FlagKind::is_reserved(id.name) {
             diags.push(
                 Diag::new(
                     Code::ReservedId,
@@ -185,7 +186,7 @@ impl Header {
             );
             return false;
         }
-        if let Some((earlier, at)) = self.names.get(&id.name) {
+        if let Some((earlier, at)) = self.names.get(id.name) {
             diags.push(
                 Diag::new(
                     Code::DuplicateId,
@@ -198,7 +199,7 @@ impl Header {
             );
             return false;
         }
-        self.names.insert(id.name.clone(), (decl, id.span));
+        self.names.insert(id.name.to_string(), (decl, id.span));
         true
     }
 
@@ -257,11 +258,11 @@ fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statem
 }
 
 fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
-    let lang = Lang::from_code(&code.name);
+    let lang = Lang::from_code(code.name);
     if lang.is_none() {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         let known: Vec<String> = Lang::ALL.iter().map(|l| format!("`{}` ({})", l.code(), l.english_name())).collect();
-        let help = match suggest::closest(&code.name, codes) {
+        let help = match suggest::closest(code.name, codes) {
             Some(c) => format!("did you mean `{c}`? Labels exist for {}", known.join(", ")),
             None => format!("labels exist for {}", known.join(", ")),
         };
@@ -304,7 +305,7 @@ fn scale(range: &Range, diags: &mut Vec<Diag>) -> Option<Scale> {
 fn lanes(names: &[Ident], diags: &mut Vec<Diag>) -> Vec<LaneKind> {
     let mut lanes: Vec<(LaneKind, Span)> = Vec::new();
     for name in names {
-        match LaneKind::from_name(&name.name) {
+        match LaneKind::from_name(name.name) {
             Some(lane) => match lanes.iter().find(|(l, _)| *l == lane) {
                 Some((_, earlier)) => diags.push(
                     Diag::new(
@@ -320,7 +321,7 @@ fn lanes(names: &[Ident], diags: &mut Vec<Diag>) -> Vec<LaneKind> {
             },
             None => {
                 let all: Vec<&str> = LaneKind::ALL.iter().map(|l| l.name()).collect();
-                let help = match suggest::closest(&name.name, all.iter().copied()) {
+                let help = match suggest::closest(name.name, all.iter().copied()) {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("lanes are: {}", all.join(" ")),
                 };

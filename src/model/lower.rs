@@ -6,10 +6,10 @@
 
 use super::body::Body;
 use super::header::Header;
-use super::{Journey, derive, lints, suggest};
+use super::{Journey, Text, derive, lints, suggest};
 use crate::Span;
 use crate::diag::{Code, Diag};
-use crate::syntax::ast::{File, Keyword, Statement, Text, Word, Words};
+use crate::syntax::ast::{File, Keyword, Statement, Word, Words};
 
 /// Lowers a parsed file; `None` when there is too little to build a map (no title).
 /// The caller discards the result when `diags` holds errors.
@@ -177,7 +177,7 @@ fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
 /// The statement's text if it has some; otherwise reports [`Code::MissingText`].
 pub(super) fn required_text(stmt: &Statement, what: &str, diags: &mut Vec<Diag>) -> Option<Text> {
     match &stmt.text {
-        Some(t) if !t.value.is_empty() => Some(t.clone()),
+        Some(t) if !t.value.is_empty() => Some(Text::from(t)),
         Some(t) => {
             diags.push(
                 Diag::new(
@@ -207,7 +207,7 @@ pub(super) fn required_text(stmt: &Statement, what: &str, diags: &mut Vec<Diag>)
 
 /// The statement's text, which may be absent; an empty text counts as none.
 pub(super) fn optional_text(stmt: &Statement) -> Option<Text> {
-    stmt.text.clone().filter(|t| !t.value.is_empty())
+    stmt.text.as_ref().filter(|t| !t.value.is_empty()).map(Text::from)
 }
 
 /// Reports text on a statement that takes none.

@@ -22,7 +22,6 @@ pub use lower::lower;
 pub use vocab::{LaneKind, Lang};
 
 use crate::Span;
-pub use crate::syntax::ast::Text;
 
 /// A whole journey map.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +76,19 @@ impl Journey {
 
     pub fn owner(&self, id: OwnerId) -> &Owner {
         &self.owners[id.0]
+    }
+}
+
+/// A text from the map, trimmed, with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+impl From<&crate::syntax::ast::Text<'_>> for Text {
+    fn from(t: &crate::syntax::ast::Text<'_>) -> Self {
+        Text { value: t.value.to_string(), span: t.span }
     }
 }
 

@@ -116,13 +116,13 @@ impl Keyword {
 
 /// A parsed file: every line, in order.
 #[derive(Clone, Debug, Default)]
-pub struct File {
-    pub lines: Vec<Line>,
+pub struct File<'a> {
+    pub lines: Vec<Line<'a>>,
 }
 
-impl File {
+impl<'a> File<'a> {
     /// The statements, in source order.
-    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
+    pub fn statements(&self) -> impl Iterator<Item = &Statement<'a>> {
         self.lines.iter().filter_map(|line| match &line.kind {
             LineKind::Statement(s) => Some(&**s),
             _ => None,
@@ -131,54 +131,54 @@ impl File {
 }
 
 #[derive(Clone, Debug)]
-pub struct Line {
+pub struct Line<'a> {
     /// The line without its line end.
     pub span: Span,
-    pub kind: LineKind,
+    pub kind: LineKind<'a>,
 }
 
 #[derive(Clone, Debug)]
-pub enum LineKind {
+pub enum LineKind<'a> {
     Blank,
     Comment,
-    Statement(Box<Statement>),
+    Statement(Box<Statement<'a>>),
     /// A line the grammar rejects; it has been reported.
     Invalid,
 }
 
 /// `keyword [words…] [: text]`.
 #[derive(Clone, Debug)]
-pub struct Statement {
+pub struct Statement<'a> {
     /// The keyword, or `None` for an unknown one (`keyword_span` still covers it).
     pub keyword: Option<Keyword>,
     pub keyword_span: Span,
-    pub words: Words,
+    pub words: Words<'a>,
     /// `None` without a `:`; `Some` with a possibly empty text after it.
-    pub text: Option<Text>,
+    pub text: Option<Text<'a>>,
     /// From the keyword to the end of the text, without surrounding blanks.
     pub span: Span,
 }
 
 /// The free text after the first `:`, trimmed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub value: String,
+pub struct Text<'a> {
+    pub value: &'a str,
     /// The trimmed text; empty, right after the `:`, when there is none.
     pub span: Span,
 }
 
 /// An identifier word.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Ident {
-    pub name: String,
+pub struct Ident<'a> {
+    pub name: &'a str,
     pub span: Span,
 }
 
 /// A number word: `-1`, `+2`, `4.5`, `12%`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Number {
+pub struct Number<'a> {
     /// As written.
-    pub text: String,
+    pub text: &'a str,
     pub value: f64,
     pub percent: bool,
     /// The number has a fractional part (`4.5`, even `4.0`).
@@ -186,7 +186,7 @@ pub struct Number {
     pub span: Span,
 }
 
-impl Number {
+impl Number<'_> {
     /// The value as an integer, if it is written as one and fits.
     pub fn integer(&self) -> Option<i64> {
         if self.percent || self.fractional {
@@ -198,9 +198,9 @@ impl Number {
 
 /// `min..max`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Range {
-    pub min: Number,
-    pub max: Number,
+pub struct Range<'a> {
+    pub min: Number<'a>,
+    pub max: Number<'a>,
     pub span: Span,
 }
 
@@ -253,13 +253,13 @@ impl FlagKind {
 
 /// Any word, as the `malformed` rule keeps them.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Word {
-    Ident(Ident),
-    Number(Number),
-    Range(Range),
+pub enum Word<'a> {
+    Ident(Ident<'a>),
+    Number(Number<'a>),
+    Range(Range<'a>),
 }
 
-impl Word {
+impl Word<'_> {
     pub fn span(&self) -> Span {
         match self {
             Word::Ident(i) => i.span,
@@ -271,35 +271,35 @@ impl Word {
 
 /// A statement's words, typed by statement.
 #[derive(Clone, Debug)]
-pub enum Words {
+pub enum Words<'a> {
     /// `journey goal scope note phase thought quote pain delight opportunity`.
     None,
-    Lang(Ident),
-    Scale(Range),
-    Persona(Ident),
+    Lang(Ident<'a>),
+    Scale(Range<'a>),
+    Persona(Ident<'a>),
     Channel {
-        id: Ident,
+        id: Ident<'a>,
         mode: Option<Flag>,
     },
     Owner {
-        id: Ident,
+        id: Ident<'a>,
         external: Option<Flag>,
     },
-    Lanes(Vec<Ident>),
+    Lanes(Vec<Ident<'a>>),
     Step {
         critical: Vec<Flag>,
-        personas: Vec<Ident>,
+        personas: Vec<Ident<'a>>,
     },
-    Touchpoint(Vec<Ident>),
+    Touchpoint(Vec<Ident<'a>>),
     Emotion {
-        persona: Option<Ident>,
-        score: Number,
+        persona: Option<Ident<'a>>,
+        score: Number<'a>,
     },
     Need(Option<Flag>),
     Kpi {
-        value: Number,
-        target: Option<Number>,
+        value: Number<'a>,
+        target: Option<Number<'a>>,
     },
     /// Words that do not fit the keyword's statement (or the keyword is unknown).
-    Malformed(Vec<Word>),
+    Malformed(Vec<Word<'a>>),
 }

@@ -113,6 +113,9 @@ fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
 /// Replaces control characters (all but tab and line ends) with spaces of the same byte
 /// length, reporting the first of each line.
 fn blank_control_characters(text: &mut String, diags: &mut Vec<Diag>) {
+    if !has_control_bytes(text.as_bytes()) {
+        return;
+    }
     let mut found: Vec<(usize, char)> = Vec::new();
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
@@ -157,6 +160,19 @@ fn blank_control_characters(text: &mut String, diags: &mut Vec<Diag>) {
     }
     out.push_str(&text[last..]);
     *text = out;
+}
+
+/// A quick look over the bytes: does the text hold a control character? C0 and DEL
+/// are single bytes; C1 characters (U+0080–U+009F) are encoded as 0xC2 0x80–0x9F; CR
+/// is one unless LF follows.
+fn has_control_bytes(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    })
 }
 
 fn describe_control(c: char) -> String {

@@ -119,3 +119,38 @@ fn a_bad_line_is_reported_and_the_next_one_parsed() {
     assert!(matches!(file.lines[0].kind, LineKind::Invalid));
     assert!(matches!(file.lines[1].kind, LineKind::Statement(_)));
 }
+
+/// A line as the fast path (keyword dispatch) and as the grammar's `line` rule see it.
+fn both_ways(line: &str) -> (String, String) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let fast = super::parse::parse_line_for_test(line, &mut a);
+    let reference = super::parse::parse_line_by_grammar(line, 0, &mut b);
+    (format!("{fast:?} {a:?}"), format!("{reference:?} {b:?}"))
+}
+
+#[test]
+fn keyword_dispatch_agrees_with_the_line_rule_on_the_examples() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in
+        std::fs::read_dir(root.join("examples")).unwrap().chain(std::fs::read_dir(root.join("tests/check")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "journey") {
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            for line in text.lines() {
+                let (fast, reference) = both_ways(line);
+                assert_eq!(fast, reference, "{}: {line:?}", path.display());
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn keyword_dispatch_agrees_with_the_line_rule(
+        line in "[ \\t]{0,2}(step|emotion|kpi|phase|lanes|channel|need|scale|x|Step|)[ \\t]{0,2}(critical|anna|-1|4\\.5|12%|-2\\.\\.2|online|target|functional|é|!| |\\t){0,5}(:.{0,8})?"
+    ) {
+        let (fast, reference) = both_ways(&line);
+        prop_assert_eq!(fast, reference);
+    }
+}

@@ -39,7 +39,7 @@ proptest! {
     }
 }
 
-fn statement(line: &str) -> Statement {
+fn statement(line: &str) -> Statement<'_> {
     let mut diags = Vec::new();
     let file = parse(line, &mut diags);
     assert!(diags.is_empty(), "{line:?}: {diags:?}");
@@ -57,7 +57,7 @@ fn the_first_colon_ends_the_words() {
     assert_eq!(text.span, Span::new(start, line.trim_end().len()));
     let Words::Step { critical, personas } = s.words else { panic!("step words") };
     assert_eq!(critical.len(), 1);
-    assert_eq!(personas, vec![Ident { name: "anna".into(), span: Span::new(16, 20) }]);
+    assert_eq!(personas, vec![Ident { name: "anna", span: Span::new(16, 20) }]);
 }
 
 #[test]

@@ -83,6 +83,7 @@ registry! {
     UnknownLang = "J0406", "unknown-lang", Error, "a `lang` code journeymap has no labels for";
     UnknownLane = "J0407", "unknown-lane", Error, "a lane name that does not exist";
     RepeatedLane = "J0408", "repeated-lane", Error, "a lane listed twice in `lanes`";
+    NumberTooLarge = "J0409", "number-too-large", Error, "a number too large to compute with";
 
     // Warnings.
     EmptyPhase = "J0501", "empty-phase", Warning, "a phase without steps";

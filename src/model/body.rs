@@ -211,22 +211,22 @@ impl<'h> Body<'h> {
             None if all.is_empty() => vec![None],
             None => all,
         };
+        if let Some((persona, earlier)) = targets.iter().find_map(|&p| step.emotion_of(p).map(|e| (p, e))) {
+            let who = persona.map_or("the persona".to_string(), |p| format!("`{}`", header.personas[p.0].id));
+            diags.push(
+                Diag::new(
+                    Code::DuplicateEmotion,
+                    stmt.span,
+                    format!("a second emotion for {who} in this step"),
+                    "give each persona one score per step; an `emotion` without a persona \
+                     already applies to every persona of the step",
+                )
+                .label("second score")
+                .with_secondary(earlier.span, "first score here"),
+            );
+            return;
+        }
         for persona in targets {
-            if let Some(earlier) = step.emotion_of(persona) {
-                let who = persona.map_or("the persona".to_string(), |p| format!("`{}`", header.personas[p.0].id));
-                diags.push(
-                    Diag::new(
-                        Code::DuplicateEmotion,
-                        stmt.span,
-                        format!("a second emotion for {who} in this step"),
-                        "give each persona one score per step; an `emotion` without a persona \
-                         already applies to every persona of the step",
-                    )
-                    .label("second score")
-                    .with_secondary(earlier.span, "first score here"),
-                );
-                return;
-            }
             let text = optional_text(stmt);
             step.emotions.push(Emotion { persona, score: value, text, named: named.is_some(), span: stmt.span });
         }
@@ -234,29 +234,26 @@ impl<'h> Body<'h> {
 
     fn score(&self, score: &Number, diags: &mut Vec<Diag>) -> Option<i64> {
         let scale = self.header.scale();
-        let Some(value) = score.integer() else {
-            let (message, what) = if score.percent || score.fractional {
-                (format!("the score `{}` is not an integer", score.text), "not an integer")
-            } else {
-                (format!("the score `{}` is far outside the scale", score.text), "too large")
-            };
+        if score.percent || score.fractional {
             diags.push(
                 Diag::new(
                     Code::ScoreNotInteger,
                     score.span,
-                    message,
+                    format!("the score `{}` is not an integer", score.text),
                     format!("scores are whole numbers from {} to {}", scale.min, scale.max),
                 )
-                .label(what),
+                .label("not an integer"),
             );
             return None;
-        };
+        }
+        // An integer too large for i64 is, whatever the scale, outside it.
+        let value = score.integer().unwrap_or(if score.text.starts_with('-') { i64::MIN } else { i64::MAX });
         if !self.header.scale_unknown && !scale.contains(value) {
             diags.push(
                 Diag::new(
                     Code::ScoreOutOfScale,
                     score.span,
-                    format!("the score {value} is outside the scale {}..{}", scale.min, scale.max),
+                    format!("the score {} is outside the scale {}..{}", score.text, scale.min, scale.max),
                     format!("use a score from {} to {}, or widen the map's `scale`", scale.min, scale.max),
                 )
                 .label("outside the scale"),
@@ -291,19 +288,8 @@ impl<'h> Body<'h> {
                 details.needs.push(Need { kind, text });
             }
             (Words::Kpi { value, target }, _) => {
-                if let Some(target) = target.as_ref().filter(|t| t.percent != value.percent) {
-                    diags.push(
-                        Diag::new(
-                            Code::KpiUnitMismatch,
-                            value.span.to(target.span),
-                            format!(
-                                "the KPI's value `{}` and target `{}` are in different units",
-                                value.text, target.text
-                            ),
-                            "write both as percentages (`12% target 20%`) or both as plain numbers",
-                        )
-                        .label("one is a percentage, the other is not"),
-                    );
+                if let Some(huge) = std::iter::once(value).chain(target).find(|n| !n.value.is_finite()) {
+                    return diags.push(number_too_large(huge));
                 }
                 details.kpis.push(Kpi { value: measure(value), target: target.as_ref().map(measure), label: text });
             }
@@ -365,7 +351,7 @@ fn usage_of(statement: &str) -> &'static str {
 }
 
 fn measure(n: &Number) -> Measure {
-    Measure { value: n.value, percent: n.percent, text: n.text.to_string() }
+    Measure { value: n.value, percent: n.percent, text: n.text.to_string(), span: n.span }
 }
 
 /// The text of a `phase` or `step`, which opens a place for what follows even when
@@ -374,6 +360,23 @@ fn measure(n: &Number) -> Measure {
 fn structural_text(stmt: &Statement, words_ok: bool, what: &str, diags: &mut Vec<Diag>) -> Text {
     let text = if words_ok { required_text(stmt, what, diags) } else { None };
     text.unwrap_or_else(|| Text { value: String::new(), span: Span::empty(stmt.span.end) })
+}
+
+pub(super) fn number_too_large(n: &Number) -> Diag {
+    Diag::new(
+        Code::NumberTooLarge,
+        n.span,
+        match n.text.char_indices().nth(16) {
+            Some((cut, _)) => format!(
+                "the number `{}…` ({} digits) is too large",
+                &n.text[..cut],
+                n.text.bytes().filter(u8::is_ascii_digit).count()
+            ),
+            None => format!("the number `{}` is too large", n.text),
+        },
+        "write a number with fewer digits",
+    )
+    .label("too large")
 }
 
 fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {

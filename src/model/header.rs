@@ -10,7 +10,7 @@ use super::{
 };
 use crate::Span;
 use crate::diag::{Code, Diag};
-use crate::syntax::ast::{FlagKind, Ident, Keyword, Range, Statement, Words};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Range, Statement, Words};
 
 /// What a declared id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,6 +275,11 @@ fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
 }
 
 fn scale(range: &Range, diags: &mut Vec<Diag>) -> Option<Scale> {
+    let whole = |n: &Number| !n.fractional && !n.percent;
+    if let Some(huge) = [&range.min, &range.max].into_iter().find(|n| whole(n) && n.integer().is_none()) {
+        diags.push(super::body::number_too_large(huge));
+        return None;
+    }
     let (Some(min), Some(max)) = (range.min.integer(), range.max.integer()) else {
         diags.push(
             Diag::new(

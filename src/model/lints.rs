@@ -19,6 +19,7 @@ pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
         );
     }
     personas(journey, diags);
+    kpi_units(journey, diags);
     for (i, channel) in journey.channels.iter().enumerate() {
         if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.channel.map(|c| c.0) == Some(i))) {
             diags.push(
@@ -90,5 +91,22 @@ fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
             .label("unused")
         };
         diags.push(diag);
+    }
+}
+
+fn kpi_units(journey: &Journey, diags: &mut Vec<Diag>) {
+    let details =
+        journey.phases.iter().flat_map(|p| std::iter::once(&p.details).chain(p.steps.iter().map(|s| &s.details)));
+    for kpi in details.flat_map(|d| &d.kpis) {
+        let Some(target) = kpi.target.as_ref().filter(|t| t.percent != kpi.value.percent) else { continue };
+        diags.push(
+            Diag::new(
+                Code::KpiUnitMismatch,
+                kpi.value.span.to(target.span),
+                format!("the KPI's value `{}` and target `{}` are in different units", kpi.value.text, target.text),
+                "write both as percentages (`12% target 20%`) or both as plain numbers",
+            )
+            .label("one is a percentage, the other is not"),
+        );
     }
 }

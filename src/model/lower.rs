@@ -39,12 +39,14 @@ pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
         }
     }
     let (notes, phases) = body.finish();
-    let title = header.title(statements.first().copied(), diags)?;
+    let title = header.title(statements.first().copied(), diags);
     if phases.is_empty() {
+        // At the title when there is one, else where the phases should have been.
+        let span = title.as_ref().map_or(Span::empty(src.trim_end().len()), |t| t.span);
         diags.push(
             Diag::new(
                 Code::NoPhase,
-                title.span,
+                span,
                 "the map has no phase",
                 "add a phase and its steps, e.g. `phase: Awareness`",
             )
@@ -52,6 +54,7 @@ pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
         );
         return None;
     }
+    let title = title?;
     let mut journey = header.finish(title, notes, phases);
     // Lints look at a whole, valid map; on a broken one they would mostly echo errors.
     if !diags.iter().any(Diag::is_error) {

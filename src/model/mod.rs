@@ -266,6 +266,7 @@ pub struct Measure {
     pub percent: bool,
     /// As written, e.g. `+12%`.
     pub text: String,
+    pub span: Span,
 }
 
 impl Journey {

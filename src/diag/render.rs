@@ -31,14 +31,50 @@ pub fn human(file: &str, source: &str, diags: &[Diag], style: Style) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
     let named = Named { name: file, text: source };
+    let index = LineIndex::new(source);
     let mut out = String::new();
     for diag in diags {
-        let report = Report { diag, source: &named };
-        // Writing into a String cannot fail.
-        let _ = handler.render_report(&mut out, &report);
+        let showable = std::iter::once(&diag.primary).chain(&diag.secondary).all(|l| short_lines(source, l.span));
+        let report = Report { diag, source: showable.then_some(&named) };
+        let mut text = String::new();
+        // miette is a dependency: should it panic on some input, the diagnostic is
+        // still shown, plainly, rather than lost in a crash.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            handler.render_report(&mut text, &report).is_ok()
+        }));
+        let (line, column) = index.line_col(diag.primary.span.start);
+        if rendered.unwrap_or(false) {
+            if !showable {
+                text.push_str(&format!("  at {file}:{line}:{column} (the line is too long to quote)\n"));
+            }
+        } else {
+            let code = diag.code.info().code;
+            let severity = severity_name(diag.severity);
+            text =
+                format!("{severity}[{code}]: {}\n  at {file}:{line}:{column}\n  help: {}\n", diag.message, diag.help);
+        }
+        out.push_str(&text);
         out.push('\n');
     }
     out
+}
+
+/// Lines longer than this are not quoted in a report: a 1 MB line is no help to read,
+/// and miette cannot underline past column 65,535.
+const MAX_QUOTED_LINE: usize = 2_000;
+
+/// Whether every line `span` touches is short enough to quote.
+fn short_lines(source: &str, span: crate::Span) -> bool {
+    let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[span.end..].find('\n').map_or(source.len(), |i| span.end + i);
+    source[start..end].split('\n').all(|line| line.len() <= MAX_QUOTED_LINE)
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
 }
 
 /// A source file with its name, as miette reads it.
@@ -68,7 +104,8 @@ impl SourceCode for Named<'_> {
 
 struct Report<'a> {
     diag: &'a Diag,
-    source: &'a Named<'a>,
+    /// `None` when the lines are too long to quote.
+    source: Option<&'a Named<'a>>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -102,10 +139,11 @@ impl Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        self.source.map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source?;
         let primary = &self.diag.primary;
         let first = LabeledSpan::new_primary_with_span(primary.message.clone(), to_miette(primary.span));
         let rest = self.diag.secondary.iter().map(|l| LabeledSpan::new_with_span(l.message.clone(), to_miette(l.span)));

@@ -1,0 +1,220 @@
+//! The `journeymap` binary end to end: arguments, exit codes, output streams, files.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::root;
+
+fn journeymap(args: &[&str]) -> Output {
+    run(args, None)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("journeymap runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally, not by a signal")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> String {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, content).unwrap();
+    path.display().to_string()
+}
+
+const GOOD: &str = "journey: Good\nphase: P\n  step: S\n    emotion 1\n";
+const BAD: &str = "journey: Bad\nphase: P\n  stpe: S\n  step: T\n    emotion 7\n";
+const WARNS: &str = "journey: Warns\nphase: Empty\nphase: P\n  step: S\n    emotion 1\n";
+
+#[test]
+fn examples_check_clean_with_deny_warnings() {
+    let o = journeymap(&["check", "--deny-warnings", "examples", "../shared/examples"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("no problems"));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_with_one_bad_map_checks_all_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-good.journey", GOOD);
+    write(dir.path(), "b-bad.journey", BAD);
+    write(dir.path(), "nested/c-bad.journey", BAD);
+    write(dir.path(), "nested/ignored.txt", "not a map");
+    let o = journeymap(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is one JSON document");
+    let files: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 4, "two problems in each bad map");
+    assert!(files[0].ends_with("b-bad.journey") && files[3].ends_with("c-bad.journey"), "{files:?}");
+}
+
+#[test]
+fn json_output_has_exactly_the_promised_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.journey", BAD);
+    let o = journeymap(&["check", "--format", "json", &bad]);
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json.as_object().unwrap().keys().collect::<Vec<_>>(), ["diagnostics"]);
+    let first = &json["diagnostics"][0];
+    let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["code", "column", "end_column", "end_line", "file", "help", "line", "message", "severity"]);
+    assert_eq!(first["code"], "J0101");
+    assert_eq!(first["severity"], "error");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(3), Some(3)));
+    assert_eq!((first["end_line"].as_u64(), first["end_column"].as_u64()), (Some(3), Some(7)));
+    assert!(o.stderr.is_empty(), "json mode prints nothing else: {}", text(&o.stderr));
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let o = run(
+        &["check", "--format", "json", "-"],
+        Some("journey: Å\nphase: ÆØÅ\n  step: S\n    emotion ænna 1\n".as_bytes()),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["column"], 13);
+    assert_eq!(json["diagnostics"][0]["file"], "<stdin>");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "warns.journey", WARNS);
+    let o = journeymap(&["check", &map]);
+    assert_eq!(code(&o), 0);
+    assert!(text(&o.stderr).contains("J0501"));
+    let o = journeymap(&["check", "--deny-warnings", "--format", "json", &map]);
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn human_output_names_file_line_and_column_without_colour_in_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.journey", BAD);
+    let o = journeymap(&["check", &bad]);
+    assert_eq!(code(&o), 1);
+    let err = text(&o.stderr);
+    assert!(err.contains(&format!("{bad}:3:3")), "{err}");
+    assert!(err.contains("did you mean `step`?"));
+    assert!(!err.contains('\u{1b}'), "no ANSI colour when stderr is not a terminal");
+    assert!(err.trim_end().ends_with("checked 1 file: 2 errors"), "{err}");
+}
+
+#[test]
+fn missing_files_are_usage_errors_but_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.journey", BAD);
+    let o = journeymap(&["check", "--format", "json", "no/such/file.journey", &bad]);
+    assert_eq!(code(&o), 2);
+    assert!(text(&o.stderr).contains("no/such/file.journey"));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(code(&journeymap(&["check"])), 2);
+    assert_eq!(code(&journeymap(&["check", "--format", "xml", "examples"])), 2);
+    assert_eq!(code(&journeymap(&["frobnicate"])), 2);
+    assert_eq!(code(&journeymap(&["export", "--format", "toml", "examples/minimal.journey"])), 2);
+}
+
+#[test]
+fn stdin_is_checked_with_a_dash() {
+    assert_eq!(code(&run(&["check", "-"], Some(GOOD.as_bytes()))), 0);
+    assert_eq!(code(&run(&["check", "-"], Some(BAD.as_bytes()))), 1);
+    assert_eq!(code(&run(&["check", "-"], Some(b"\x00\x01\x02binary\xff\xfe"))), 1);
+}
+
+#[test]
+fn huge_inputs_get_diagnostics_not_crashes() {
+    let long_line = format!("journey: L\nphase: P\n  step: {}\n    emotion 1\n", "x".repeat(1 << 20));
+    assert_eq!(code(&run(&["check", "-"], Some(long_line.as_bytes()))), 0);
+    let long_bad = format!("journey: L\nphase: P\n  step {}\n", "y ".repeat(1 << 19));
+    assert_eq!(code(&run(&["check", "-"], Some(long_bad.as_bytes()))), 1);
+}
+
+#[test]
+fn export_json_and_yaml_describe_the_same_model() {
+    let map = "examples/home-insurance.journey";
+    let json = journeymap(&["export", "--format", "json", map]);
+    assert_eq!(code(&json), 0, "{}", text(&json.stderr));
+    let yaml = journeymap(&["export", "--format", "yaml", map]);
+    assert_eq!(code(&yaml), 0);
+    let from_json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let from_yaml: serde_json::Value = serde_saphyr::from_slice(&yaml.stdout).expect("export is valid YAML");
+    assert_eq!(from_json, from_yaml);
+    assert_eq!(from_json["title"], "Buying home insurance");
+    let gaps: Vec<u64> =
+        from_json["derived"]["gaps"].as_array().unwrap().iter().map(|g| g["step"].as_u64().unwrap()).collect();
+    assert_eq!(gaps, [1, 6], "the lease (landlord only) and the silent eleven months");
+    assert_eq!(journeymap(&["export", map]).stdout, json.stdout, "export is deterministic");
+}
+
+#[test]
+fn export_escapes_user_text() {
+    let map = "journey: \"quotes\" & <script>alert(1)</script>\nphase: key: value # not a comment\n  step: ü\u{1F600} \\ backslash\n    emotion 0\n";
+    let json = run(&["export", "-"], Some(map.as_bytes()));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["title"], "\"quotes\" & <script>alert(1)</script>");
+    assert_eq!(value["phases"][0]["name"], "key: value # not a comment");
+    let yaml = run(&["export", "--format", "yaml", "-"], Some(map.as_bytes()));
+    let value: serde_json::Value = serde_saphyr::from_slice(&yaml.stdout).unwrap();
+    assert_eq!(value["phases"][0]["name"], "key: value # not a comment");
+    assert_eq!(value["phases"][0]["steps"][0]["action"], "ü\u{1F600} \\ backslash");
+}
+
+#[test]
+fn a_map_with_errors_exports_nothing_and_leaves_the_old_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("model.json");
+    std::fs::write(&out, "previous export").unwrap();
+    let bad = write(dir.path(), "bad.journey", BAD);
+    let o = journeymap(&["export", &bad, "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous export");
+    let good = write(dir.path(), "good.journey", GOOD);
+    assert_eq!(code(&journeymap(&["export", &good, "-o", out.to_str().unwrap()])), 0);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("\"title\": \"Good\""));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".journeymap-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
+
+#[test]
+fn export_to_an_unwritable_place_is_a_usage_error() {
+    let o = journeymap(&["export", "examples/minimal.journey", "-o", "/nonexistent-dir/x.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(text(&o.stderr).contains("cannot write"));
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Whole-process timings of `journeymap check` on the examples and generated maps.
+# Usage: scripts/bench.sh   (installs hyperfine from Debian if it is missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+cargo build --release --quiet
+cargo build --release --quiet --example generate
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+for n in 100 1000 10000; do
+  target/release/examples/generate "$n" > "$dir/steps-$n.journey"
+done
+hyperfine --warmup 3 --shell=none --export-markdown "$dir/table.md" \
+  -n "check home-insurance.journey" "target/release/journeymap check examples/home-insurance.journey" \
+  -n "check 100 steps" "target/release/journeymap check $dir/steps-100.journey" \
+  -n "check 1,000 steps" "target/release/journeymap check $dir/steps-1000.journey" \
+  -n "check 10,000 steps" "target/release/journeymap check $dir/steps-10000.journey" \
+  -n "export 10,000 steps (json)" "target/release/journeymap export -o $dir/out.json $dir/steps-10000.journey" >/dev/null
+cat "$dir/table.md"

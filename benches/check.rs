@@ -17,7 +17,7 @@ fn check(bencher: divan::Bencher, steps: usize) {
 fn parse_only(bencher: divan::Bencher, steps: usize) {
     let text = journeymap::generate::map(steps);
     bencher.counter(divan::counter::ItemsCount::new(steps)).bench(|| {
-        let mut diags = Vec::new();
+        let mut diags = journeymap::diag::Diags::default();
         journeymap::syntax::parse(divan::black_box(&text), &mut diags)
     });
 }

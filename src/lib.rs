@@ -38,17 +38,39 @@ impl Compiled {
     }
 }
 
+/// Limits that keep a run bounded whatever the input.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Larger files are refused with one diagnostic ([`diag::Code::FileTooLarge`]).
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        // A map of 10,000 steps is about 3.5 MB; a hand-written one a few kilobytes.
+        Options { max_bytes: 16 * 1024 * 1024 }
+    }
+}
+
 /// Compiles the bytes of one `.journey` file: decode, parse, lower and validate.
 pub fn compile(bytes: &[u8]) -> Compiled {
-    let decoded = syntax::decode(bytes);
-    let mut diags = decoded.diags;
+    compile_with(bytes, &Options::default())
+}
+
+/// [`compile`] with explicit limits.
+pub fn compile_with(bytes: &[u8], options: &Options) -> Compiled {
+    let mut diags = diag::Diags::default();
+    if bytes.len() > options.max_bytes {
+        diags.push(diag::too_large(bytes.len(), options.max_bytes));
+        return Compiled { source: String::new(), journey: None, diags: diags.finish() };
+    }
+    let decoded = syntax::decode(bytes, &mut diags);
     if decoded.binary {
-        return Compiled { source: decoded.text, journey: None, diags };
+        return Compiled { source: decoded.text, journey: None, diags: diags.finish() };
     }
     let file = syntax::parse(&decoded.text, &mut diags);
     let journey = model::lower(&decoded.text, &file, &mut diags);
-    diag::sort_in_source_order(&mut diags);
-    diag::cap(&mut diags);
-    let journey = if diags.iter().any(Diag::is_error) { None } else { journey };
+    let journey = if diags.has_errors() { None } else { journey };
+    let diags = diags.finish();
     Compiled { source: decoded.text, journey, diags }
 }

@@ -162,6 +162,32 @@ fn huge_inputs_get_diagnostics_not_crashes() {
 }
 
 #[test]
+fn a_50_mb_file_is_refused_with_one_diagnostic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.journey");
+    let line = "  note: a line repeated until the file is far larger than any map\n";
+    std::fs::write(&path, format!("journey: Huge\nphase: P\n{}", line.repeat(50_000_000 / line.len()))).unwrap();
+    let o = journeymap(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(json["diagnostics"][0]["code"], "J0005");
+}
+
+#[test]
+fn a_large_broken_file_reports_in_bounded_output() {
+    // Just under the size limit, every line broken: 200 diagnostics and a count.
+    let body = "lorem ipsum dolor sit: amet\n".repeat(15_000_000 / 28);
+    let o = run(&["check", "--format", "json", "-"], Some(format!("journey: Broken\nphase: P\n{body}").as_bytes()));
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 201);
+    assert_eq!(diags[200]["code"], "J0004");
+    assert!(diags[200]["message"].as_str().unwrap().starts_with(&format!("{} more problems", 15_000_000 / 28 - 200)));
+}
+
+#[test]
 fn export_json_and_yaml_describe_the_same_model() {
     let map = "examples/home-insurance.journey";
     let json = journeymap(&["export", "--format", "json", map]);

@@ -48,6 +48,7 @@ registry! {
     ControlCharacter = "J0002", "control-character", Error, "a control character other than tab";
     BinaryFile = "J0003", "binary-file", Error, "the file looks binary, not like a journey map";
     TooManyProblems = "J0004", "too-many-problems", Error, "more problems than one file reports";
+    FileTooLarge = "J0005", "file-too-large", Error, "the file is larger than journeymap reads";
 
     // Line shape.
     UnknownKeyword = "J0101", "unknown-keyword", Error, "a line starts with a word that is not a keyword";

@@ -77,18 +77,85 @@ pub fn sort_in_source_order(diags: &mut [Diag]) {
 /// Most diagnostics one file reports; the rest are summed up in one last diagnostic.
 pub const MAX_PER_FILE: usize = 200;
 
-/// Keeps the first [`MAX_PER_FILE`] diagnostics and says how many more there were.
-pub fn cap(diags: &mut Vec<Diag>) {
-    if diags.len() <= MAX_PER_FILE {
-        return;
+/// The diagnostics of one file as the stages find them, kept in bounded memory: of a
+/// file with millions of bad lines only the first [`MAX_PER_FILE`] (by position) are
+/// kept, and the others counted. Pruning is exact: a diagnostic beyond the first
+/// `MAX_PER_FILE` positions can never move back into them.
+#[derive(Debug, Default)]
+pub struct Diags {
+    list: Vec<Diag>,
+    dropped: usize,
+    dropped_error: bool,
+    /// Once `MAX_PER_FILE` diagnostics are kept, the position of the last: a new one
+    /// there or later would be dropped anyway.
+    horizon: Option<usize>,
+}
+
+impl Diags {
+    pub fn push(&mut self, diag: Diag) {
+        self.push_lazy(diag.primary.span.start, diag.is_error(), || diag);
     }
-    let hidden = diags.len() - MAX_PER_FILE;
-    diags.truncate(MAX_PER_FILE);
-    let at = diags.last().map_or(Span::empty(0), |d| d.primary.span);
-    diags.push(Diag::new(
-        Code::TooManyProblems,
-        at,
-        format!("{hidden} more problems in this file are not shown"),
-        "fix the problems above and check again; a file this broken may not be a journey map",
-    ));
+
+    /// Adds the diagnostic `make` builds, at byte `at`; when it would be dropped anyway,
+    /// only counts it. For the paths that can report on every line of a huge file.
+    pub fn push_lazy(&mut self, at: usize, error: bool, make: impl FnOnce() -> Diag) {
+        if self.horizon.is_some_and(|h| at >= h) {
+            self.dropped += 1;
+            self.dropped_error |= error;
+            return;
+        }
+        self.list.push(make());
+        if self.list.len() >= 2 * MAX_PER_FILE {
+            self.prune();
+        }
+    }
+
+    fn prune(&mut self) {
+        sort_in_source_order(&mut self.list);
+        for d in self.list.drain(MAX_PER_FILE.min(self.list.len())..) {
+            self.dropped += 1;
+            self.dropped_error |= d.is_error();
+        }
+        if self.list.len() == MAX_PER_FILE {
+            self.horizon = self.list.last().map(|d| d.primary.span.start);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.dropped_error || self.list.iter().any(Diag::is_error)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diag> {
+        self.list.iter()
+    }
+
+    /// The diagnostics in source order, and a last one saying how many more there were.
+    pub fn finish(mut self) -> Vec<Diag> {
+        self.prune();
+        if self.dropped > 0 {
+            let at = self.list.last().map_or(Span::empty(0), |d| d.primary.span);
+            self.list.push(Diag::new(
+                Code::TooManyProblems,
+                at,
+                format!("{} more problems in this file are not shown", self.dropped),
+                "fix the problems above and check again; a file this broken may not be a journey map",
+            ));
+        }
+        self.list
+    }
+}
+
+/// The diagnostic for a file over the size limit.
+pub fn too_large(size: usize, limit: usize) -> Diag {
+    let show = |bytes: usize| match bytes {
+        0..1_048_576 => format!("{bytes} bytes"),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    };
+    Diag::new(
+        Code::FileTooLarge,
+        Span::empty(0),
+        format!("the file is {}; journeymap reads maps up to {}", show(size), show(limit)),
+        "a map of 10,000 steps is about 3.5 MB: check that this is a journey map, or split it into several",
+    )
+    .label("file too large")
 }

@@ -7,7 +7,7 @@ use super::{
     suggest,
 };
 use crate::Span;
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Statement, Words};
 
 /// Where the next detail statement attaches.
@@ -45,7 +45,7 @@ impl<'h> Body<'h> {
         self.header.names()
     }
 
-    pub(super) fn statement(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Vec<Diag>) {
+    pub(super) fn statement(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Diags) {
         let Some(kw) = stmt.keyword else { return };
         match kw {
             Keyword::Phase => {
@@ -66,7 +66,7 @@ impl<'h> Body<'h> {
         }
     }
 
-    fn step(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Vec<Diag>) {
+    fn step(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Diags) {
         if self.phases.is_empty() {
             diags.push(
                 Diag::new(
@@ -117,7 +117,7 @@ impl<'h> Body<'h> {
     }
 
     /// `touchpoint` and `emotion`, which only a step can hold.
-    fn step_detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Vec<Diag>) {
+    fn step_detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Diags) {
         match self.state {
             State::Orphan => return,
             State::Header => return diags.push(before_phase(stmt, kw)),
@@ -154,7 +154,7 @@ impl<'h> Body<'h> {
         self.phases.last_mut().and_then(|p| p.steps.last_mut())
     }
 
-    fn touchpoint_ids(&self, ids: &[Ident], diags: &mut Vec<Diag>) -> (Option<ChannelId>, Option<OwnerId>) {
+    fn touchpoint_ids(&self, ids: &[Ident], diags: &mut Diags) -> (Option<ChannelId>, Option<OwnerId>) {
         let mut channel: Option<(ChannelId, Span)> = None;
         let mut owner: Option<(OwnerId, Span)> = None;
         for id in ids {
@@ -174,7 +174,7 @@ impl<'h> Body<'h> {
         (channel.map(|c| c.0), owner.map(|o| o.0))
     }
 
-    fn emotion(&mut self, stmt: &Statement, persona: Option<&Ident>, score: &Number, diags: &mut Vec<Diag>) {
+    fn emotion(&mut self, stmt: &Statement, persona: Option<&Ident>, score: &Number, diags: &mut Diags) {
         let named = match persona {
             Some(id) => match self.persona(id, "emotion", diags) {
                 Some(p) => Some((p, id)),
@@ -232,7 +232,7 @@ impl<'h> Body<'h> {
         }
     }
 
-    fn score(&self, score: &Number, diags: &mut Vec<Diag>) -> Option<i64> {
+    fn score(&self, score: &Number, diags: &mut Diags) -> Option<i64> {
         let scale = self.header.scale();
         if score.percent || score.fractional {
             diags.push(
@@ -264,7 +264,7 @@ impl<'h> Body<'h> {
     }
 
     /// Details that a step or, before its first step, a phase can hold.
-    fn detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Vec<Diag>) {
+    fn detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Diags) {
         let details = match self.state {
             State::Orphan => return,
             State::Header => return diags.push(before_phase(stmt, kw)),
@@ -298,7 +298,7 @@ impl<'h> Body<'h> {
     }
 
     /// Resolves an id that must name a persona.
-    fn persona(&self, id: &Ident, statement: &str, diags: &mut Vec<Diag>) -> Option<PersonaId> {
+    fn persona(&self, id: &Ident, statement: &str, diags: &mut Diags) -> Option<PersonaId> {
         match self.lookup(id, statement, "a persona", diags)? {
             Decl::Persona(p) => Some(p),
             decl => {
@@ -309,7 +309,7 @@ impl<'h> Body<'h> {
     }
 
     /// Resolves an id; reports a reserved word or an undeclared id.
-    fn lookup(&self, id: &Ident, statement: &str, expected: &str, diags: &mut Vec<Diag>) -> Option<Decl> {
+    fn lookup(&self, id: &Ident, statement: &str, expected: &str, diags: &mut Diags) -> Option<Decl> {
         if FlagKind::is_reserved(id.name) {
             diags.push(
                 Diag::new(
@@ -357,7 +357,7 @@ fn measure(n: &Number) -> Measure {
 /// The text of a `phase` or `step`, which opens a place for what follows even when
 /// it is broken: an empty stand-in keeps the structure whole (the file has an error).
 /// Words that were reported as malformed are not reported again as missing text.
-fn structural_text(stmt: &Statement, words_ok: bool, what: &str, diags: &mut Vec<Diag>) -> Text {
+fn structural_text(stmt: &Statement, words_ok: bool, what: &str, diags: &mut Diags) -> Text {
     let text = if words_ok { required_text(stmt, what, diags) } else { None };
     text.unwrap_or_else(|| Text { value: String::new(), span: Span::empty(stmt.span.end) })
 }

@@ -9,7 +9,7 @@ use super::{
     suggest,
 };
 use crate::Span;
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Range, Statement, Words};
 
 /// What a declared id names.
@@ -60,7 +60,7 @@ impl Header {
         index: usize,
         seen_phase: bool,
         first: Option<&Statement>,
-        diags: &mut Vec<Diag>,
+        diags: &mut Diags,
     ) {
         let Some(kw) = stmt.keyword else { return };
         if seen_phase {
@@ -125,7 +125,7 @@ impl Header {
         }
     }
 
-    fn journey(&mut self, stmt: &Statement, index: usize, first: Option<&Statement>, diags: &mut Vec<Diag>) {
+    fn journey(&mut self, stmt: &Statement, index: usize, first: Option<&Statement>, diags: &mut Diags) {
         if let Some(earlier) = self.journey_span {
             diags.push(
                 Diag::new(
@@ -156,7 +156,7 @@ impl Header {
     }
 
     /// The title, or a [`Code::MissingJourney`] error when the file has no `journey:`.
-    pub(super) fn title(&self, first: Option<&Statement>, diags: &mut Vec<Diag>) -> Option<Text> {
+    pub(super) fn title(&self, first: Option<&Statement>, diags: &mut Diags) -> Option<Text> {
         if self.title.is_none() && self.journey_span.is_none() {
             let span = first.map_or(Span::empty(0), |s| s.keyword_span);
             diags.push(
@@ -173,7 +173,7 @@ impl Header {
     }
 
     /// Records a declaration; reports a reserved or repeated id and returns `false`.
-    fn declare(&mut self, id: &Ident, decl: Decl, diags: &mut Vec<Diag>) -> bool {
+    fn declare(&mut self, id: &Ident, decl: Decl, diags: &mut Diags) -> bool {
         if FlagKind::is_reserved(id.name) {
             diags.push(
                 Diag::new(
@@ -238,7 +238,7 @@ impl Header {
 }
 
 /// Stores a header value that may be given once; reports a repeat.
-fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statement, diags: &mut Vec<Diag>) {
+fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statement, diags: &mut Diags) {
     let Some(value) = value else { return };
     if let Some((_, earlier)) = slot {
         let kw = stmt.keyword.map_or("", Keyword::as_str);
@@ -257,7 +257,7 @@ fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statem
     }
 }
 
-fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
+fn lang(code: &Ident, diags: &mut Diags) -> Option<Lang> {
     let lang = Lang::from_code(code.name);
     if lang.is_none() {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
@@ -274,7 +274,7 @@ fn lang(code: &Ident, diags: &mut Vec<Diag>) -> Option<Lang> {
     lang
 }
 
-fn scale(range: &Range, diags: &mut Vec<Diag>) -> Option<Scale> {
+fn scale(range: &Range, diags: &mut Diags) -> Option<Scale> {
     let whole = |n: &Number| !n.fractional && !n.percent;
     if let Some(huge) = [&range.min, &range.max].into_iter().find(|n| whole(n) && n.integer().is_none()) {
         diags.push(super::body::number_too_large(huge));
@@ -307,7 +307,7 @@ fn scale(range: &Range, diags: &mut Vec<Diag>) -> Option<Scale> {
     Some(Scale { min, max })
 }
 
-fn lanes(names: &[Ident], diags: &mut Vec<Diag>) -> Vec<LaneKind> {
+fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {
     let mut lanes: Vec<(LaneKind, Span)> = Vec::new();
     for name in names {
         match LaneKind::from_name(name.name) {

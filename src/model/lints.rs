@@ -1,9 +1,9 @@
 //! Warnings about a map that compiles but is probably not finished.
 
 use super::{Journey, PersonaId};
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 
-pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
+pub(super) fn check(journey: &Journey, diags: &mut Diags) {
     for phase in journey.phases.iter().filter(|p| p.steps.is_empty()) {
         diags.push(
             Diag::new(
@@ -48,7 +48,7 @@ pub(super) fn check(journey: &Journey, diags: &mut Vec<Diag>) {
     }
 }
 
-fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
+fn personas(journey: &Journey, diags: &mut Diags) {
     let has_emotion = |p: Option<PersonaId>| journey.steps().any(|(_, s)| s.emotion_of(p).is_some());
     if journey.personas.is_empty() {
         if journey.steps().next().is_some() && !has_emotion(None) {
@@ -94,7 +94,7 @@ fn personas(journey: &Journey, diags: &mut Vec<Diag>) {
     }
 }
 
-fn kpi_units(journey: &Journey, diags: &mut Vec<Diag>) {
+fn kpi_units(journey: &Journey, diags: &mut Diags) {
     let details =
         journey.phases.iter().flat_map(|p| std::iter::once(&p.details).chain(p.steps.iter().map(|s| &s.details)));
     for kpi in details.flat_map(|d| &d.kpis) {

@@ -8,18 +8,18 @@ use super::body::Body;
 use super::header::Header;
 use super::{Journey, Text, derive, lints, suggest};
 use crate::Span;
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 use crate::syntax::ast::{File, Keyword, Statement, Word, Words};
 
 /// Lowers a parsed file; `None` when there is too little to build a map (no title).
 /// The caller discards the result when `diags` holds errors.
-pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
+pub fn lower(src: &str, file: &File, diags: &mut Diags) -> Option<Journey> {
     let statements: Vec<&Statement> = file.statements().collect();
     let mut header = Header::default();
     let mut seen_phase = false;
     for (index, stmt) in statements.iter().enumerate() {
         match stmt.keyword {
-            None => diags.push(unknown_keyword(src, stmt)),
+            None => diags.push_lazy(stmt.keyword_span.start, true, || unknown_keyword(src, stmt)),
             Some(Keyword::Phase) => seen_phase = true,
             Some(kw) if is_header(kw) => {
                 check_words(stmt, diags);
@@ -57,7 +57,7 @@ pub fn lower(src: &str, file: &File, diags: &mut Vec<Diag>) -> Option<Journey> {
     let title = title?;
     let mut journey = header.finish(title, notes, phases);
     // Lints look at a whole, valid map; on a broken one they would mostly echo errors.
-    if !diags.iter().any(Diag::is_error) {
+    if !diags.has_errors() {
         lints::check(&journey, diags);
     }
     journey.derived = derive::derive(&journey);
@@ -134,7 +134,7 @@ fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
 }
 
 /// Reports a known keyword whose words do not fit its statement. `true` when they fit.
-fn check_words(stmt: &Statement, diags: &mut Vec<Diag>) -> bool {
+fn check_words(stmt: &Statement, diags: &mut Diags) -> bool {
     let (Some(kw), Words::Malformed(words)) = (stmt.keyword, &stmt.words) else {
         return true;
     };
@@ -178,7 +178,7 @@ fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
 }
 
 /// The statement's text if it has some; otherwise reports [`Code::MissingText`].
-pub(super) fn required_text(stmt: &Statement, what: &str, diags: &mut Vec<Diag>) -> Option<Text> {
+pub(super) fn required_text(stmt: &Statement, what: &str, diags: &mut Diags) -> Option<Text> {
     match &stmt.text {
         Some(t) if !t.value.is_empty() => Some(Text::from(t)),
         Some(t) => {
@@ -214,7 +214,7 @@ pub(super) fn optional_text(stmt: &Statement) -> Option<Text> {
 }
 
 /// Reports text on a statement that takes none.
-pub(super) fn no_text(stmt: &Statement, diags: &mut Vec<Diag>) {
+pub(super) fn no_text(stmt: &Statement, diags: &mut Diags) {
     if let Some(t) = stmt.text.as_ref().filter(|t| !t.value.is_empty()) {
         diags.push(
             Diag::new(

@@ -5,12 +5,11 @@
 //! byte length; both are reported, so nothing after them is hidden.
 
 use crate::Span;
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 
-/// A file's text, ready for the parser, with the problems its bytes had.
+/// A file's text, ready for the parser.
 pub struct Decoded {
     pub text: String,
-    pub diags: Vec<Diag>,
     /// The file is not text at all; nothing more should be reported about it.
     pub binary: bool,
 }
@@ -19,58 +18,39 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How much of the start of a file is looked at to tell binary files from text.
 const SNIFF: usize = 8192;
 
-pub fn decode(bytes: &[u8]) -> Decoded {
+/// Decodes a file's bytes, reporting the problems they have.
+pub fn decode(bytes: &[u8], diags: &mut Diags) -> Decoded {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if looks_binary(&bytes[..bytes.len().min(SNIFF)]) {
-        return Decoded {
-            text: String::new(),
-            diags: vec![
-                Diag::new(
-                    Code::BinaryFile,
-                    Span::empty(0),
-                    "this file is binary, not a journey map",
-                    "journey maps are UTF-8 text files; check that the right file was given",
-                )
-                .label("NUL bytes or many non-text bytes near the start"),
-            ],
-            binary: true,
-        };
+        diags.push(
+            Diag::new(
+                Code::BinaryFile,
+                Span::empty(0),
+                "this file is binary, not a journey map",
+                "journey maps are UTF-8 text files; check that the right file was given",
+            )
+            .label("NUL bytes or many non-text bytes near the start"),
+        );
+        return Decoded { text: String::new(), binary: true };
     }
-    let mut diags = Vec::new();
-    let mut text = decode_utf8(bytes, &mut diags);
-    blank_control_characters(&mut text, &mut diags);
-    Decoded { text, diags, binary: false }
+    let mut text = decode_utf8(bytes, diags);
+    blank_control_characters(&mut text, diags);
+    Decoded { text, binary: false }
 }
 
-/// Binary: a NUL byte among the first bytes together with other non-text bytes, or
-/// more than one byte in ten that no text file has.
+/// Binary: a NUL byte among the first bytes together with other control bytes, or
+/// more than one byte in ten a control byte that text files do not have. Invalid
+/// UTF-8 alone does not make a file binary: that is a text file in another encoding
+/// (Latin-1, Windows-1252), reported line by line.
 fn looks_binary(head: &[u8]) -> bool {
     let nul = head.iter().filter(|&&b| b == 0).count();
     let odd = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
-    let invalid = invalid_utf8_bytes(head);
-    (nul > 0 && odd > 1) || (odd + invalid) * 10 > head.len().max(32)
-}
-
-/// How many bytes of `head` are not valid UTF-8 (a sequence cut at the end counts not).
-fn invalid_utf8_bytes(mut head: &[u8]) -> usize {
-    let mut bad = 0;
-    loop {
-        match std::str::from_utf8(head) {
-            Ok(_) => return bad,
-            Err(e) => match e.error_len() {
-                Some(len) => {
-                    bad += len;
-                    head = &head[e.valid_up_to() + len..];
-                }
-                None => return bad,
-            },
-        }
-    }
+    (nul > 0 && odd > 1) || odd * 10 > head.len().max(32)
 }
 
 /// Decodes UTF-8, replacing each bad sequence with U+FFFD and reporting it with the
 /// line and the byte offset it has in the file.
-fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
+fn decode_utf8(bytes: &[u8], diags: &mut Diags) -> String {
     let mut text = String::with_capacity(bytes.len());
     let mut rest = bytes;
     let mut line = 1;
@@ -93,15 +73,16 @@ fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
                 text.push(char::REPLACEMENT_CHARACTER);
                 if line != last_reported_line {
                     last_reported_line = line;
-                    diags.push(
+                    diags.push_lazy(at, true, || {
                         Diag::new(
                             Code::InvalidUtf8,
-                            Span::new(at, text.len()),
+                            Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()),
                             format!("invalid UTF-8 on line {line}, at byte offset {byte_offset} (0x{:02X})", after[0]),
-                            "save the file as UTF-8; editors call it \"UTF-8\" or \"Unicode (UTF-8)\"",
+                            "save the file as UTF-8 (editors call it \"UTF-8\" or \"Unicode (UTF-8)\"); \
+                             it may have been saved as Latin-1 or Windows-1252",
                         )
-                        .label("not UTF-8"),
-                    );
+                        .label("not UTF-8")
+                    });
                 }
                 rest = &after[bad_len..];
             }
@@ -112,45 +93,44 @@ fn decode_utf8(bytes: &[u8], diags: &mut Vec<Diag>) -> String {
 
 /// Replaces control characters (all but tab and line ends) with spaces of the same byte
 /// length, reporting the first of each line.
-fn blank_control_characters(text: &mut String, diags: &mut Vec<Diag>) {
+fn blank_control_characters(text: &mut String, diags: &mut Diags) {
     if !has_control_bytes(text.as_bytes()) {
         return;
     }
-    let mut found: Vec<(usize, char)> = Vec::new();
     let bytes = text.as_bytes();
+    let mut found: Vec<(usize, char)> = Vec::new();
+    let mut line_reported = false;
     for (i, c) in text.char_indices() {
         let bad = match c {
-            '\t' | '\n' => false,
+            '\t' => false,
+            '\n' => {
+                line_reported = false;
+                false
+            }
             // CR is a line end before LF, and a control character anywhere else.
             '\r' => bytes.get(i + 1) != Some(&b'\n'),
             c => c.is_control(),
         };
-        if bad {
-            found.push((i, c));
+        if !bad {
+            continue;
         }
-    }
-    if found.is_empty() {
-        return;
-    }
-    let mut reported_line_start = usize::MAX;
-    for &(at, c) in &found {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        if line_start != reported_line_start {
-            reported_line_start = line_start;
-            diags.push(
+        found.push((i, c));
+        if !line_reported {
+            line_reported = true;
+            diags.push_lazy(i, true, || {
                 Diag::new(
                     Code::ControlCharacter,
-                    Span::new(at, at + c.len_utf8()),
+                    Span::new(i, i + c.len_utf8()),
                     format!("control character {} in the text", describe_control(c)),
                     "remove it; maps may contain tabs but no other control characters, \
                      since SVG and HTML cannot carry them",
                 )
-                .label("control character"),
-            );
+                .label("control character")
+            });
         }
     }
-    // The replacement keeps offsets: control characters are ASCII (1 byte) or C1 (2 bytes);
-    // spaces of the same length keep every offset.
+    // Control characters are ASCII (1 byte) or C1 (2 bytes): spaces of the same length
+    // keep every offset.
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for &(at, c) in &found {
@@ -193,43 +173,49 @@ fn describe_control(c: char) -> String {
 mod tests {
     use super::*;
 
+    fn decode(bytes: &[u8]) -> (Decoded, Vec<Diag>) {
+        let mut diags = Diags::default();
+        let decoded = super::decode(bytes, &mut diags);
+        (decoded, diags.finish())
+    }
+
     #[test]
     fn bom_is_dropped_and_crlf_kept() {
-        let d = decode(b"\xEF\xBB\xBFjourney: x\r\n");
+        let (d, diags) = decode(b"\xEF\xBB\xBFjourney: x\r\n");
         assert_eq!(d.text, "journey: x\r\n");
-        assert!(d.diags.is_empty());
+        assert!(diags.is_empty());
     }
 
     #[test]
     fn invalid_utf8_names_line_and_byte_offset() {
-        let d = decode(b"journey: ok\nphase: caf\xE9\n");
-        assert_eq!(d.diags.len(), 1);
-        assert_eq!(d.diags[0].code, Code::InvalidUtf8);
-        assert!(d.diags[0].message.contains("line 2"), "{}", d.diags[0].message);
-        assert!(d.diags[0].message.contains("byte offset 22"), "{}", d.diags[0].message);
+        let (d, diags) = decode(b"journey: ok\nphase: caf\xE9\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::InvalidUtf8);
+        assert!(diags[0].message.contains("line 2"), "{}", diags[0].message);
+        assert!(diags[0].message.contains("byte offset 22"), "{}", diags[0].message);
         assert_eq!(d.text, "journey: ok\nphase: caf\u{FFFD}\n");
     }
 
     #[test]
     fn control_characters_become_spaces_of_the_same_length() {
-        let d = decode("a\u{1b}b\u{85}c\td\r\n".as_bytes());
+        let (d, diags) = decode("a\u{1b}b\u{85}c\td\r\n".as_bytes());
         assert_eq!(d.text, "a b  c\td\r\n");
-        assert_eq!(d.diags.len(), 1, "one report per line");
-        assert_eq!(d.diags[0].primary.span, Span::new(1, 2));
+        assert_eq!(diags.len(), 1, "one report per line");
+        assert_eq!(diags[0].primary.span, Span::new(1, 2));
     }
 
     #[test]
     fn binary_garbage_is_one_diagnostic() {
         let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
-        let d = decode(&bytes);
+        let (d, diags) = decode(&bytes);
         assert!(d.binary);
-        assert_eq!(d.diags.len(), 1);
+        assert_eq!(diags.len(), 1);
     }
 
     #[test]
     fn one_nul_in_text_is_a_control_character_not_binary() {
-        let d = decode(b"journey: a\0b\n");
+        let (d, diags) = decode(b"journey: a\0b\n");
         assert!(!d.binary);
-        assert_eq!(d.diags[0].code, Code::ControlCharacter);
+        assert_eq!(diags[0].code, Code::ControlCharacter);
     }
 }

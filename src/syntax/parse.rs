@@ -9,7 +9,7 @@ use pest_derive::Parser;
 
 use super::ast::*;
 use crate::Span;
-use crate::diag::{Code, Diag};
+use crate::diag::{Code, Diag, Diags};
 
 #[derive(Parser)]
 #[grammar = "../grammar/journey.pest"]
@@ -40,7 +40,7 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// Parses every line of `text`, reporting lines the grammar rejects.
-pub fn parse<'a>(text: &'a str, diags: &mut Vec<Diag>) -> File<'a> {
+pub fn parse<'a>(text: &'a str, diags: &mut Diags) -> File<'a> {
     let lines = split_lines(text)
         .map(|span| {
             let kind = parse_line(span.of(text), span.start, diags);
@@ -50,7 +50,7 @@ pub fn parse<'a>(text: &'a str, diags: &mut Vec<Diag>) -> File<'a> {
     File { lines }
 }
 
-fn parse_line<'a>(line: &'a str, offset: usize, diags: &mut Vec<Diag>) -> LineKind<'a> {
+fn parse_line<'a>(line: &'a str, offset: usize, diags: &mut Diags) -> LineKind<'a> {
     let trimmed = line.trim_start_matches([' ', '\t']);
     if trimmed.trim_end_matches([' ', '\t']).is_empty() {
         return LineKind::Blank;
@@ -73,7 +73,7 @@ fn parse_line<'a>(line: &'a str, offset: usize, diags: &mut Vec<Diag>) -> LineKi
 
 /// Parses a line with the grammar's `line` rule: the reference the fast path follows,
 /// and where a rejected line's error position comes from.
-pub(crate) fn parse_line_by_grammar<'a>(line: &'a str, offset: usize, diags: &mut Vec<Diag>) -> LineKind<'a> {
+pub(crate) fn parse_line_by_grammar<'a>(line: &'a str, offset: usize, diags: &mut Diags) -> LineKind<'a> {
     match JourneyGrammar::parse(Rule::line, line) {
         Ok(mut pairs) => {
             let line_pair = pairs.next().expect("the line rule always yields one pair");
@@ -88,7 +88,7 @@ pub(crate) fn parse_line_by_grammar<'a>(line: &'a str, offset: usize, diags: &mu
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((s, _)) => s,
             };
-            diags.push(malformed_line(line, offset, at));
+            diags.push_lazy(offset, true, || malformed_line(line, offset, at));
             LineKind::Invalid
         }
     }
@@ -96,7 +96,7 @@ pub(crate) fn parse_line_by_grammar<'a>(line: &'a str, offset: usize, diags: &mu
 
 /// The fast path alone, for the test that holds it to the grammar.
 #[cfg(test)]
-pub(crate) fn parse_line_for_test<'a>(line: &'a str, diags: &mut Vec<Diag>) -> LineKind<'a> {
+pub(crate) fn parse_line_for_test<'a>(line: &'a str, diags: &mut Diags) -> LineKind<'a> {
     parse_line(line, 0, diags)
 }
 

@@ -8,6 +8,7 @@ use super::ast::*;
 use super::parse::{JourneyGrammar, Rule};
 use super::{parse, split_lines};
 use crate::Span;
+use crate::diag::Diags;
 
 /// The lines the grammar's `file` rule finds, as spans into the text after the BOM.
 fn grammar_lines(text: &str) -> Vec<Span> {
@@ -40,9 +41,9 @@ proptest! {
 }
 
 fn statement(line: &str) -> Statement<'_> {
-    let mut diags = Vec::new();
+    let mut diags = Diags::default();
     let file = parse(line, &mut diags);
-    assert!(diags.is_empty(), "{line:?}: {diags:?}");
+    assert!(diags.iter().next().is_none(), "{line:?}: {diags:?}");
     file.statements().next().unwrap_or_else(|| panic!("no statement in {line:?}")).clone()
 }
 
@@ -74,7 +75,7 @@ fn numbers_ranges_and_percentages() {
 
 #[test]
 fn tabs_blank_lines_and_comments() {
-    let mut diags = Vec::new();
+    let mut diags = Diags::default();
     let file = parse("\t# comment\n\n\t\tphase:\tTabbed  \r\n   \n", &mut diags);
     let kinds: Vec<&str> = file
         .lines
@@ -112,8 +113,9 @@ fn a_statement_that_stops_early_is_malformed_not_truncated() {
 
 #[test]
 fn a_bad_line_is_reported_and_the_next_one_parsed() {
-    let mut diags = Vec::new();
+    let mut diags = Diags::default();
     let file = parse("step Åse: x\nphase: ok\n", &mut diags);
+    let diags = diags.finish();
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0].primary.span, Span::new(5, 9));
     assert!(matches!(file.lines[0].kind, LineKind::Invalid));
@@ -122,9 +124,10 @@ fn a_bad_line_is_reported_and_the_next_one_parsed() {
 
 /// A line as the fast path (keyword dispatch) and as the grammar's `line` rule see it.
 fn both_ways(line: &str) -> (String, String) {
-    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let (mut a, mut b) = (Diags::default(), Diags::default());
     let fast = super::parse::parse_line_for_test(line, &mut a);
     let reference = super::parse::parse_line_by_grammar(line, 0, &mut b);
+    let (a, b) = (a.finish(), b.finish());
     (format!("{fast:?} {a:?}"), format!("{reference:?} {b:?}"))
 }
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use journeymap::diag::render::{self, JsonReport, Style};
-use journeymap::{Compiled, compile};
+use journeymap::{Compiled, Options, compile_with};
 
 /// A file compiled, with its diagnostics rendered both ways.
 pub struct Checked {
@@ -17,8 +17,15 @@ pub struct Checked {
     pub codes: Vec<&'static str>,
 }
 
+/// Compiles `bytes`. A fixture may set limits on its first line, as in
+/// `# test: max-bytes=64`, to trigger them without being large.
 pub fn check(name: &str, bytes: &[u8]) -> Checked {
-    let compiled = compile(bytes);
+    let mut options = Options::default();
+    if let Some(n) = bytes.strip_prefix(b"# test: max-bytes=") {
+        let digits: String = n.iter().take_while(|b| b.is_ascii_digit()).map(|&b| b as char).collect();
+        options.max_bytes = digits.parse().expect("max-bytes is a number");
+    }
+    let compiled = compile_with(bytes, &options);
     let style = Style { color: false, unicode: true, width: 100 };
     let human = render::human(name, &compiled.source, &compiled.diags, style);
     let report = JsonReport { diagnostics: render::json(name, &compiled.source, &compiled.diags) };

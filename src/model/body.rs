@@ -98,7 +98,21 @@ impl<'h> Body<'h> {
                 }
             }
         }
-        let action = structural_text(stmt, words_ok, "the customer's action", diags);
+        let action = match self.colon_forgotten(stmt) {
+            Some(help) => {
+                diags.push(
+                    Diag::new(
+                        Code::MissingText,
+                        Span::empty(stmt.span.end),
+                        "`step` needs the customer's action, after a `:`",
+                        help,
+                    )
+                    .label("expected `:` and text"),
+                );
+                structural_text(stmt, false, "", diags)
+            }
+            None => structural_text(stmt, words_ok, "the customer's action", diags),
+        };
         self.steps += 1;
         let step = Step {
             number: self.steps,
@@ -148,6 +162,29 @@ impl<'h> Body<'h> {
             Words::Emotion { persona, score } => self.emotion(stmt, persona.as_ref(), score, diags),
             _ => {}
         }
+    }
+
+    /// For `step anna Signs the lease`: the line as it was probably meant, with the `:`
+    /// after the last word that is `critical` or a persona.
+    fn colon_forgotten(&self, stmt: &Statement) -> Option<String> {
+        let Words::Step { critical, personas } = &stmt.words else { return None };
+        if stmt.text.is_some() || (critical.is_empty() && personas.is_empty()) {
+            return None;
+        }
+        let mut words: Vec<(Span, &str, bool)> = critical.iter().map(|f| (f.span, "critical", true)).collect();
+        words.extend(personas.iter().map(|i| {
+            let is_persona = matches!(self.names().get(i.name), Some((Decl::Persona(_), _)));
+            (i.span, i.name, is_persona)
+        }));
+        words.sort_by_key(|w| w.0.start);
+        let keep = words.iter().take_while(|w| w.2).count();
+        let (head, rest): (Vec<&str>, Vec<&str>) =
+            (words[..keep].iter().map(|w| w.1).collect(), words[keep..].iter().map(|w| w.1).collect());
+        let head = if head.is_empty() { String::new() } else { format!(" {}", head.join(" ")) };
+        Some(match rest.is_empty() {
+            true => format!("add a `:` and the action: `step{head}: <action>`"),
+            false => format!("did you mean `step{head}: {}`? The first `:` ends the words", rest.join(" ")),
+        })
     }
 
     fn current_step(&mut self) -> Option<&mut Step> {

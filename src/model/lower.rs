@@ -145,9 +145,10 @@ fn check_words(stmt: &Statement, diags: &mut Diags) -> bool {
     };
     let takes_text_only = matches!(kw.usage().split_once(':'), Some((before, _)) if before == kw.as_str());
     let (message, help) = if takes_text_only && stmt.text.is_none() {
+        let written: Vec<String> = words.iter().map(word_text).collect();
         (
             format!("`{kw}` takes no words; its text goes after a `:`", kw = kw.as_str()),
-            format!("put a `:` after the keyword: `{}`", kw.usage()),
+            format!("put a `:` after the keyword: `{}: {}`", kw.as_str(), written.join(" ")),
         )
     } else if takes_text_only {
         (format!("`{}` takes no words before the `:`", kw.as_str()), format!("write `{}`", kw.usage()))
@@ -160,6 +161,14 @@ fn check_words(stmt: &Statement, diags: &mut Diags) -> bool {
     diags
         .push(Diag::new(Code::WrongWords, span, message, help).label(format!("`{}` expects other words", kw.as_str())));
     false
+}
+
+fn word_text(word: &Word) -> String {
+    match word {
+        Word::Ident(i) => i.name.to_string(),
+        Word::Number(n) => n.text.to_string(),
+        Word::Range(r) => format!("{}..{}", r.min.text, r.max.text),
+    }
 }
 
 /// A more specific hint for the common mistakes with a statement's words.

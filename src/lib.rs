@@ -13,6 +13,7 @@ pub mod export;
 pub mod generate;
 pub mod model;
 pub mod syntax;
+pub mod text;
 
 mod span;
 

@@ -1,0 +1,177 @@
+//! Line breaking: Unicode line-break opportunities (UAX #14, via icu_segmenter), filled
+//! greedily; a word wider than the line is broken between grapheme clusters, with a
+//! hyphen when it breaks between letters.
+
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter};
+
+use super::{FontStyle, Fonts, Measured};
+
+/// One line of wrapped text and its width in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub width: f32,
+}
+
+/// Breaks `text` into lines no wider than `max_width` pixels.
+pub fn wrap(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max_width: f32) -> Vec<Line> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let measured = fonts.measure(text, style, size);
+    let segmenter = LineSegmenter::new_for_non_complex_scripts(LineBreakOptions::default());
+    let breaks: Vec<usize> = segmenter.segment_str(text).filter(|&b| b > 0).collect();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut fits_until = None;
+    let mut i = 0;
+    while i < breaks.len() {
+        let end = breaks[i];
+        if visible_width(&measured, start, end) <= max_width {
+            fits_until = Some(end);
+            i += 1;
+            continue;
+        }
+        match fits_until.take() {
+            // The words so far fit: end the line there and try this one on the next.
+            Some(cut) => {
+                lines.push(line(&measured, start, cut));
+                start = cut;
+            }
+            // One word alone is too wide: break it inside.
+            None => {
+                let (done, rest) = break_word(fonts, &measured, start, end, style, size, max_width);
+                lines.extend(done);
+                start = rest;
+                if start >= end {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if start < text.len() {
+        lines.push(line(&measured, start, text.len()));
+    }
+    lines
+}
+
+/// The width of `start..end` without the spaces it ends with.
+fn visible_width(m: &Measured<'_>, start: usize, end: usize) -> f32 {
+    let trimmed = m.text()[start..end].trim_end();
+    m.width(start, start + trimmed.len())
+}
+
+fn line(m: &Measured<'_>, start: usize, end: usize) -> Line {
+    let text = m.text()[start..end].trim_end();
+    Line { text: text.to_string(), width: m.width(start, start + text.len()) }
+}
+
+/// Breaks the word `start..end` between grapheme clusters into lines that fit, the last
+/// piece not included: returns the full lines and where the rest starts.
+fn break_word(
+    fonts: &Fonts,
+    m: &Measured<'_>,
+    start: usize,
+    end: usize,
+    style: FontStyle,
+    size: f32,
+    max_width: f32,
+) -> (Vec<Line>, usize) {
+    let text = m.text();
+    let hyphen = fonts.width("-", style, size);
+    let graphemes: Vec<usize> = GraphemeClusterSegmenter::new()
+        .segment_str(&text[start..end])
+        .map(|g| start + g)
+        .filter(|&g| g > start)
+        .collect();
+    let mut lines = Vec::new();
+    let mut line_start = start;
+    let mut last_fit = None;
+    for &g in &graphemes {
+        let letters = is_letter_before(text, g) && is_letter_after(text, g);
+        let extra = if letters && g < end { hyphen } else { 0.0 };
+        if m.width(line_start, g) + extra <= max_width {
+            last_fit = Some((g, letters && g < end));
+            continue;
+        }
+        // At least one grapheme per line, however narrow the box.
+        let (cut, hyphenate) = last_fit.take().unwrap_or((g, false));
+        let mut piece = text[line_start..cut].to_string();
+        let mut width = m.width(line_start, cut);
+        if hyphenate {
+            piece.push('-');
+            width += hyphen;
+        }
+        lines.push(Line { text: piece, width });
+        line_start = cut;
+        if m.width(line_start, end) <= max_width {
+            break;
+        }
+    }
+    (lines, line_start)
+}
+
+fn is_letter_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+fn is_letter_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        wrap(Fonts::get(), text, FontStyle::Regular, 12.0, width).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn words_fill_lines_greedily() {
+        let fonts = Fonts::get();
+        let text = "The form asks for facts renters do not know";
+        let ls = wrap(fonts, text, FontStyle::Regular, 12.0, 100.0);
+        assert!(ls.len() >= 3, "{ls:?}");
+        for l in &ls {
+            assert!(l.width <= 100.0, "{l:?}");
+            assert!((fonts.width(&l.text, FontStyle::Regular, 12.0) - l.width).abs() < 0.5, "{l:?}");
+        }
+        assert_eq!(ls.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "), text);
+    }
+
+    #[test]
+    fn a_text_that_fits_is_one_line() {
+        assert_eq!(lines("  Short  ", 200.0), ["Short"]);
+        assert!(lines("", 200.0).is_empty());
+    }
+
+    #[test]
+    fn long_words_are_broken_with_a_hyphen() {
+        let ls = lines("Kundenzufriedenheitsbefragungsergebnisse", 60.0);
+        assert!(ls.len() > 2, "{ls:?}");
+        assert!(ls[0].ends_with('-'));
+        assert_eq!(ls.concat().replace('-', ""), "Kundenzufriedenheitsbefragungsergebnisse");
+        for l in ls {
+            assert!(Fonts::get().width(&l, FontStyle::Regular, 12.0) <= 60.0, "{l}");
+        }
+    }
+
+    #[test]
+    fn urls_break_without_inventing_hyphens_and_narrow_boxes_still_progress() {
+        let ls = lines("https://example.com/a/very/long/path/that/goes/on", 50.0);
+        assert!(ls.len() > 2);
+        assert_eq!(ls.concat().replace("-", ""), "https://example.com/a/very/long/path/that/goes/on");
+        // A box narrower than one letter still gets one grapheme a line, never a loop.
+        assert_eq!(lines("abc", 1.0), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn emoji_sequences_and_cjk_stay_whole() {
+        let ls = lines("👍🏽👍🏽👍🏽👍🏽 東京都の天気は晴れです", 40.0);
+        assert!(ls.iter().all(|l| !l.starts_with('\u{1F3FD}')), "a skin tone never starts a line: {ls:?}");
+        assert!(ls.len() >= 4);
+    }
+}

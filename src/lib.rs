@@ -11,7 +11,9 @@
 pub mod diag;
 pub mod export;
 pub mod generate;
+pub mod layout;
 pub mod model;
+pub mod render;
 pub mod syntax;
 pub mod text;
 

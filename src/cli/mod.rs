@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod input;
 mod output;
+mod render;
 
 use std::process::ExitCode;
 
@@ -33,6 +34,8 @@ enum Command {
     Check(check::Args),
     /// Print the validated model of a map, derived facts included, as JSON or YAML.
     Export(export::Args),
+    /// Draw a map as an SVG swimlane diagram with emotion curves.
+    Render(render::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -40,6 +43,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
+        Command::Render(args) => render::run(args),
     };
     ExitCode::from(outcome as u8)
 }

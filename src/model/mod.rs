@@ -19,7 +19,7 @@ mod vocab;
 
 pub use derive::{ChannelSwitch, Derived, EmotionExtremes, Extreme, StepRef, is_gap};
 pub use lower::lower;
-pub use vocab::{LaneKind, Lang};
+pub use vocab::{Label, LaneKind, Lang};
 
 use crate::Span;
 

@@ -1,0 +1,181 @@
+//! Plain geometry: what the renderers draw. Numbers and text, no markup.
+
+use crate::text::{FontStyle, Line};
+
+/// An axis-aligned rectangle; `y` grows downwards.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, width: f32, height: f32) -> Rect {
+        Rect { x, y, width, height }
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.height
+    }
+
+    /// Whether `other` lies inside this rectangle (with a rounding tolerance).
+    pub fn contains(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        other.x >= self.x - EPS
+            && other.y >= self.y - EPS
+            && other.right() <= self.right() + EPS
+            && other.bottom() <= self.bottom() + EPS
+    }
+
+    /// Whether the two rectangles share some area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        const EPS: f32 = 0.01;
+        self.x < other.right() - EPS
+            && other.x < self.right() - EPS
+            && self.y < other.bottom() - EPS
+            && other.y < self.bottom() - EPS
+    }
+}
+
+/// How a text block is aligned on its `x`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// Lines of text, laid out: the baseline of line `i` is `y + i * line_height`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBlock {
+    pub x: f32,
+    /// Baseline of the first line.
+    pub y: f32,
+    pub lines: Vec<Line>,
+    pub size: f32,
+    pub style: FontStyle,
+    pub line_height: f32,
+    pub anchor: Anchor,
+    /// Ascent and descent of the font at this size, for bounding boxes.
+    pub ascent: f32,
+    pub descent: f32,
+    /// CSS class of the text (colour).
+    pub class: &'static str,
+}
+
+impl TextBlock {
+    /// The box each line's glyphs occupy.
+    pub fn line_boxes(&self) -> impl Iterator<Item = Rect> + '_ {
+        self.lines.iter().enumerate().map(|(i, line)| {
+            let left = match self.anchor {
+                Anchor::Start => self.x,
+                Anchor::Middle => self.x - line.width / 2.0,
+                Anchor::End => self.x - line.width,
+            };
+            let baseline = self.y + i as f32 * self.line_height;
+            Rect::new(left, baseline - self.ascent, line.width, self.ascent + self.descent)
+        })
+    }
+
+    /// The height the block takes from the top of its first line.
+    pub fn height(&self) -> f32 {
+        if self.lines.is_empty() {
+            0.0
+        } else {
+            (self.lines.len() - 1) as f32 * self.line_height + self.ascent + self.descent
+        }
+    }
+}
+
+/// A box with texts inside and the whole, unshortened text as its tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub rect: Rect,
+    /// CSS classes of the box.
+    pub class: String,
+    /// The full text, for `<title>` (hover and screen readers).
+    pub title: String,
+    pub texts: Vec<TextBlock>,
+}
+
+/// A polyline through points; `None` breaks it (the next point starts a new piece).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    /// The persona's id, or `None` for the anonymous persona.
+    pub persona: Option<String>,
+    /// Index of the persona's style (colour, dash, marker).
+    pub style: usize,
+    pub points: Vec<Option<(f32, f32)>>,
+}
+
+/// Shapes of the points on emotion curves, so that curves differ without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerShape {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+/// One emotion score on a curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub x: f32,
+    pub y: f32,
+    pub style: usize,
+    pub shape: MarkerShape,
+    /// The persona's low point (`Some(false)`) or high point (`Some(true)`).
+    pub extreme: Option<bool>,
+    pub title: String,
+}
+
+/// A straight line, e.g. an axis or the neutral line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Segment {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub class: &'static str,
+}
+
+/// Everything on the map, in drawing order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// A filled rectangle without text (backgrounds, lane stripes, gap columns).
+    Rect {
+        rect: Rect,
+        class: &'static str,
+    },
+    Card(Card),
+    Text(TextBlock),
+    Segment(Segment),
+    Curve(Curve),
+    Marker(Marker),
+    /// A sample of a persona's curve style, for the legend.
+    LegendSwatch {
+        x: f32,
+        y: f32,
+        width: f32,
+        style: usize,
+        shape: MarkerShape,
+    },
+}
+
+/// A whole map, laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    /// The map's title, for the document's `<title>`.
+    pub title: String,
+    /// A one-paragraph description, for `<desc>`.
+    pub description: String,
+    pub items: Vec<Item>,
+}

@@ -1,0 +1,130 @@
+//! The header: title, goal, scope and notes, and the legend of personas and marks.
+
+use super::metrics::*;
+use super::style::persona_style;
+use super::{Anchor, Item, Marker, text_block};
+use crate::model::{Journey, Label};
+use crate::text::{FontStyle, Fonts};
+
+/// Lays out the header across `width`; returns the y where it ends.
+pub(super) fn header(journey: &Journey, fonts: &Fonts, width: f32, items: &mut Vec<Item>) -> f32 {
+    let lang = journey.lang;
+    let inner = width - 2.0 * MARGIN;
+    let title = text_block(
+        fonts,
+        &journey.title.value,
+        (FontStyle::Bold, TITLE),
+        inner,
+        (MARGIN, MARGIN),
+        Anchor::Start,
+        "title",
+    );
+    let mut y = MARGIN + title.height() + 8.0;
+    items.push(Item::Text(title));
+    let mut facts: Vec<(Option<Label>, &str)> = Vec::new();
+    if let Some(goal) = &journey.goal {
+        facts.push((Some(Label::Goal), &goal.value));
+    }
+    if let Some(scope) = &journey.scope {
+        facts.push((Some(Label::Scope), &scope.value));
+    }
+    for (i, note) in journey.notes.iter().enumerate() {
+        facts.push(((i == 0).then_some(Label::Notes), &note.value));
+    }
+    // Texts start where the widest label ends, so that they line up.
+    let label_width = facts
+        .iter()
+        .filter_map(|(label, _)| *label)
+        .map(|l| fonts.width(&format!("{}:", l.text(lang)), FontStyle::Bold, BODY))
+        .fold(0.0, f32::max);
+    let indent = label_width + 10.0;
+    for (label, text) in facts {
+        let body = text_block(
+            fonts,
+            text,
+            (FontStyle::Regular, BODY),
+            inner - indent,
+            (MARGIN + indent, y),
+            Anchor::Start,
+            "header-text",
+        );
+        let mut height = body.height();
+        if let Some(label) = label {
+            let name = text_block(
+                fonts,
+                &format!("{}:", label.text(lang)),
+                (FontStyle::Bold, BODY),
+                indent,
+                (MARGIN, y),
+                Anchor::Start,
+                "label",
+            );
+            height = height.max(name.height());
+            items.push(Item::Text(name));
+        }
+        items.push(Item::Text(body));
+        y += height + 4.0;
+    }
+    y += 6.0;
+    legend(journey, fonts, inner, y, items)
+}
+
+/// The legend: one entry per persona (curve sample and description), then the marks
+/// for low and high points. Entries flow left to right and wrap.
+fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Vec<Item>) -> f32 {
+    const SWATCH: f32 = 34.0;
+    const ENTRY: f32 = 300.0;
+    let lang = journey.lang;
+    let mut entries: Vec<(Option<usize>, Option<bool>, String)> = Vec::new();
+    if journey.personas.is_empty() {
+        entries.push((Some(0), None, Label::Customer.text(lang).to_string()));
+    }
+    for (i, p) in journey.personas.iter().enumerate() {
+        let text = match &p.description {
+            Some(d) => format!("{} \u{2014} {}", p.id, d.value),
+            None => p.id.clone(),
+        };
+        entries.push((Some(i), None, text));
+    }
+    entries.push((None, Some(false), Label::LowPoint.text(lang).to_string()));
+    entries.push((None, Some(true), Label::HighPoint.text(lang).to_string()));
+    let per_row = ((inner / ENTRY).floor() as usize).max(1);
+    let mut y = top;
+    for row in entries.chunks(per_row) {
+        let mut row_height: f32 = 0.0;
+        for (k, (persona, extreme, text)) in row.iter().enumerate() {
+            let x = MARGIN + k as f32 * ENTRY;
+            let block = text_block(
+                fonts,
+                text,
+                (FontStyle::Regular, BODY),
+                ENTRY - SWATCH - 16.0,
+                (x + SWATCH + 6.0, y),
+                Anchor::Start,
+                "legend-text",
+            );
+            let mid = y + block.ascent * 0.65;
+            match persona {
+                Some(p) => {
+                    let (style, shape) = persona_style(*p);
+                    items.push(Item::LegendSwatch { x, y: mid, width: SWATCH, style, shape });
+                }
+                None => {
+                    let (style, shape) = persona_style(0);
+                    items.push(Item::Marker(Marker {
+                        x: x + SWATCH / 2.0,
+                        y: mid,
+                        style,
+                        shape,
+                        extreme: *extreme,
+                        title: text.clone(),
+                    }));
+                }
+            }
+            row_height = row_height.max(block.height());
+            items.push(Item::Text(block));
+        }
+        y += row_height + 6.0;
+    }
+    y
+}

@@ -1,0 +1,282 @@
+//! One band of the grid: the phase row, then one row per lane, cards stacked in each
+//! step's column. Details written on a phase span the phase's columns.
+
+use super::metrics::*;
+use super::{Anchor, Card, Item, Rect, Slot, emotion, text_block};
+use crate::model::{ChannelMode, Details, Journey, Label, LaneKind, NeedKind, Step, is_gap};
+use crate::text::{FontStyle, Fonts};
+
+/// A card before it is placed: its classes, tooltip and text parts.
+pub(super) struct CardSpec {
+    class: String,
+    title: String,
+    parts: Vec<Part>,
+}
+
+struct Part {
+    text: String,
+    style: FontStyle,
+    size: f32,
+    class: &'static str,
+}
+
+fn part(text: impl Into<String>, style: FontStyle, size: f32, class: &'static str) -> Part {
+    Part { text: text.into(), style, size, class }
+}
+
+/// The left edge of column `i`.
+pub(super) fn column_x(i: usize) -> f32 {
+    MARGIN + LABEL_WIDTH + i as f32 * (COLUMN_WIDTH + COLUMN_GAP)
+}
+
+/// Runs of consecutive slots of one phase: (phase, first slot, number of slots).
+fn phase_spans(slots: &[Slot]) -> Vec<(usize, usize, usize)> {
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, slot) in slots.iter().enumerate() {
+        match spans.last_mut() {
+            Some(last) if last.0 == slot.phase => last.2 += 1,
+            _ => spans.push((slot.phase, i, 1)),
+        }
+    }
+    spans
+}
+
+fn span_width(count: usize) -> f32 {
+    count as f32 * (COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP
+}
+
+/// Lays out one band starting at `top`; returns the y where it ends.
+pub(super) fn band(
+    journey: &Journey,
+    fonts: &Fonts,
+    slots: &[Slot],
+    top: f32,
+    width: f32,
+    items: &mut Vec<Item>,
+) -> f32 {
+    let mut front = Vec::new();
+    let mut y = phase_row(journey, fonts, slots, top, &mut front) + ROW_GAP;
+    let lanes_top = y;
+    let mut back = Vec::new();
+    for (k, &lane) in journey.lanes.iter().enumerate() {
+        let bottom = match lane {
+            LaneKind::Emotions => emotion::lane(journey, fonts, slots, y, &mut front),
+            _ => card_lane(journey, fonts, slots, lane, y, &mut front),
+        };
+        let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);
+        let height = bottom - y;
+        let stripe = if k % 2 == 0 { "lane lane-even" } else { "lane lane-odd" };
+        back.push(Item::Rect { rect: Rect::new(MARGIN, y, width - 2.0 * MARGIN, height), class: stripe });
+        front.push(Item::Card(label));
+        y = bottom + ROW_GAP;
+    }
+    // Gap steps: the whole column is marked, behind the lanes' contents.
+    for (i, slot) in slots.iter().enumerate() {
+        if let Some(at) = slot.step_ref()
+            && is_gap(journey, journey.step(at))
+        {
+            let rect = Rect::new(column_x(i) - 3.0, lanes_top - 2.0, COLUMN_WIDTH + 6.0, y - lanes_top);
+            back.push(Item::Rect { rect, class: "gap-column" });
+        }
+    }
+    items.extend(back);
+    items.extend(front);
+    y - ROW_GAP
+}
+
+fn phase_row(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: &mut Vec<Item>) -> f32 {
+    let cards: Vec<Card> = phase_spans(slots)
+        .into_iter()
+        .map(|(phase, first, count)| {
+            let name = &journey.phases[phase].name.value;
+            let spec = CardSpec {
+                class: format!("phase phase-{}", phase % 2),
+                title: name.clone(),
+                parts: vec![part(name.as_str(), FontStyle::Bold, HEADING, "phase-name")],
+            };
+            place(fonts, &spec, column_x(first), top, span_width(count))
+        })
+        .collect();
+    let height = cards.iter().map(|c| c.rect.height).fold(0.0, f32::max);
+    for mut card in cards {
+        card.rect.height = height;
+        items.push(Item::Card(card));
+    }
+    top + height
+}
+
+fn lane_label(fonts: &Fonts, label: &str, top: f32, height: f32) -> Card {
+    let spec = CardSpec {
+        class: "lane-label".into(),
+        title: label.to_string(),
+        parts: vec![part(label, FontStyle::Bold, BODY, "lane-name")],
+    };
+    let mut card = place(fonts, &spec, MARGIN, top, LABEL_WIDTH - 10.0);
+    card.rect.height = card.rect.height.max(height);
+    card
+}
+
+/// A lane of cards: phase cards span their phase at the top, step cards stack below.
+fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, top: f32, items: &mut Vec<Item>) -> f32 {
+    let mut bottom = top + 2.0 * PAD + BODY * LINE;
+    for (phase, first, count) in phase_spans(slots) {
+        let mut y = top + PAD;
+        // Phase details are shown in the band where the phase starts.
+        if slots[first].step.is_none_or(|s| s == 0) {
+            for spec in detail_cards(journey, lane, &journey.phases[phase].details) {
+                let card = place(fonts, &spec, column_x(first), y, span_width(count));
+                y = card.rect.bottom() + CARD_GAP;
+                items.push(Item::Card(card));
+            }
+        }
+        for (i, slot) in slots.iter().enumerate().skip(first).take(count) {
+            let Some(at) = slot.step_ref() else { continue };
+            let step = journey.step(at);
+            let mut sy = y;
+            for spec in step_cards(journey, lane, step) {
+                let card = place(fonts, &spec, column_x(i), sy, COLUMN_WIDTH);
+                sy = card.rect.bottom() + CARD_GAP;
+                items.push(Item::Card(card));
+            }
+            bottom = bottom.max(sy - CARD_GAP + PAD);
+        }
+        bottom = bottom.max(y - CARD_GAP + PAD);
+    }
+    bottom
+}
+
+fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
+    let lang = journey.lang;
+    match lane {
+        LaneKind::Actions => {
+            let mut parts = Vec::new();
+            let mut class = "action".to_string();
+            if step.critical {
+                parts.push(part(Label::Critical.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "badge"));
+                class.push_str(" critical");
+            }
+            parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, "action-text"));
+            vec![CardSpec { class, title: step.action.value.clone(), parts }]
+        }
+        LaneKind::Touchpoints => {
+            let mut cards = Vec::new();
+            if is_gap(journey, step) {
+                let gap = Label::Gap.text(lang);
+                cards.push(CardSpec {
+                    class: "gap-note".into(),
+                    title: gap.into(),
+                    parts: vec![part(gap, FontStyle::Bold, SMALL, "gap-text")],
+                });
+            }
+            for t in &step.touchpoints {
+                let channel = t.channel.map(|c| journey.channel(c));
+                let owner = t.owner.map(|o| journey.owner(o));
+                let mut class = "touchpoint".to_string();
+                let mut who = Vec::new();
+                if let Some(c) = channel {
+                    let (mark, mode) = match c.mode {
+                        Some(ChannelMode::Online) => ("\u{25cf} ", " online"),
+                        Some(ChannelMode::Offline) => ("\u{25a0} ", " offline"),
+                        None => ("", ""),
+                    };
+                    class.push_str(mode);
+                    who.push(format!("{mark}{}", c.label.as_ref().map_or(c.id.as_str(), |l| l.value.as_str())));
+                }
+                if let Some(o) = owner {
+                    let name = o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str());
+                    if o.external {
+                        class.push_str(" external");
+                        who.push(format!("{name} ({})", Label::External.text(lang)));
+                    } else {
+                        who.push(name.to_string());
+                    }
+                }
+                let who = who.join(" \u{00b7} ");
+                let mut parts = Vec::new();
+                if !who.is_empty() {
+                    parts.push(part(who.as_str(), FontStyle::Bold, SMALL, "touchpoint-who"));
+                }
+                parts.push(part(t.text.value.as_str(), FontStyle::Regular, BODY, "card-text"));
+                let title = if who.is_empty() { t.text.value.clone() } else { format!("{who}: {}", t.text.value) };
+                cards.push(CardSpec { class, title, parts });
+            }
+            cards
+        }
+        _ => detail_cards(journey, lane, &step.details),
+    }
+}
+
+/// Cards for the free-text lanes, from a step's or a phase's details.
+fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec> {
+    let lang = journey.lang;
+    let simple = |class: &str, texts: &[crate::model::Text], style: FontStyle, quote: bool| -> Vec<CardSpec> {
+        texts
+            .iter()
+            .map(|t| {
+                let text = if quote { format!("\u{201c}{}\u{201d}", t.value) } else { t.value.clone() };
+                CardSpec {
+                    class: class.to_string(),
+                    title: text.clone(),
+                    parts: vec![part(text, style, BODY, "card-text")],
+                }
+            })
+            .collect()
+    };
+    match lane {
+        LaneKind::Thoughts => simple("thought", &d.thoughts, FontStyle::Italic, false),
+        LaneKind::Quotes => simple("quote", &d.quotes, FontStyle::Italic, true),
+        LaneKind::Pains => simple("pain", &d.pains, FontStyle::Regular, false),
+        LaneKind::Delights => simple("delight", &d.delights, FontStyle::Regular, false),
+        LaneKind::Opportunities => simple("opportunity", &d.opportunities, FontStyle::Regular, false),
+        LaneKind::Notes => simple("note", &d.notes, FontStyle::Regular, false),
+        LaneKind::Needs => d
+            .needs
+            .iter()
+            .map(|n| {
+                let (class, tag) = match n.kind {
+                    Some(NeedKind::Functional) => ("need functional", Some(Label::Functional)),
+                    Some(NeedKind::Emotional) => ("need emotional", Some(Label::Emotional)),
+                    None => ("need", None),
+                };
+                let mut parts = Vec::new();
+                let mut title = n.text.value.clone();
+                if let Some(tag) = tag {
+                    parts.push(part(tag.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "need-kind"));
+                    title = format!("{}: {title}", tag.text(lang));
+                }
+                parts.push(part(n.text.value.as_str(), FontStyle::Regular, BODY, "card-text"));
+                CardSpec { class: class.into(), title, parts }
+            })
+            .collect(),
+        LaneKind::Kpis => d
+            .kpis
+            .iter()
+            .map(|k| {
+                let figure = match &k.target {
+                    Some(t) => format!("{} \u{00b7} {} {}", k.value.text, Label::Target.text(lang), t.text),
+                    None => k.value.text.clone(),
+                };
+                let parts = vec![
+                    part(figure.as_str(), FontStyle::Bold, HEADING, "kpi-value"),
+                    part(k.label.value.as_str(), FontStyle::Regular, BODY, "card-text"),
+                ];
+                CardSpec { class: "kpi".into(), title: format!("{}: {figure}", k.label.value), parts }
+            })
+            .collect(),
+        LaneKind::Actions | LaneKind::Touchpoints | LaneKind::Emotions => Vec::new(),
+    }
+}
+
+/// Places a card at (`x`, `top`), `width` wide and as tall as its wrapped parts.
+pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32) -> Card {
+    let mut y = top + PAD;
+    let mut texts = Vec::new();
+    for p in &spec.parts {
+        let block =
+            text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (x + PAD, y), Anchor::Start, p.class);
+        y += block.height() + 3.0;
+        texts.push(block);
+    }
+    let height = (y - 3.0 + PAD - top).max(2.0 * PAD);
+    Card { rect: Rect::new(x, top, width, height), class: spec.class.clone(), title: spec.title.clone(), texts }
+}

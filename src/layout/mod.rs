@@ -1,0 +1,155 @@
+//! Layout: the model turned into plain geometry ([`Layout`]): boxes, lines, curves and
+//! wrapped text with positions. It knows nothing of SVG; renderers only draw it.
+//!
+//! The map is a grid: one column per step, phases as bands over their steps, one row
+//! per lane. Every box grows to fit its wrapped text, so no text leaves its box. A map
+//! wider than the page asked for is wrapped into bands of phases stacked downwards.
+
+mod emotion;
+mod geometry;
+mod header;
+mod lanes;
+mod style;
+
+pub use geometry::*;
+pub use style::{PERSONA_STYLES, PersonaStyle};
+
+use crate::model::{Journey, StepRef};
+use crate::text::{FontStyle, Fonts, wrap};
+
+/// The page a map is laid out for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    /// As large as the content.
+    #[default]
+    Auto,
+    /// A4 landscape.
+    A4,
+    /// A3 landscape.
+    A3,
+}
+
+impl Page {
+    /// Width and height in millimetres (landscape).
+    pub fn size_mm(self) -> Option<(f32, f32)> {
+        match self {
+            Page::Auto => None,
+            Page::A4 => Some((297.0, 210.0)),
+            Page::A3 => Some((420.0, 297.0)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    pub page: Page,
+}
+
+/// Sizes, in pixels (1/96 inch).
+pub(crate) mod metrics {
+    pub const MARGIN: f32 = 24.0;
+    pub const LABEL_WIDTH: f32 = 128.0;
+    pub const COLUMN_WIDTH: f32 = 176.0;
+    pub const COLUMN_GAP: f32 = 10.0;
+    pub const PAD: f32 = 6.0;
+    pub const CARD_GAP: f32 = 6.0;
+    pub const ROW_GAP: f32 = 4.0;
+    pub const BAND_GAP: f32 = 28.0;
+    pub const BODY: f32 = 11.0;
+    pub const SMALL: f32 = 9.5;
+    pub const HEADING: f32 = 12.5;
+    pub const TITLE: f32 = 22.0;
+    pub const LINE: f32 = 1.3;
+    /// Printed on a page, text is not shrunk below this fraction of its size: 11 px
+    /// text stays 6.6 px (5 pt), and a wider map is wrapped into bands instead.
+    pub const MIN_PRINT_SCALE: f32 = 0.6;
+}
+
+use metrics::*;
+
+/// A place for one column: a step, or an empty phase (which still shows its name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub phase: usize,
+    pub step: Option<usize>,
+}
+
+impl Slot {
+    pub fn step_ref(self) -> Option<StepRef> {
+        self.step.map(|step| StepRef { phase: self.phase, step })
+    }
+}
+
+/// Lays out a validated journey.
+pub fn layout(journey: &Journey, options: &Options) -> Layout {
+    let fonts = Fonts::get();
+    let slots: Vec<Slot> = journey
+        .phases
+        .iter()
+        .enumerate()
+        .flat_map(|(p, phase)| {
+            let steps: Vec<Slot> = (0..phase.steps.len()).map(|s| Slot { phase: p, step: Some(s) }).collect();
+            if steps.is_empty() { vec![Slot { phase: p, step: None }] } else { steps }
+        })
+        .collect();
+    let per_band = columns_per_band(options.page).unwrap_or(slots.len()).max(1);
+    let bands: Vec<&[Slot]> = slots.chunks(per_band).collect();
+    let widest = bands.iter().map(|b| b.len()).max().unwrap_or(1);
+    let width = (2.0 * MARGIN + LABEL_WIDTH + widest as f32 * (COLUMN_WIDTH + COLUMN_GAP)).max(720.0);
+
+    let mut items = Vec::new();
+    let mut y = header::header(journey, fonts, width, &mut items);
+    for band in bands {
+        y += BAND_GAP;
+        y = lanes::band(journey, fonts, band, y, width, &mut items);
+    }
+    Layout { width, height: y + MARGIN, title: journey.title.value.clone(), description: description(journey), items }
+}
+
+/// How many step columns fit a page at the smallest print scale.
+fn columns_per_band(page: Page) -> Option<usize> {
+    let (width_mm, _) = page.size_mm()?;
+    let page_px = width_mm / 25.4 * 96.0;
+    let usable = page_px / MIN_PRINT_SCALE - 2.0 * MARGIN - LABEL_WIDTH;
+    Some((usable / (COLUMN_WIDTH + COLUMN_GAP)).floor() as usize)
+}
+
+fn description(journey: &Journey) -> String {
+    let steps = journey.steps().count();
+    let mut d = format!(
+        "Customer journey map \u{201c}{}\u{201d}: {} phases, {} steps, {} personas.",
+        journey.title.value,
+        journey.phases.len(),
+        steps,
+        journey.personas.len()
+    );
+    if let Some(goal) = &journey.goal {
+        d.push_str(&format!(" Goal: {}.", goal.value.trim_end_matches('.')));
+    }
+    d
+}
+
+/// A block of wrapped text whose first line's top is at `top`.
+pub(crate) fn text_block(
+    fonts: &Fonts,
+    text: &str,
+    (style, size): (FontStyle, f32),
+    max_width: f32,
+    (x, top): (f32, f32),
+    anchor: Anchor,
+    class: &'static str,
+) -> TextBlock {
+    let (ascent, descent) = fonts.extents(style, size);
+    TextBlock {
+        x,
+        y: top + ascent,
+        lines: wrap(fonts, text, style, size, max_width),
+        size,
+        style,
+        line_height: size * LINE,
+        anchor,
+        ascent,
+        descent,
+        class,
+    }
+}

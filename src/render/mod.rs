@@ -1,0 +1,4 @@
+//! Renderers: they draw a [`crate::layout::Layout`] and decide nothing about where
+//! things go.
+
+pub mod svg;

@@ -244,3 +244,42 @@ fn export_to_an_unwritable_place_is_a_usage_error() {
     assert_eq!(code(&o), 2);
     assert!(text(&o.stderr).contains("cannot write"));
 }
+
+#[test]
+fn render_writes_the_svg_beside_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "good.journey", GOOD);
+    let o = journeymap(&["render", &map]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let svg = std::fs::read_to_string(dir.path().join("good.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("good.svg")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "readable like any other file");
+    }
+}
+
+#[test]
+fn render_to_stdout_and_to_a_page() {
+    let o = journeymap(&["render", "examples/home-insurance.journey", "-o", "-", "--page", "a4"]);
+    assert_eq!(code(&o), 0);
+    let svg = text(&o.stdout);
+    assert!(svg.contains("width=\"297mm\""), "{}", &svg[..200]);
+    assert_eq!(code(&run(&["render", "-"], Some(GOOD.as_bytes()))), 0);
+    assert!(code(&journeymap(&["render", "examples/minimal.journey", "--page", "letter"])) == 2);
+}
+
+#[test]
+fn a_map_with_errors_renders_nothing_and_keeps_the_old_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "bad.journey", BAD);
+    let out = dir.path().join("bad.svg");
+    std::fs::write(&out, "<svg>old</svg>").unwrap();
+    let o = journeymap(&["render", &map]);
+    assert_eq!(code(&o), 1);
+    assert!(text(&o.stderr).contains("J0101"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "<svg>old</svg>");
+    assert!(o.stdout.is_empty());
+}

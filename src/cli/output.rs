@@ -17,9 +17,25 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("cannot write `{}`: {e}", path.display());
     let mut tmp = tempfile::Builder::new().prefix(".journeymap-").tempfile_in(dir).map_err(fail)?;
     tmp.write_all(contents).map_err(fail)?;
+    // A temporary file is private (0600); the output gets the permissions of the file
+    // it replaces, or the usual 0644.
+    if let Some(permissions) = std::fs::metadata(path).ok().map(|m| m.permissions()).or_else(default_permissions) {
+        tmp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// The style of diagnostics on standard error: colour only on a terminal and only

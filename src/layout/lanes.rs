@@ -172,32 +172,41 @@ fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
                 let channel = t.channel.map(|c| journey.channel(c));
                 let owner = t.owner.map(|o| journey.owner(o));
                 let mut class = "touchpoint".to_string();
-                let mut who = Vec::new();
+                // Shown: a mark for online (●) or offline (■); in the tooltip: words.
+                let (mut shown, mut told) = (Vec::new(), Vec::new());
                 if let Some(c) = channel {
+                    let name = c.label.as_ref().map_or(c.id.as_str(), |l| l.value.as_str());
                     let (mark, mode) = match c.mode {
-                        Some(ChannelMode::Online) => ("\u{25cf} ", " online"),
-                        Some(ChannelMode::Offline) => ("\u{25a0} ", " offline"),
-                        None => ("", ""),
+                        Some(ChannelMode::Online) => ("\u{25cf} ", Some(Label::Online)),
+                        Some(ChannelMode::Offline) => ("\u{25a0} ", Some(Label::Offline)),
+                        None => ("", None),
                     };
-                    class.push_str(mode);
-                    who.push(format!("{mark}{}", c.label.as_ref().map_or(c.id.as_str(), |l| l.value.as_str())));
+                    if let Some(mode) = mode {
+                        class.push_str(if mode == Label::Online { " online" } else { " offline" });
+                    }
+                    shown.push(format!("{mark}{name}"));
+                    told.push(mode.map_or(name.to_string(), |m| format!("{name} ({})", m.text(lang))));
                 }
                 if let Some(o) = owner {
                     let name = o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str());
-                    if o.external {
+                    let name = if o.external {
                         class.push_str(" external");
-                        who.push(format!("{name} ({})", Label::External.text(lang)));
+                        format!("{name} ({})", Label::External.text(lang))
                     } else {
-                        who.push(name.to_string());
-                    }
+                        name.to_string()
+                    };
+                    shown.push(name.clone());
+                    told.push(name);
                 }
-                let who = who.join(" \u{00b7} ");
                 let mut parts = Vec::new();
-                if !who.is_empty() {
-                    parts.push(part(who.as_str(), FontStyle::Bold, SMALL, "touchpoint-who"));
+                if !shown.is_empty() {
+                    parts.push(part(shown.join(" \u{00b7} "), FontStyle::Bold, SMALL, "touchpoint-who"));
                 }
                 parts.push(part(t.text.value.as_str(), FontStyle::Regular, BODY, "card-text"));
-                let title = if who.is_empty() { t.text.value.clone() } else { format!("{who}: {}", t.text.value) };
+                let title = match told.is_empty() {
+                    true => t.text.value.clone(),
+                    false => format!("{}: {}", told.join(" \u{00b7} "), t.text.value),
+                };
                 cards.push(CardSpec { class, title, parts });
             }
             cards

@@ -1,0 +1,117 @@
+//! The SVG: well formed, accessible, self-contained, deterministic, escaped; and
+//! snapshots of every example's drawing.
+
+mod common;
+
+use common::{example_maps, render_svg};
+use journeymap::layout::Page;
+
+fn parse(svg: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}"))
+}
+
+#[test]
+fn examples_match_their_snapshots() {
+    for map in example_maps() {
+        let svg = render_svg(&std::fs::read_to_string(&map).unwrap(), Page::Auto);
+        let name = map.file_stem().unwrap().to_string_lossy().to_string();
+        insta::with_settings!({
+            snapshot_path => "render",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, svg);
+        });
+    }
+}
+
+#[test]
+fn every_example_is_a_self_contained_accessible_svg() {
+    for map in example_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        for page in [Page::Auto, Page::A4] {
+            let svg = render_svg(&source, page);
+            let doc = parse(&svg);
+            let root = doc.root_element();
+            assert_eq!(root.tag_name().name(), "svg");
+            assert_eq!(root.attribute("role"), Some("img"));
+            assert!(root.attribute("viewBox").is_some());
+            let names: Vec<&str> =
+                root.children().filter(|n| n.is_element()).map(|n| n.tag_name().name()).take(3).collect();
+            assert_eq!(names, ["title", "desc", "style"], "{}", map.display());
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                let tag = node.tag_name().name();
+                assert!(!matches!(tag, "script" | "foreignObject" | "image" | "a"), "{tag} in {}", map.display());
+                for attr in node.attributes() {
+                    assert!(!attr.name().starts_with("on"), "event handler {} in {}", attr.name(), map.display());
+                    assert!(!attr.value().contains("http:") && !attr.value().contains("https:"), "{}", attr.value());
+                }
+            }
+            assert_eq!(doc.descendants().filter(|n| n.has_tag_name("style")).count(), 1);
+            assert!(!svg.contains("@import") && !svg.contains("url("), "nothing loaded from anywhere");
+        }
+    }
+}
+
+#[test]
+fn every_card_carries_its_whole_text_as_a_title() {
+    let source = std::fs::read_to_string(common::root().join("examples/home-insurance.journey")).unwrap();
+    let svg = render_svg(&source, Page::Auto);
+    let doc = parse(&svg);
+    let cards: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class").is_some_and(|c| c.starts_with("card ")))
+        .collect();
+    assert!(cards.len() > 30);
+    for card in &cards {
+        let title = card.first_element_child().expect("card has children");
+        assert_eq!(title.tag_name().name(), "title");
+        assert!(!title.text().unwrap_or_default().is_empty());
+    }
+    let titles: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+    assert!(titles.contains(&"Phone (offline) · Customer service: Sales line, average wait 9 minutes"), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with("anna: -2 — Asked for the flat's square metres")), "{titles:?}");
+}
+
+#[test]
+fn one_curve_per_persona_or_one_for_the_anonymous_customer() {
+    let root = common::root();
+    let home = render_svg(&std::fs::read_to_string(root.join("examples/home-insurance.journey")).unwrap(), Page::Auto);
+    let doc = parse(&home);
+    let personas: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("class").is_some_and(|c| c.starts_with("emotion-curve")))
+        .filter_map(|n| n.attribute("data-persona"))
+        .collect();
+    assert_eq!(personas, ["anna", "erik"]);
+    let minimal = render_svg(&std::fs::read_to_string(root.join("examples/minimal.journey")).unwrap(), Page::Auto);
+    assert_eq!(minimal.matches("class=\"emotion-curve").count(), 1);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for map in example_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        assert_eq!(render_svg(&source, Page::Auto), render_svg(&source, Page::Auto));
+    }
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let map = r#"journey: </title><script>alert("x")</script> & "quotes" 'single'
+goal: ]]> <!-- not a comment --> javascript:alert(1)
+persona a: <b>bold</b> & co
+phase: <style>*{display:none}</style>
+  step: Tom & Jerry say "hi" <3
+    touchpoint: <a href="https://evil.example">click</a>
+    emotion a 1: why? <img src=x onerror=alert(1)>
+"#;
+    let svg = render_svg(map, Page::Auto);
+    let doc = parse(&svg);
+    assert!(!doc.descendants().any(|n| n.has_tag_name("script") || n.has_tag_name("a") || n.has_tag_name("img")));
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("style")).count(), 1);
+    let text: String = doc.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    assert!(text.contains(r#"</title><script>alert("x")</script> & "quotes" 'single'"#));
+    assert!(text.contains("Tom & Jerry say \"hi\" <3"));
+    assert!(text.contains("<img src=x onerror=alert(1)>"));
+}

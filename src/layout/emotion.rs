@@ -19,26 +19,27 @@ pub(super) fn lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, i
     let left = column_x(0) - COLUMN_GAP / 2.0;
     let right = column_x(slots.len().saturating_sub(1)) + COLUMN_WIDTH + COLUMN_GAP / 2.0;
 
-    // Grid lines and their values; at most about eight of them.
+    // Grid lines and their values (at most about eight), the values left of the lines.
+    const VALUES: f32 = 20.0;
     let every = ((max - min) as u64).div_ceil(8).max(1) as usize;
+    let (ascent, descent) = fonts.extents(FontStyle::Regular, SMALL);
     for value in (min..=max).step_by(every) {
         let y = y_of(value as f64);
-        items.push(Item::Segment(Segment { x1: left, y1: y, x2: right, y2: y, class: "grid" }));
-        let (ascent, descent) = fonts.extents(FontStyle::Regular, SMALL);
-        let centred = (left + 3.0, y - (ascent + descent) / 2.0);
+        items.push(Item::Segment(Segment { x1: left + VALUES, y1: y, x2: right, y2: y, class: "grid" }));
+        let centred = (left + VALUES - 4.0, y - (ascent + descent) / 2.0);
         items.push(Item::Text(text_block(
             fonts,
             &value.to_string(),
             (FontStyle::Regular, SMALL),
-            40.0,
+            VALUES,
             centred,
-            Anchor::Start,
+            Anchor::End,
             "tick",
         )));
     }
     let neutral = if min <= 0 && 0 <= max { 0.0 } else { (min + max) as f64 / 2.0 };
     let y = y_of(neutral);
-    items.push(Item::Segment(Segment { x1: left, y1: y, x2: right, y2: y, class: "neutral" }));
+    items.push(Item::Segment(Segment { x1: left + VALUES, y1: y, x2: right, y2: y, class: "neutral" }));
 
     let travellers = journey.travellers();
     let n = travellers.len() as f32;

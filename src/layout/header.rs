@@ -73,7 +73,8 @@ pub(super) fn header(journey: &Journey, fonts: &Fonts, width: f32, items: &mut V
 /// for low and high points. Entries flow left to right and wrap.
 fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Vec<Item>) -> f32 {
     const SWATCH: f32 = 34.0;
-    const ENTRY: f32 = 300.0;
+    const MAX_TEXT: f32 = 260.0;
+    const SPACING: f32 = 28.0;
     let lang = journey.lang;
     let mut entries: Vec<(Option<usize>, Option<bool>, String)> = Vec::new();
     if journey.personas.is_empty() {
@@ -88,43 +89,43 @@ fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Ve
     }
     entries.push((None, Some(false), Label::LowPoint.text(lang).to_string()));
     entries.push((None, Some(true), Label::HighPoint.text(lang).to_string()));
-    let per_row = ((inner / ENTRY).floor() as usize).max(1);
-    let mut y = top;
-    for row in entries.chunks(per_row) {
-        let mut row_height: f32 = 0.0;
-        for (k, (persona, extreme, text)) in row.iter().enumerate() {
-            let x = MARGIN + k as f32 * ENTRY;
-            let block = text_block(
-                fonts,
-                text,
-                (FontStyle::Regular, BODY),
-                ENTRY - SWATCH - 16.0,
-                (x + SWATCH + 6.0, y),
-                Anchor::Start,
-                "legend-text",
-            );
-            let mid = y + block.ascent * 0.65;
-            match persona {
-                Some(p) => {
-                    let (style, shape) = persona_style(*p);
-                    items.push(Item::LegendSwatch { x, y: mid, width: SWATCH, style, shape });
-                }
-                None => {
-                    let (style, shape) = persona_style(0);
-                    items.push(Item::Marker(Marker {
-                        x: x + SWATCH / 2.0,
-                        y: mid,
-                        style,
-                        shape,
-                        extreme: *extreme,
-                        title: text.clone(),
-                    }));
-                }
-            }
-            row_height = row_height.max(block.height());
-            items.push(Item::Text(block));
+    let (mut x, mut y, mut row_height) = (MARGIN, top, 0.0_f32);
+    for (persona, extreme, text) in entries {
+        let text_width = fonts.width(&text, FontStyle::Regular, BODY).min(MAX_TEXT).min(inner - SWATCH - 6.0);
+        let entry_width = SWATCH + 6.0 + text_width;
+        if x > MARGIN && x + entry_width > MARGIN + inner {
+            (x, y, row_height) = (MARGIN, y + row_height + 6.0, 0.0);
         }
-        y += row_height + 6.0;
+        let block = text_block(
+            fonts,
+            &text,
+            (FontStyle::Regular, BODY),
+            text_width + 0.5,
+            (x + SWATCH + 6.0, y),
+            Anchor::Start,
+            "legend-text",
+        );
+        let mid = y + block.ascent * 0.65;
+        match persona {
+            Some(p) => {
+                let (style, shape) = persona_style(p);
+                items.push(Item::LegendSwatch { x, y: mid, width: SWATCH, style, shape });
+            }
+            None => {
+                let (style, shape) = persona_style(0);
+                items.push(Item::Marker(Marker {
+                    x: x + SWATCH / 2.0,
+                    y: mid,
+                    style,
+                    shape,
+                    extreme,
+                    title: text.clone(),
+                }));
+            }
+        }
+        row_height = row_height.max(block.height());
+        items.push(Item::Text(block));
+        x += entry_width + SPACING;
     }
-    y
+    y + row_height + 6.0
 }

@@ -57,6 +57,7 @@ pub(super) fn band(
     let mut front = Vec::new();
     let mut y = phase_row(journey, fonts, slots, top, &mut front) + ROW_GAP;
     let lanes_top = y;
+    let band_right = (column_x(slots.len()) - COLUMN_GAP / 2.0).min(width - MARGIN);
     let mut back = Vec::new();
     for (k, &lane) in journey.lanes.iter().enumerate() {
         let bottom = match lane {
@@ -66,7 +67,7 @@ pub(super) fn band(
         let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);
         let height = bottom - y;
         let stripe = if k % 2 == 0 { "lane lane-even" } else { "lane lane-odd" };
-        back.push(Item::Rect { rect: Rect::new(MARGIN, y, width - 2.0 * MARGIN, height), class: stripe });
+        back.push(Item::Rect { rect: Rect::new(MARGIN, y, band_right - MARGIN, height), class: stripe });
         front.push(Item::Card(label));
         y = bottom + ROW_GAP;
     }

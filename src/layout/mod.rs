@@ -93,7 +93,7 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
         })
         .collect();
     let per_band = columns_per_band(options.page).unwrap_or(slots.len()).max(1);
-    let bands: Vec<&[Slot]> = slots.chunks(per_band).collect();
+    let bands = bands(&slots, per_band);
     let widest = bands.iter().map(|b| b.len()).max().unwrap_or(1);
     let width = (2.0 * MARGIN + LABEL_WIDTH + widest as f32 * (COLUMN_WIDTH + COLUMN_GAP)).max(720.0);
 
@@ -104,6 +104,28 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
         y = lanes::band(journey, fonts, band, y, width, &mut items);
     }
     Layout { width, height: y + MARGIN, title: journey.title.value.clone(), description: description(journey), items }
+}
+
+/// Splits the columns into bands of at most `per_band`, ending bands between phases
+/// where it can: a phase is split when it is wider than a band, or when ending the band
+/// before it would leave the band less than half full.
+fn bands(slots: &[Slot], per_band: usize) -> Vec<&[Slot]> {
+    let mut bands = Vec::new();
+    let mut start = 0;
+    while start < slots.len() {
+        let limit = (start + per_band).min(slots.len());
+        // The last phase boundary within the limit, unless the band would be empty.
+        let end = if limit == slots.len() {
+            limit
+        } else {
+            let boundary = (start + 1..=limit).rev().find(|&e| slots[e].phase != slots[e - 1].phase);
+            // A band less than half full wastes the page: split the phase instead.
+            boundary.filter(|&e| 2 * (e - start) >= per_band).unwrap_or(limit)
+        };
+        bands.push(&slots[start..end]);
+        start = end;
+    }
+    bands
 }
 
 /// How many step columns fit a page at the smallest print scale.
@@ -151,5 +173,31 @@ pub(crate) fn text_block(
         ascent,
         descent,
         class,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(phases: &[usize]) -> Vec<Slot> {
+        phases.iter().enumerate().flat_map(|(p, &n)| (0..n).map(move |s| Slot { phase: p, step: Some(s) })).collect()
+    }
+
+    fn sizes(phases: &[usize], per_band: usize) -> Vec<usize> {
+        bands(&slots(phases), per_band).iter().map(|b| b.len()).collect()
+    }
+
+    #[test]
+    fn bands_end_between_phases() {
+        assert_eq!(sizes(&[3, 4, 2], 8), [7, 2]);
+        assert_eq!(sizes(&[3, 4, 2], 9), [9]);
+        assert_eq!(sizes(&[2, 2, 2, 2], 5), [4, 4]);
+    }
+
+    #[test]
+    fn a_phase_wider_than_a_band_is_split() {
+        assert_eq!(sizes(&[20], 8), [8, 8, 4]);
+        assert_eq!(sizes(&[1, 10], 8), [8, 3]);
     }
 }

@@ -205,7 +205,7 @@ const STYLES: &str = "\
 .page{fill:#ffffff}
 .title{fill:#102a43}.label{fill:#334e68}.legend-text,.header-text{fill:#243b53}
 .lane-even{fill:#f5f7fa}.lane-odd{fill:#ffffff}
-.lane-label .box{fill:none;stroke:none}.lane-name{fill:#243b53}
+.lane-name{fill:#243b53}
 .card .box{fill:#ffffff;stroke:#9fb3c8;stroke-width:1}
 .phase-0 .box{fill:#243b53;stroke:none}.phase-1 .box{fill:#486581;stroke:none}.phase-name{fill:#ffffff}
 .action .box{stroke:#627d98}.critical .box{stroke:#c05621;stroke-width:2.5}.badge{fill:#c05621}
@@ -218,6 +218,7 @@ const STYLES: &str = "\
 .need .box{fill:#f0ebfa;stroke:#8662c7}.need-kind{fill:#5b3f99}
 .opportunity .box{fill:#fff3c4;stroke:#cb8e00}.kpi .box{fill:#e0f7fa;stroke:#0e7c86}.kpi-value{fill:#0b5e66}
 .note .box{fill:#f7f7f7;stroke:#b0b0b0}
+.card.lane-label .box{fill:none;stroke:none}
 .grid{stroke:#d9e2ec;stroke-width:1}.neutral{stroke:#829ab1;stroke-width:1.5}.tick{fill:#627d98}
 .emotion-curve,.emotion-sample{fill:none;stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}
 .marker{stroke:#ffffff;stroke-width:1}

@@ -1,0 +1,34 @@
+// Loaded by tests/browser.rs into a page holding one journeymap SVG inline. It measures
+// every <text> with the browser's own layout (getBBox) and writes what it finds into
+// <pre id="result"> as JSON, which the test reads back with --dump-dom.
+(function () {
+  const svg = document.querySelector("svg");
+  const vb = svg.viewBox.baseVal;
+  const tol = 0.75;
+  const texts = Array.from(svg.querySelectorAll("text")).filter((t) => t.textContent.trim() !== "");
+  const boxes = texts.map((t) => {
+    const b = t.getBBox();
+    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card: t.closest("g.card") };
+  });
+  const problems = [];
+  for (const b of boxes) {
+    if (b.x < vb.x - tol || b.y < vb.y - tol || b.r > vb.x + vb.width + tol || b.b > vb.y + vb.height + tol) {
+      problems.push("outside the drawing: " + b.text);
+    }
+    if (b.card) {
+      const box = b.card.querySelector("rect.box").getBBox();
+      if (b.x < box.x - tol || b.y < box.y - tol || b.r > box.x + box.width + tol || b.b > box.y + box.height + tol) {
+        problems.push("outside its box: " + b.text);
+      }
+    }
+  }
+  boxes.sort((p, q) => p.x - q.x);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length && boxes[j].x < boxes[i].r - tol; j++) {
+      const p = boxes[i], q = boxes[j];
+      if (p.y < q.b - tol && q.y < p.b - tol) problems.push("overlap: " + p.text + " / " + q.text);
+    }
+  }
+  const fonts = Array.from(new Set(texts.map((t) => getComputedStyle(t).fontFamily)));
+  document.getElementById("result").textContent = JSON.stringify({ texts: boxes.length, problems, fonts });
+})();

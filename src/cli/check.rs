@@ -62,7 +62,11 @@ pub fn run(args: Args) -> Outcome {
             let _ = std::io::stdout().write_all(out.as_bytes());
         }
         Format::Human => {
-            let _ = writeln!(std::io::stderr(), "{}", summary(files, errors, warnings));
+            let mut line = summary(files, errors, warnings);
+            if !io_errors.is_empty() {
+                line.push_str(&format!("; {} not read", io_errors.len()));
+            }
+            let _ = writeln!(std::io::stderr(), "{line}");
         }
     }
     if !io_errors.is_empty() {

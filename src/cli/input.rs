@@ -27,6 +27,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
             sources.push(Source::Stdin);
         } else if path.is_dir() {
             let walk = WalkDir::new(path).follow_links(true).sort_by_file_name();
+            let before = sources.len();
             for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_journey(e.path()) => {
@@ -35,6 +36,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
                     Ok(_) => {}
                     Err(e) => errors.push(format!("cannot read `{}`: {}", display_walk_path(&e, path), e)),
                 }
+            }
+            // A CI job pointed at the wrong directory must not pass by checking nothing.
+            if sources.len() == before {
+                errors.push(format!("no `*.journey` files under `{}`", path.display()));
             }
         } else if path.exists() {
             sources.push(Source::File(path.clone()));

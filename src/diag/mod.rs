@@ -134,12 +134,17 @@ impl Diags {
         self.prune();
         if self.dropped > 0 {
             let at = self.list.last().map_or(Span::empty(0), |d| d.primary.span);
-            self.list.push(Diag::new(
+            let mut more = Diag::new(
                 Code::TooManyProblems,
                 at,
                 format!("{} more problems in this file are not shown", self.dropped),
                 "fix the problems above and check again; a file this broken may not be a journey map",
-            ));
+            );
+            // Only warnings left out: the file has no more errors than it shows.
+            if !self.dropped_error {
+                more.severity = Severity::Warning;
+            }
+            self.list.push(more);
         }
         self.list
     }

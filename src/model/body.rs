@@ -56,13 +56,21 @@ impl<'h> Body<'h> {
             }
             Keyword::Step => self.step(stmt, words_ok, diags),
             Keyword::Note if self.state == State::Header => {
-                if let Some(text) = required_text(stmt, "text", diags) {
+                if let Some(text) = words_ok.then(|| required_text(stmt, "text", diags)).flatten() {
                     self.notes.push(text);
                 }
             }
             _ if !words_ok => {}
             Keyword::Touchpoint | Keyword::Emotion => self.step_detail(stmt, kw, diags),
             _ => self.detail(stmt, kw, diags),
+        }
+    }
+
+    /// A line with an unknown keyword. If it was most likely a `step` or `phase`, the
+    /// details after it belong to that, not to the step before: they are passed over.
+    pub(super) fn unknown(&mut self, meant: Option<Keyword>) {
+        if matches!(meant, Some(Keyword::Step | Keyword::Phase)) {
+            self.state = State::Orphan;
         }
     }
 
@@ -197,10 +205,12 @@ impl<'h> Body<'h> {
         for id in ids {
             match self.lookup(id, "touchpoint", "a channel or owner", diags) {
                 Some(Decl::Channel(c)) => match channel {
+                    Some((same, _)) if same == c => diags.push(repeated(id.span, id.name)),
                     Some((_, first)) => diags.push(two_of(id, "channels", first)),
                     None => channel = Some((c, id.span)),
                 },
                 Some(Decl::Owner(o)) => match owner {
+                    Some((same, _)) if same == o => diags.push(repeated(id.span, id.name)),
                     Some((_, first)) => diags.push(two_of(id, "owners", first)),
                     None => owner = Some((o, id.span)),
                 },
@@ -370,15 +380,19 @@ impl<'h> Body<'h> {
             self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
         candidates.sort_unstable();
         let kind = if expected == "a persona" { "persona" } else { "channel or owner" };
-        diags.push(
+        // Built only when it will be shown: on a huge broken file this is the slow part.
+        diags.push_lazy(id.span.start, true, || {
+            let mut candidates: Vec<&str> =
+                self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
+            candidates.sort_unstable();
             Diag::new(
                 Code::UndeclaredId,
                 id.span,
                 format!("`{}` is not declared", id.name),
                 suggest::help(id.name, kind, &candidates),
             )
-            .label(format!("expected {expected} id")),
-        );
+            .label(format!("expected {expected} id"))
+        });
         None
     }
 }
@@ -446,11 +460,11 @@ fn wrong_kind(id: &Ident, decl: Decl, expected: &str) -> Diag {
     Diag::new(
         Code::WrongIdKind,
         id.span,
-        format!("`{}` is a {}, but {expected} is expected here", id.name, decl.kind_name()),
+        format!("`{}` is {}, but {expected} is expected here", id.name, decl.with_article()),
         match decl {
             Decl::Persona(_) => "personas go on the `step` or `emotion` line, not on a touchpoint".to_string(),
             _ => format!("only personas can be named here; `{}` is a {}", id.name, decl.kind_name()),
         },
     )
-    .label(format!("a {}", decl.kind_name()))
+    .label(decl.with_article())
 }

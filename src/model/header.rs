@@ -10,7 +10,7 @@ use super::{
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
-use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Range, Statement, Words};
+use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Range, Statement, Word, Words};
 
 /// What a declared id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +21,14 @@ pub(super) enum Decl {
 }
 
 impl Decl {
+    pub(super) fn with_article(self) -> &'static str {
+        match self {
+            Decl::Persona(_) => "a persona",
+            Decl::Channel(_) => "a channel",
+            Decl::Owner(_) => "an owner",
+        }
+    }
+
     pub(super) fn kind_name(self) -> &'static str {
         match self {
             Decl::Persona(_) => "persona",
@@ -45,6 +53,8 @@ pub(super) struct Header {
     /// A `scale` statement was wrong: scores are not checked against any scale.
     pub(super) scale_unknown: bool,
     lanes: Option<(Vec<LaneKind>, Span)>,
+    /// Where each once-only header statement was first given, valid or not.
+    given: HashMap<&'static str, Span>,
     pub(super) personas: Vec<Persona>,
     pub(super) channels: Vec<Channel>,
     pub(super) owners: Vec<Owner>,
@@ -60,6 +70,7 @@ impl Header {
         index: usize,
         seen_phase: bool,
         first: Option<&Statement>,
+        words_ok: bool,
         diags: &mut Diags,
     ) {
         let Some(kw) = stmt.keyword else { return };
@@ -75,25 +86,27 @@ impl Header {
             );
         }
         match (&stmt.words, kw) {
-            (_, Keyword::Journey) => self.journey(stmt, index, first, diags),
+            (_, Keyword::Journey) => self.journey(stmt, index, first, words_ok, diags),
+            // Wrong words were reported; a missing text would only repeat that.
+            (_, Keyword::Goal | Keyword::Scope) if !words_ok => {}
             (_, Keyword::Goal) => {
                 let text = required_text(stmt, "the decision the map should inform", diags);
-                once(&mut self.goal, text.map(|t| (t, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.goal, text.map(|t| (t, stmt.span)), stmt, diags);
             }
             (_, Keyword::Scope) => {
                 let text = required_text(stmt, "where the journey starts and ends", diags);
-                once(&mut self.scope, text.map(|t| (t, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.scope, text.map(|t| (t, stmt.span)), stmt, diags);
             }
             (Words::Lang(code), _) => {
                 no_text(stmt, diags);
                 let lang = lang(code, diags);
-                once(&mut self.lang, lang.map(|l| (l, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.lang, lang.map(|l| (l, stmt.span)), stmt, diags);
             }
             (Words::Scale(range), _) => {
                 no_text(stmt, diags);
                 let scale = scale(range, diags);
                 self.scale_unknown |= scale.is_none();
-                once(&mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
             }
             (Words::Persona(id), _) => {
                 let persona = Persona { id: id.name.to_string(), description: optional_text(stmt), span: stmt.span };
@@ -116,16 +129,43 @@ impl Header {
                     self.owners.push(owner);
                 }
             }
+            // `persona anna bob: …`: the first word is the id all the same, so that
+            // the uses of `anna` do not cascade into errors.
+            (Words::Malformed(words), Keyword::Persona | Keyword::Channel | Keyword::Owner) => {
+                let Some(Word::Ident(id)) = words.first() else { return };
+                let label = optional_text(stmt);
+                let span = stmt.span;
+                let decl = match kw {
+                    Keyword::Persona => Decl::Persona(PersonaId(self.personas.len())),
+                    Keyword::Channel => Decl::Channel(ChannelId(self.channels.len())),
+                    _ => Decl::Owner(OwnerId(self.owners.len())),
+                };
+                if self.declare(id, decl, diags) {
+                    let id = id.name.to_string();
+                    match decl {
+                        Decl::Persona(_) => self.personas.push(Persona { id, description: label, span }),
+                        Decl::Channel(_) => self.channels.push(Channel { id, label, mode: None, span }),
+                        Decl::Owner(_) => self.owners.push(Owner { id, label, external: false, span }),
+                    }
+                }
+            }
             (Words::Lanes(names), _) => {
                 no_text(stmt, diags);
                 let lanes = lanes(names, diags);
-                once(&mut self.lanes, Some((lanes, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.lanes, Some((lanes, stmt.span)), stmt, diags);
             }
             _ => {}
         }
     }
 
-    fn journey(&mut self, stmt: &Statement, index: usize, first: Option<&Statement>, diags: &mut Diags) {
+    fn journey(
+        &mut self,
+        stmt: &Statement,
+        index: usize,
+        first: Option<&Statement>,
+        words_ok: bool,
+        diags: &mut Diags,
+    ) {
         if let Some(earlier) = self.journey_span {
             diags.push(
                 Diag::new(
@@ -152,7 +192,7 @@ impl Header {
                 .with_secondary(first.span, "this statement comes before it"),
             );
         }
-        self.title = required_text(stmt, "the map's title", diags);
+        self.title = if words_ok { required_text(stmt, "the map's title", diags) } else { optional_text(stmt) };
     }
 
     /// The title, or a [`Code::MissingJourney`] error when the file has no `journey:`.
@@ -237,11 +277,17 @@ impl Header {
     }
 }
 
-/// Stores a header value that may be given once; reports a repeat.
-fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statement, diags: &mut Diags) {
-    let Some(value) = value else { return };
-    if let Some((_, earlier)) = slot {
-        let kw = stmt.keyword.map_or("", Keyword::as_str);
+/// Stores a header value that may be given once (`None`: it was given but invalid,
+/// and reported); reports a repeat, even of an invalid first one.
+fn once<T>(
+    given: &mut HashMap<&'static str, Span>,
+    slot: &mut Option<(T, Span)>,
+    value: Option<(T, Span)>,
+    stmt: &Statement,
+    diags: &mut Diags,
+) {
+    let kw = stmt.keyword.map_or("", Keyword::as_str);
+    if let Some(earlier) = given.get(kw) {
         diags.push(
             Diag::new(
                 Code::RepeatedHeader,
@@ -252,9 +298,10 @@ fn once<T>(slot: &mut Option<(T, Span)>, value: Option<(T, Span)>, stmt: &Statem
             .label("given again")
             .with_secondary(*earlier, "first given here"),
         );
-    } else {
-        *slot = Some(value);
+        return;
     }
+    given.insert(kw, stmt.span);
+    *slot = value;
 }
 
 fn lang(code: &Ident, diags: &mut Diags) -> Option<Lang> {

@@ -22,8 +22,8 @@ pub fn lower(src: &str, file: &File, diags: &mut Diags) -> Option<Journey> {
             None => diags.push_lazy(stmt.keyword_span.start, true, || unknown_keyword(src, stmt)),
             Some(Keyword::Phase) => seen_phase = true,
             Some(kw) if is_header(kw) => {
-                check_words(stmt, diags);
-                header.statement(stmt, index, seen_phase, statements.first().copied(), diags);
+                let words_ok = check_words(stmt, diags);
+                header.statement(stmt, index, seen_phase, statements.first().copied(), words_ok, diags);
             }
             Some(_) => {}
         }
@@ -35,6 +35,7 @@ pub fn lower(src: &str, file: &File, diags: &mut Diags) -> Option<Journey> {
                 let words_ok = check_words(stmt, diags);
                 body.statement(stmt, words_ok, diags);
             }
+            None => body.unknown(suggestion(stmt.keyword_span.of(src))),
             _ => {}
         }
     }
@@ -114,21 +115,25 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("said", "quote"),
 ];
 
-fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
-    let word = stmt.keyword_span.of(src);
-    let keywords: Vec<&str> = Keyword::ALL.iter().map(|k| k.as_str()).collect();
+/// The keyword an unknown word most likely stands for: a synonym, or a close spelling.
+fn suggestion(word: &str) -> Option<Keyword> {
     let lower = word.to_lowercase();
-    let suggestion = SYNONYMS
+    SYNONYMS
         .iter()
         .find(|(synonym, _)| *synonym == lower)
         .map(|(_, kw)| *kw)
-        .or_else(|| suggest::closest(word, keywords.iter().copied()));
-    let help = match suggestion {
-        Some(kw) => {
-            let usage = Keyword::from_word(kw).map_or("", |k| k.usage());
-            format!("did you mean `{kw}`? It is written `{usage}`")
+        .or_else(|| suggest::closest(word, Keyword::ALL.iter().map(|k| k.as_str())))
+        .and_then(Keyword::from_word)
+}
+
+fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
+    let word = stmt.keyword_span.of(src);
+    let help = match suggestion(word) {
+        Some(kw) => format!("did you mean `{}`? It is written `{}`", kw.as_str(), kw.usage()),
+        None => {
+            let keywords: Vec<&str> = Keyword::ALL.iter().map(|k| k.as_str()).collect();
+            format!("a line starts with a keyword: {}", keywords.join(", "))
         }
-        None => format!("a line starts with a keyword: {}", keywords.join(", ")),
     };
     Diag::new(Code::UnknownKeyword, stmt.keyword_span, format!("unknown keyword `{word}`"), help).label("not a keyword")
 }
@@ -136,7 +141,8 @@ fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
 /// Reports a known keyword whose words do not fit its statement. `true` when they fit.
 fn check_words(stmt: &Statement, diags: &mut Diags) -> bool {
     let (Some(kw), Words::Malformed(words)) = (stmt.keyword, &stmt.words) else {
-        return true;
+        // Rejected words were reported by the parser already.
+        return !matches!(stmt.words, Words::Rejected);
     };
     // The words' span, or the place right after the keyword when there are none.
     let span = match (words.first(), words.last()) {

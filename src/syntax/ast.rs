@@ -270,7 +270,7 @@ impl Word<'_> {
 }
 
 /// A statement's words, typed by statement.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Words<'a> {
     /// `journey goal scope note phase thought quote pain delight opportunity`.
     None,
@@ -302,4 +302,7 @@ pub enum Words<'a> {
     },
     /// Words that do not fit the keyword's statement (or the keyword is unknown).
     Malformed(Vec<Word<'a>>),
+    /// Words the grammar rejected (reported as J0102). The keyword is kept, so that a
+    /// `phase` or `step` with a bad word still opens its phase or step.
+    Rejected,
 }

@@ -20,7 +20,22 @@ const SNIFF: usize = 8192;
 
 /// Decodes a file's bytes, reporting the problems they have.
 pub fn decode(bytes: &[u8], diags: &mut Diags) -> Decoded {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        diags.push(
+            Diag::new(
+                Code::InvalidUtf8,
+                Span::empty(0),
+                "this file is saved as UTF-16; journeymap reads UTF-8",
+                "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
+            )
+            .label("UTF-16 byte-order mark"),
+        );
+        return Decoded { text: String::new(), binary: true };
+    }
+    let (bytes, skipped) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, BOM.len()),
+        None => (bytes, 0),
+    };
     if looks_binary(&bytes[..bytes.len().min(SNIFF)]) {
         diags.push(
             Diag::new(
@@ -33,7 +48,7 @@ pub fn decode(bytes: &[u8], diags: &mut Diags) -> Decoded {
         );
         return Decoded { text: String::new(), binary: true };
     }
-    let mut text = decode_utf8(bytes, diags);
+    let mut text = decode_utf8(bytes, skipped, diags);
     blank_control_characters(&mut text, diags);
     Decoded { text, binary: false }
 }
@@ -49,8 +64,9 @@ fn looks_binary(head: &[u8]) -> bool {
 }
 
 /// Decodes UTF-8, replacing each bad sequence with U+FFFD and reporting it with the
-/// line and the byte offset it has in the file.
-fn decode_utf8(bytes: &[u8], diags: &mut Diags) -> String {
+/// line and the byte offset it has in the file (`skipped`: the bytes of a byte-order
+/// mark before `bytes`).
+fn decode_utf8(bytes: &[u8], skipped: usize, diags: &mut Diags) -> String {
     let mut text = String::with_capacity(bytes.len());
     let mut rest = bytes;
     let mut line = 1;
@@ -68,7 +84,7 @@ fn decode_utf8(bytes: &[u8], diags: &mut Diags) -> String {
                 text.push_str(valid);
                 line += valid.matches('\n').count();
                 let bad_len = e.error_len().unwrap_or(after.len());
-                let byte_offset = bytes.len() - rest.len() + e.valid_up_to();
+                let byte_offset = skipped + bytes.len() - rest.len() + e.valid_up_to();
                 let at = text.len();
                 text.push(char::REPLACEMENT_CHARACTER);
                 if line != last_reported_line {
@@ -177,6 +193,19 @@ mod tests {
         let mut diags = Diags::default();
         let decoded = super::decode(bytes, &mut diags);
         (decoded, diags.finish())
+    }
+
+    #[test]
+    fn byte_offsets_count_the_byte_order_mark() {
+        let (_, diags) = decode(b"\xEF\xBB\xBFjourney: ok\nphase: caf\xE9\n");
+        assert!(diags[0].message.contains("byte offset 25"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn utf16_is_named() {
+        let (d, diags) = decode(b"\xFF\xFEj\x00o\x00");
+        assert!(d.binary);
+        assert!(diags[0].message.contains("UTF-16"));
     }
 
     #[test]

@@ -67,8 +67,37 @@ fn parse_line<'a>(line: &'a str, offset: usize, diags: &mut Diags) -> LineKind<'
         .or_else(|| JourneyGrammar::parse(Rule::malformed, trimmed).ok());
     match parsed.and_then(|mut pairs| pairs.next()) {
         Some(pair) => LineKind::Statement(Box::new(statement(pair, offset + lead))),
-        None => parse_line_by_grammar(line, offset, diags),
+        None => recover(line, offset, parse_line_by_grammar(line, offset, diags)),
     }
+}
+
+/// A rejected line that starts with a known keyword still stands for its statement,
+/// with its words marked rejected and its text after the first `:`: the structure (a
+/// phase, a step, the title) stays whole and one bad word does not cascade.
+pub(crate) fn recover<'a>(line: &'a str, offset: usize, kind: LineKind<'a>) -> LineKind<'a> {
+    if !matches!(kind, LineKind::Invalid) {
+        return kind;
+    }
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let start = offset + line.len() - trimmed.len();
+    let keyword_len = trimmed.find(|c: char| !is_ident_char(c)).unwrap_or(trimmed.len());
+    let Some(keyword) = Keyword::from_word(&trimmed[..keyword_len]) else { return kind };
+    let keyword_span = Span::new(start, start + keyword_len);
+    let text = trimmed.find(':').map(|colon| {
+        let raw = &trimmed[colon + 1..];
+        let value = raw.trim();
+        let at = start + colon + 1 + (raw.len() - raw.trim_start().len());
+        let span = if value.is_empty() { Span::empty(start + colon + 1) } else { Span::new(at, at + value.len()) };
+        Text { value, span }
+    });
+    let end = text.as_ref().map_or(start + trimmed.trim_end().len(), |t| t.span.end);
+    LineKind::Statement(Box::new(Statement {
+        keyword: Some(keyword),
+        keyword_span,
+        words: Words::Rejected,
+        text,
+        span: Span::new(start, end),
+    }))
 }
 
 /// Parses a line with the grammar's `line` rule: the reference the fast path follows,

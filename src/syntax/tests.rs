@@ -114,11 +114,15 @@ fn a_statement_that_stops_early_is_malformed_not_truncated() {
 #[test]
 fn a_bad_line_is_reported_and_the_next_one_parsed() {
     let mut diags = Diags::default();
-    let file = parse("step Åse: x\nphase: ok\n", &mut diags);
+    let file = parse("step Åse: x\nphase: ok\n+: no keyword\n", &mut diags);
     let diags = diags.finish();
-    assert_eq!(diags.len(), 1);
+    assert_eq!(diags.len(), 2);
+    assert!(matches!(file.lines[2].kind, LineKind::Invalid));
     assert_eq!(diags[0].primary.span, Span::new(5, 9));
-    assert!(matches!(file.lines[0].kind, LineKind::Invalid));
+    // The line keeps its keyword, so that the step still opens.
+    let LineKind::Statement(step) = &file.lines[0].kind else { panic!("{:?}", file.lines[0].kind) };
+    assert_eq!((step.keyword, &step.words), (Some(Keyword::Step), &Words::Rejected));
+    assert_eq!(step.text.as_ref().map(|t| t.value), Some("x"));
     assert!(matches!(file.lines[1].kind, LineKind::Statement(_)));
 }
 
@@ -126,7 +130,7 @@ fn a_bad_line_is_reported_and_the_next_one_parsed() {
 fn both_ways(line: &str) -> (String, String) {
     let (mut a, mut b) = (Diags::default(), Diags::default());
     let fast = super::parse::parse_line_for_test(line, &mut a);
-    let reference = super::parse::parse_line_by_grammar(line, 0, &mut b);
+    let reference = super::parse::recover(line, 0, super::parse::parse_line_by_grammar(line, 0, &mut b));
     let (a, b) = (a.finish(), b.finish());
     (format!("{fast:?} {a:?}"), format!("{reference:?} {b:?}"))
 }

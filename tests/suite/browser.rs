@@ -5,12 +5,10 @@
 //! Chromium is missing the test says so and passes, unless `JOURNEYMAP_BROWSER_TESTS=1`
 //! (set by `.ci/run`) demands it.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{example_maps, render_svg};
+use crate::common::{example_maps, render_svg};
 use journeymap::layout::Page;
 
 fn chromium() -> Option<PathBuf> {
@@ -52,7 +50,7 @@ fn dump_dom(browser: &Path, html: &Path, profile: &Path) -> String {
 #[test]
 fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     let Some(browser) = chromium() else { return };
-    let script = std::fs::read_to_string(common::root().join("tests/browser/check-layout.js")).unwrap();
+    let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for map in example_maps() {
         let source = std::fs::read_to_string(&map).unwrap();

@@ -1,14 +1,12 @@
 //! Diagnostics: one fixture per rule under `tests/check/`, its human and JSON output
 //! snapshotted beside it; the code registry, its fixtures and its documentation agree.
 
-mod common;
-
-use common::{check, example_maps, root};
+use crate::common::{check, example_maps, root};
 use journeymap::diag::Code;
 
 #[test]
 fn fixtures_match_their_snapshots() {
-    let fixtures = common::journeys_in(&root().join("tests/check"));
+    let fixtures = crate::common::journeys_in(&root().join("tests/check"));
     assert!(fixtures.len() >= Code::ALL.len());
     for path in fixtures {
         let bytes = std::fs::read(&path).expect("fixture is readable");
@@ -17,7 +15,7 @@ fn fixtures_match_their_snapshots() {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         let (human, json) = snapshot_text(&name, &checked);
         insta::with_settings!({
-            snapshot_path => "check",
+            snapshot_path => "../check",
             prepend_module_to_snapshot => false,
             omit_expression => true,
             input_file => &path,
@@ -29,7 +27,7 @@ fn fixtures_match_their_snapshots() {
 
 /// The rendered diagnostics; of a very long list only the last few, so that a snapshot
 /// stays readable (`too_many_problems_are_capped` checks the count).
-fn snapshot_text(name: &str, checked: &common::Checked) -> (String, String) {
+fn snapshot_text(name: &str, checked: &crate::common::Checked) -> (String, String) {
     const KEEP: usize = 3;
     let diags = &checked.compiled.diags;
     if diags.len() <= 20 {

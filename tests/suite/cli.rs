@@ -1,12 +1,10 @@
 //! The `journeymap` binary end to end: arguments, exit codes, output streams, files.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::root;
+use crate::common::root;
 
 fn journeymap(args: &[&str]) -> Output {
     run(args, None)
@@ -92,13 +90,32 @@ fn json_output_has_exactly_the_promised_fields() {
 
 #[test]
 fn columns_count_characters_not_bytes() {
-    let o = run(
-        &["check", "--format", "json", "-"],
-        Some("journey: Å\nphase: ÆØÅ\n  step: S\n    emotion ænna 1\n".as_bytes()),
-    );
+    // A tab and three two-byte letters before the span: in characters the span is
+    // columns 6 to 10; counted in bytes it would be 9 to 13.
+    let o = run(&["check", "--format", "json", "-"], Some("journey: T\nphase: P\n\tæøå stpe: x\n".as_bytes()));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(json["diagnostics"][0]["column"], 13);
-    assert_eq!(json["diagnostics"][0]["file"], "<stdin>");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["file"], "<stdin>");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64(), d["end_column"].as_u64()),
+        (Some(3), Some(2), Some(5)),
+        "{d}"
+    );
+    let o = run(&["check", "--format", "json", "-"], Some("journey: T\nphase: ÆØÅ\n\tstep ænna: S\n".as_bytes()));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (json["diagnostics"][0]["column"].as_u64(), json["diagnostics"][0]["end_column"].as_u64()),
+        (Some(7), Some(11))
+    );
+}
+
+#[test]
+fn a_directory_without_maps_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.txt", "no maps here");
+    let o = journeymap(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(text(&o.stderr).contains("no `*.journey` files"));
 }
 
 #[test]

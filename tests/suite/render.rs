@@ -1,9 +1,7 @@
 //! The SVG: well formed, accessible, self-contained, deterministic, escaped; and
 //! snapshots of every example's drawing.
 
-mod common;
-
-use common::{example_maps, render_svg};
+use crate::common::{example_maps, render_svg};
 use journeymap::layout::Page;
 
 fn parse(svg: &str) -> roxmltree::Document<'_> {
@@ -16,7 +14,7 @@ fn examples_match_their_snapshots() {
         let svg = render_svg(&std::fs::read_to_string(&map).unwrap(), Page::Auto);
         let name = map.file_stem().unwrap().to_string_lossy().to_string();
         insta::with_settings!({
-            snapshot_path => "render",
+            snapshot_path => "../render",
             prepend_module_to_snapshot => false,
             omit_expression => true,
         }, {
@@ -55,7 +53,7 @@ fn every_example_is_a_self_contained_accessible_svg() {
 
 #[test]
 fn every_card_carries_its_whole_text_as_a_title() {
-    let source = std::fs::read_to_string(common::root().join("examples/home-insurance.journey")).unwrap();
+    let source = std::fs::read_to_string(crate::common::root().join("examples/home-insurance.journey")).unwrap();
     let svg = render_svg(&source, Page::Auto);
     let doc = parse(&svg);
     let cards: Vec<_> = doc
@@ -75,7 +73,7 @@ fn every_card_carries_its_whole_text_as_a_title() {
 
 #[test]
 fn one_curve_per_persona_or_one_for_the_anonymous_customer() {
-    let root = common::root();
+    let root = crate::common::root();
     let home = render_svg(&std::fs::read_to_string(root.join("examples/home-insurance.journey")).unwrap(), Page::Auto);
     let doc = parse(&home);
     let personas: Vec<&str> = doc

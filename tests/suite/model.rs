@@ -1,8 +1,6 @@
 //! The typed model and its derived facts: gaps, low and high points, channel switches.
 
-mod common;
-
-use common::check_str;
+use crate::common::check_str;
 use journeymap::model::{Journey, LaneKind, Lang, PersonaId, StepRef};
 
 fn journey(source: &str) -> Journey {
@@ -206,4 +204,67 @@ fn crlf_bom_and_tabs_are_accepted() {
     let j = journey("\u{feff}journey: Windows\r\nphase: P\r\n\tstep: S\r\n\t\temotion 1\r\n");
     assert_eq!(j.title.value, "Windows");
     assert_eq!(j.phases[0].steps[0].action.value, "S");
+}
+
+/// The codes a map reports.
+fn codes(source: &str) -> Vec<&'static str> {
+    check_str(source).codes
+}
+
+#[test]
+fn a_rejected_phase_step_or_title_keeps_the_structure() {
+    // Non-ASCII words before a forgotten or late colon: one error each, no cascade.
+    assert_eq!(
+        codes("journey: T\nphase Kaufentscheidung für Konto\n  step: S\n    emotion 1\n  step: S2\n    emotion 1\n"),
+        ["J0102"]
+    );
+    assert_eq!(codes("journey: T\nphase: A\n  step Kauft für sich: S\n    emotion 1\n"), ["J0102"]);
+    assert_eq!(codes("journey Girokonto eröffnen\nphase: A\n  step: S\n    emotion 1\n"), ["J0102"]);
+    assert_eq!(
+        codes("journey: T\nphase: A\n  step: S0\n    emotion 1\nphase Kauf (online)\n  step: S\n    emotion 1\n"),
+        ["J0102"]
+    );
+}
+
+#[test]
+fn a_declaration_with_wrong_words_still_declares_its_id() {
+    let map = "journey: T\npersona anna bob: A\nchannel web online offline: W\nowner sales extern: S\nphase: P\n  step anna: S\n    touchpoint web sales: x\n    emotion anna 1\n";
+    assert_eq!(codes(map), ["J0105", "J0105", "J0105"]);
+}
+
+#[test]
+fn details_after_a_misspelt_step_do_not_join_the_step_before() {
+    let map = "journey: T\nchannel web: W\nowner o: O\nphase: P\n  step: A\n    emotion 1\n    touchpoint web o: x\n  stpe: S\n    touchpoint web o: x\n    emotion 1\n";
+    assert_eq!(codes(map), ["J0101"]);
+    assert_eq!(codes("journey: T\nphase: P\n  Step: S\n    emotion 1\n  step: T\n    emotion 1\n"), ["J0101"]);
+    // A misspelt detail is just that: the step goes on.
+    assert_eq!(codes("journey: T\nphase: P\n  step: S\n    pian: x\n    emotion 1\n"), ["J0101"]);
+}
+
+#[test]
+fn a_header_line_without_its_colon_is_one_error() {
+    assert_eq!(codes("journey X\nphase: P\n  step: S\n    emotion 1\n"), ["J0105"]);
+    assert_eq!(
+        codes("journey: T\ngoal Decide this\nscope From A to B\nnote Method x\nphase: P\n  step: S\n    emotion 1\n"),
+        ["J0105", "J0105", "J0105"]
+    );
+}
+
+#[test]
+fn a_repeated_header_is_reported_even_when_the_first_was_invalid() {
+    assert_eq!(codes("journey: T\nscale 5..1\nscale 1..5\nphase: P\n  step: S\n    emotion 1\n"), ["J0405", "J0209"]);
+    assert_eq!(codes("journey: T\nlang xx\nlang da\nphase: P\n  step: S\n    emotion 1\n"), ["J0406", "J0209"]);
+}
+
+#[test]
+fn too_many_warnings_are_still_warnings() {
+    let mut map = String::from("journey: T\n");
+    for i in 0..250 {
+        map.push_str(&format!("phase: E{i}\n"));
+    }
+    map.push_str("phase: P\n  step: S\n    emotion 1\n");
+    let checked = check_str(&map);
+    assert_eq!(checked.codes.len(), 201);
+    assert!(!checked.compiled.has_errors(), "only warnings were left out");
+    assert!(checked.compiled.journey.is_some());
 }

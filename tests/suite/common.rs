@@ -1,5 +1,4 @@
 //! The one place tests call the library, so a change of API touches one file.
-#![allow(dead_code)] // Each test crate uses its own part of these helpers.
 
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,7 @@
 //! Property tests: no input, however broken, makes journeymap panic, and what it
 //! reports is always well formed.
 
-mod common;
-
-use common::{check, example_maps};
+use crate::common::{check, example_maps};
 use proptest::prelude::*;
 
 /// What must hold for any input.

@@ -1,9 +1,7 @@
 //! The layout as geometry: over every example and stress maps, no text leaves its box,
 //! no two texts overlap, no two cards overlap, and everything lies inside the drawing.
 
-mod common;
-
-use common::{check_str, example_maps};
+use crate::common::{check_str, example_maps};
 use journeymap::layout::{self, Item, Layout, Options, Page, Rect};
 
 fn laid_out(source: &str, page: Page) -> Layout {

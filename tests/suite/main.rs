@@ -1,0 +1,10 @@
+//! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
+
+mod browser;
+mod check;
+mod cli;
+mod common;
+mod layout;
+mod model;
+mod props;
+mod render;

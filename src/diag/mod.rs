@@ -105,7 +105,10 @@ impl Diags {
             return;
         }
         self.list.push(make());
-        if self.list.len() >= 2 * MAX_PER_FILE {
+        if self.list.len() == MAX_PER_FILE && self.horizon.is_none() {
+            // All kept so far: nothing past the last of them can be shown.
+            self.horizon = self.list.iter().map(|d| d.primary.span.start).max();
+        } else if self.list.len() >= 2 * MAX_PER_FILE {
             self.prune();
         }
     }

@@ -376,15 +376,11 @@ impl<'h> Body<'h> {
             "a persona" => matches!(d, Decl::Persona(_)),
             _ => !matches!(d, Decl::Persona(_)),
         };
-        let mut candidates: Vec<&str> =
-            self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
-        candidates.sort_unstable();
         let kind = if expected == "a persona" { "persona" } else { "channel or owner" };
         // Built only when it will be shown: on a huge broken file this is the slow part.
         diags.push_lazy(id.span.start, true, || {
-            let mut candidates: Vec<&str> =
+            let candidates: Vec<&str> =
                 self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
-            candidates.sort_unstable();
             Diag::new(
                 Code::UndeclaredId,
                 id.span,

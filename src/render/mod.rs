@@ -2,3 +2,4 @@
 //! things go.
 
 pub mod svg;
+mod xml;

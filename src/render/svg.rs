@@ -1,19 +1,14 @@
 //! Layout → SVG: one `<style>` block, real `<text>` (selectable, searchable), a
 //! `<title>` on every card with its whole text, no scripts and nothing loaded from the
 //! network. Deterministic: the same layout gives the same bytes.
-//!
-//! The svg crate sorts attributes by name when it writes, and escapes `&`, `<` and `>`
-//! in text and attribute values. It does not escape quotes in attribute values, so no
-//! user text is ever put in an attribute: it goes into text nodes only.
 
 use std::collections::BTreeSet;
-use std::fmt::Write;
+use std::fmt::Write as _;
 
-use svg::Document;
-use svg::node::Text as TextNode;
-use svg::node::element::{Circle, Description, Element, Group, Line, Path, Rectangle, Style, Text, Title};
-
-use crate::layout::{Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, PERSONA_STYLES, Page, Segment, TextBlock};
+use super::xml::{Value, Writer, num, push_num};
+use crate::layout::{
+    Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, PERSONA_STYLES, Page, Rect, Segment, TextBlock,
+};
 use crate::text::{FAMILY, FontStyle};
 
 /// Renders a layout as a standalone SVG document.
@@ -23,155 +18,178 @@ pub fn render(layout: &Layout, page: Page) -> String {
         Some((w, _)) => (format!("{}mm", num(w)), format!("{}mm", num(w * layout.height / layout.width))),
         None => (num(layout.width), num(layout.height)),
     };
-    let mut doc = Document::new()
-        .set("viewBox", format!("0 0 {} {}", num(layout.width), num(layout.height)))
-        .set("width", width)
-        .set("height", height)
-        .set("role", "img")
-        .set("aria-labelledby", "map-title map-desc")
-        .add(Title::new(layout.title.as_str()).set("id", "map-title"))
-        .add(Description::new().set("id", "map-desc").add(TextNode::new(layout.description.as_str())))
-        .add(Style::new(stylesheet(layout)))
-        .add(Rectangle::new().set("class", "page").set("width", num(layout.width)).set("height", num(layout.height)));
+    let view_box = format!("0 0 {} {}", num(layout.width), num(layout.height));
+    let mut w = Writer::default();
+    w.open(
+        "svg",
+        &[
+            ("xmlns", "http://www.w3.org/2000/svg".into()),
+            ("viewBox", (&view_box).into()),
+            ("width", (&width).into()),
+            ("height", (&height).into()),
+            ("role", "img".into()),
+            ("aria-labelledby", "map-title map-desc".into()),
+        ],
+    );
+    w.raw("\n");
+    w.text_element("title", &[("id", "map-title".into())], &layout.title);
+    w.text_element("desc", &[("id", "map-desc".into())], &layout.description);
+    w.open("style", &[]);
+    w.raw(&stylesheet(layout));
+    w.close("style");
+    w.empty("rect", &[("class", "page".into()), ("width", layout.width.into()), ("height", layout.height.into())]);
+    w.raw("\n");
     for item in &layout.items {
-        doc = doc.add(item_node(item));
+        item_node(&mut w, item);
     }
-    let mut out = doc.to_string();
-    out.push('\n');
-    out
+    w.close("svg");
+    w.finish()
 }
 
-fn item_node(item: &Item) -> Element {
+fn item_node(w: &mut Writer, item: &Item) {
     match item {
-        Item::Rect { rect, class } => rect_node(rect, class).into(),
-        Item::Card(card) => card_node(card).into(),
-        Item::Text(block) => text_group(block).into(),
-        Item::Segment(s) => segment_node(s).into(),
-        Item::Curve(curve) => curve_node(curve).into(),
-        Item::Marker(marker) => marker_node(marker).into(),
+        Item::Rect { rect, class } => {
+            rect_node(w, rect, class, None);
+            w.raw("\n");
+        }
+        Item::Card(card) => card_node(w, card),
+        Item::Text(block) => text_nodes(w, block),
+        Item::Segment(s) => segment_node(w, s),
+        Item::Curve(curve) => curve_node(w, curve),
+        Item::Marker(marker) => marker_node(w, marker),
         Item::LegendSwatch { x, y, width, style, shape } => {
-            let line = Line::new()
-                .set("class", format!("emotion-sample p{style}"))
-                .set("x1", num(*x))
-                .set("y1", num(*y))
-                .set("x2", num(x + width))
-                .set("y2", num(*y));
-            Group::new().add(line).add(shape_node(*shape, x + width / 2.0, *y, *style)).into()
+            let class = format!("emotion-sample p{style}");
+            w.open("g", &[]);
+            w.empty(
+                "line",
+                &[
+                    ("class", (&class).into()),
+                    ("x1", (*x).into()),
+                    ("y1", (*y).into()),
+                    ("x2", (x + width).into()),
+                    ("y2", (*y).into()),
+                ],
+            );
+            shape_node(w, *shape, x + width / 2.0, *y, *style);
+            w.close("g");
         }
     }
 }
 
-fn rect_node(rect: &crate::layout::Rect, class: &str) -> Rectangle {
-    Rectangle::new()
-        .set("class", class)
-        .set("x", num(rect.x))
-        .set("y", num(rect.y))
-        .set("width", num(rect.width))
-        .set("height", num(rect.height))
+fn rect_node(w: &mut Writer, rect: &Rect, class: &str, rx: Option<f32>) {
+    let mut attrs: Vec<(&str, Value<'_>)> = vec![
+        ("class", class.into()),
+        ("x", rect.x.into()),
+        ("y", rect.y.into()),
+        ("width", rect.width.into()),
+        ("height", rect.height.into()),
+    ];
+    if let Some(rx) = rx {
+        attrs.push(("rx", rx.into()));
+    }
+    w.empty("rect", &attrs);
 }
 
-fn card_node(card: &Card) -> Group {
-    let mut group = Group::new()
-        .set("class", format!("card {}", card.class))
-        .add(Title::new(card.title.as_str()))
-        .add(rect_node(&card.rect, "box").set("rx", 4));
+fn card_node(w: &mut Writer, card: &Card) {
+    let class = format!("card {}", card.class);
+    w.open("g", &[("class", (&class).into())]);
+    w.text_element("title", &[], &card.title);
+    rect_node(w, &card.rect, "box", Some(4.0));
     for block in &card.texts {
-        for text in text_nodes(block) {
-            group = group.add(text);
-        }
+        text_nodes(w, block);
     }
-    group
-}
-
-fn text_group(block: &TextBlock) -> Group {
-    text_nodes(block).into_iter().fold(Group::new(), Group::add)
+    w.close("g");
 }
 
 /// One `<text>` per line: every line has its own measured position.
-fn text_nodes(block: &TextBlock) -> Vec<Text> {
-    let mut classes = vec![block.class.to_string(), size_class(block.size)];
+fn text_nodes(w: &mut Writer, block: &TextBlock) {
+    let mut class = format!("{} fs{}", block.class, num(block.size).replace('.', "_"));
     match block.style {
-        FontStyle::Bold => classes.push("b".into()),
-        FontStyle::Italic => classes.push("i".into()),
+        FontStyle::Bold => class.push_str(" b"),
+        FontStyle::Italic => class.push_str(" i"),
         FontStyle::Regular => {}
     }
     match block.anchor {
         Anchor::Start => {}
-        Anchor::Middle => classes.push("mid".into()),
-        Anchor::End => classes.push("end".into()),
+        Anchor::Middle => class.push_str(" mid"),
+        Anchor::End => class.push_str(" end"),
     }
-    let class = classes.join(" ");
-    block
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            Text::new(line.text.as_str())
-                .set("class", class.as_str())
-                .set("x", num(block.x))
-                .set("y", num(block.y + i as f32 * block.line_height))
-        })
-        .collect()
+    for (i, line) in block.lines.iter().enumerate() {
+        let y = block.y + i as f32 * block.line_height;
+        w.text_element("text", &[("class", (&class).into()), ("x", block.x.into()), ("y", y.into())], &line.text);
+    }
 }
 
-fn segment_node(s: &Segment) -> Line {
-    Line::new()
-        .set("class", s.class)
-        .set("x1", num(s.x1))
-        .set("y1", num(s.y1))
-        .set("x2", num(s.x2))
-        .set("y2", num(s.y2))
+fn segment_node(w: &mut Writer, s: &Segment) {
+    w.empty(
+        "line",
+        &[
+            ("class", s.class.into()),
+            ("x1", s.x1.into()),
+            ("y1", s.y1.into()),
+            ("x2", s.x2.into()),
+            ("y2", s.y2.into()),
+        ],
+    );
+    w.raw("\n");
 }
 
-fn curve_node(curve: &Curve) -> Path {
+fn curve_node(w: &mut Writer, curve: &Curve) {
     let mut d = String::new();
     let mut pen_down = false;
     for point in &curve.points {
         match point {
             Some((x, y)) => {
-                let _ = write!(d, "{}{} {} ", if pen_down { "L" } else { "M" }, num(*x), num(*y));
+                if !d.is_empty() {
+                    d.push(' ');
+                }
+                d.push(if pen_down { 'L' } else { 'M' });
+                push_num(&mut d, *x);
+                d.push(' ');
+                push_num(&mut d, *y);
                 pen_down = true;
             }
             None => pen_down = false,
         }
     }
-    Path::new()
-        .set("class", format!("emotion-curve p{}", curve.style))
-        .set("data-persona", curve.persona.as_deref().unwrap_or("customer"))
-        .set("d", d.trim_end())
+    let class = format!("emotion-curve p{}", curve.style);
+    let persona = curve.persona.as_deref().unwrap_or("customer");
+    w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
+    w.raw("\n");
 }
 
-fn marker_node(m: &Marker) -> Group {
-    let mut group = Group::new().set("class", "emotion-point").add(Title::new(m.title.as_str()));
+fn marker_node(w: &mut Writer, m: &Marker) {
+    w.open("g", &[("class", "emotion-point".into())]);
+    w.text_element("title", &[], &m.title);
     if let Some(high) = m.extreme {
-        let ring = Circle::new()
-            .set("class", if high { "high-ring" } else { "low-ring" })
-            .set("cx", num(m.x))
-            .set("cy", num(m.y))
-            .set("r", 8.5);
-        group = group.add(ring);
+        let class = if high { "high-ring" } else { "low-ring" };
+        w.empty("circle", &[("class", class.into()), ("cx", m.x.into()), ("cy", m.y.into()), ("r", 8.5.into())]);
     }
-    group.add(shape_node(m.shape, m.x, m.y, m.style))
+    shape_node(w, m.shape, m.x, m.y, m.style);
+    w.close("g");
 }
 
-fn shape_node(shape: MarkerShape, x: f32, y: f32, style: usize) -> Element {
+fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) {
     let class = format!("marker p{style}");
-    let polygon = |points: &[(f32, f32)]| -> Element {
-        let pts: Vec<String> = points.iter().map(|(dx, dy)| format!("{},{}", num(x + dx), num(y + dy))).collect();
-        svg::node::element::Polygon::new().set("class", class.as_str()).set("points", pts.join(" ")).into()
-    };
-    match shape {
+    let offsets: &[(f32, f32)] = match shape {
         MarkerShape::Circle => {
-            Circle::new().set("class", class.as_str()).set("cx", num(x)).set("cy", num(y)).set("r", 4).into()
+            w.empty("circle", &[("class", (&class).into()), ("cx", x.into()), ("cy", y.into()), ("r", 4.0.into())]);
+            return;
         }
-        MarkerShape::Square => polygon(&[(-3.6, -3.6), (3.6, -3.6), (3.6, 3.6), (-3.6, 3.6)]),
-        MarkerShape::Triangle => polygon(&[(0.0, -4.8), (4.4, 3.4), (-4.4, 3.4)]),
-        MarkerShape::Diamond => polygon(&[(0.0, -5.0), (5.0, 0.0), (0.0, 5.0), (-5.0, 0.0)]),
+        MarkerShape::Square => &[(-3.6, -3.6), (3.6, -3.6), (3.6, 3.6), (-3.6, 3.6)],
+        MarkerShape::Triangle => &[(0.0, -4.8), (4.4, 3.4), (-4.4, 3.4)],
+        MarkerShape::Diamond => &[(0.0, -5.0), (5.0, 0.0), (0.0, 5.0), (-5.0, 0.0)],
+    };
+    let mut points = String::new();
+    for (i, (dx, dy)) in offsets.iter().enumerate() {
+        if i > 0 {
+            points.push(' ');
+        }
+        push_num(&mut points, x + dx);
+        points.push(',');
+        push_num(&mut points, y + dy);
     }
-}
-
-fn size_class(size: f32) -> String {
-    format!("fs{}", num(size).replace('.', "_"))
+    w.empty("polygon", &[("class", (&class).into()), ("points", (&points).into())]);
 }
 
 /// The stylesheet: fixed rules, one class per font size used, one per persona style.
@@ -224,11 +242,3 @@ const STYLES: &str = "\
 .marker{stroke:#ffffff;stroke-width:1}
 .low-ring{fill:none;stroke:#c53030;stroke-width:2}.high-ring{fill:none;stroke:#2f855a;stroke-width:2;stroke-dasharray:3 2}
 ";
-
-/// A number as SVG writes it: at most two decimals, no trailing zeros, no `-0`.
-fn num(v: f32) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
-    let s = format!("{rounded:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
-}

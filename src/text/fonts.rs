@@ -1,8 +1,8 @@
 //! The embedded fonts and shaping.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
+use harfrust::{Direction, Script, ShapeOptions, ShapePlan, Shaper, ShaperData, UnicodeBuffer};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
@@ -26,18 +26,32 @@ pub enum FontStyle {
 struct Face {
     font: FontRef<'static>,
     shaper: ShaperData,
+    /// Shape plans by direction and script: compiling one costs more than shaping a
+    /// short text, and a map has thousands of texts in one or two scripts.
+    plans: Mutex<Vec<(Direction, Script, Arc<ShapePlan>)>>,
     units_per_em: f32,
     ascent: f32,
     descent: f32,
 }
 
 impl Face {
+    fn plan(&self, shaper: &Shaper<'_>, direction: Direction, script: Script) -> Arc<ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, _, plan)) = plans.iter().find(|(d, s, _)| *d == direction && *s == script) {
+            return Arc::clone(plan);
+        }
+        let plan = Arc::new(ShapePlan::new(shaper, direction, Some(script), None, &[]));
+        plans.push((direction, script, Arc::clone(&plan)));
+        plan
+    }
+
     fn load(data: &'static [u8]) -> Face {
         // The fonts are part of the binary and tested; failing to read them is a bug.
         let font = FontRef::new(data).expect("embedded font is valid");
         let metrics = font.metrics(Size::unscaled(), LocationRef::default());
         Face {
             shaper: ShaperData::new(&font),
+            plans: Mutex::new(Vec::new()),
             units_per_em: f32::from(metrics.units_per_em),
             ascent: metrics.ascent,
             descent: -metrics.descent,
@@ -111,7 +125,14 @@ impl Fonts {
                 buffer.push_str(run);
                 buffer.guess_segment_properties();
                 let shaper = face.shaper.shaper(&face.font).build();
-                let glyphs = shaper.shape(buffer, ShapeOptions::new());
+                let glyphs = match buffer.language() {
+                    // The cached plans are for no particular language.
+                    None => {
+                        let plan = face.plan(&shaper, buffer.direction(), buffer.script());
+                        shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan)))
+                    }
+                    Some(_) => shaper.shape(buffer, ShapeOptions::new()),
+                };
                 let mut clusters: Vec<(usize, f32)> = Vec::new();
                 for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
                     let at = start + info.cluster as usize;

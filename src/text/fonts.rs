@@ -166,16 +166,19 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// The width, in em, of a character the embedded font lacks, as a fallback font draws
-/// it: emoji and East Asian wide characters take a full em; a regional indicator half
-/// (two make one flag); anything else an average letter.
+/// it, erring wide (a line wrapped a little early never overflows): East Asian wide
+/// characters take one em (Noto Sans CJK), emoji 1.25 em (Noto Color Emoji advances
+/// 1.245 em), a regional indicator half of that (two make one flag), anything else
+/// 0.7 em, wider than most letters.
 fn fallback_width(c: char) -> f32 {
     match c as u32 {
-        0x1F1E6..=0x1F1FF => 0.5,
+        0x1F1E6..=0x1F1FF => 0.625,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => 1.25,
         0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 => {
             1.0
         }
-        0xFFE0..=0xFFE6 | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFD | 0x2600..=0x27BF => 1.0,
-        _ => 0.6,
+        0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 1.0,
+        _ => 0.7,
     }
 }
 
@@ -207,12 +210,12 @@ mod tests {
     }
 
     #[test]
-    fn emoji_and_cjk_get_a_fallback_em() {
+    fn emoji_and_cjk_get_the_width_of_a_fallback_font() {
         let fonts = Fonts::get();
         assert!(!fonts.covers(FontStyle::Regular, '😀'));
-        assert_eq!(fonts.width("😀", FontStyle::Regular, 10.0), 10.0);
-        assert_eq!(fonts.width("👍🏽", FontStyle::Regular, 10.0), 10.0);
-        assert_eq!(fonts.width("🇩🇰", FontStyle::Regular, 10.0), 10.0);
+        assert_eq!(fonts.width("😀", FontStyle::Regular, 10.0), 12.5);
+        assert_eq!(fonts.width("👍🏽", FontStyle::Regular, 10.0), 12.5, "a skin tone adds nothing");
+        assert_eq!(fonts.width("🇩🇰", FontStyle::Regular, 10.0), 12.5, "two indicators make one flag");
         assert_eq!(fonts.width("東京", FontStyle::Regular, 10.0), 20.0);
     }
 

@@ -1,6 +1,5 @@
 //! `journeymap export`: the validated model as JSON or YAML.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Outcome, input, output};
@@ -25,27 +24,11 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let (sources, errors) = input::expand(std::slice::from_ref(&args.file));
-    if let Some(e) = errors.first() {
-        output::eprint_error(e);
-        return Outcome::Usage;
-    }
-    let [source] = sources.as_slice() else {
-        output::eprint_error(&format!("`{}` is a directory with no single map; name one file", args.file.display()));
-        return Outcome::Usage;
+    let (_, compiled) = match input::compile_one(&args.file) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
     };
-    let input = match input::read(source) {
-        Ok(i) => i,
-        Err(e) => {
-            output::eprint_error(&e);
-            return Outcome::Usage;
-        }
-    };
-    let compiled = journeymap::compile(&input.bytes);
-    output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
-    let Some(journey) = &compiled.journey else {
-        return Outcome::Problems;
-    };
+    let Some(journey) = &compiled.journey else { return Outcome::Problems };
     let doc = journeymap::export::document(journey, &compiled.source);
     let text = match args.format {
         Format::Json => journeymap::export::to_json(&doc),
@@ -58,20 +41,6 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Problems;
         }
     };
-    match &args.output {
-        Some(path) if path.as_os_str() != "-" => match output::write_atomic(path, text.as_bytes()) {
-            Ok(()) => Outcome::Clean,
-            Err(e) => {
-                output::eprint_error(&e);
-                Outcome::Usage
-            }
-        },
-        _ => match std::io::stdout().write_all(text.as_bytes()) {
-            Ok(()) => Outcome::Clean,
-            Err(e) => {
-                output::eprint_error(&format!("cannot write to standard output: {e}"));
-                Outcome::Usage
-            }
-        },
-    }
+    let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    output::emit(target, text.as_bytes())
 }

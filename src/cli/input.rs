@@ -72,3 +72,29 @@ pub fn read(source: &Source) -> Result<Input, String> {
         }
     }
 }
+
+/// One map, named on the command line, read and compiled, its diagnostics printed.
+/// `Err` is the outcome to exit with: usage for a path that is not one readable file,
+/// problems for a map with errors.
+pub fn compile_one(path: &Path) -> Result<(Source, journeymap::Compiled), super::Outcome> {
+    let (mut sources, errors) = expand(std::slice::from_ref(&path.to_path_buf()));
+    if let Some(e) = errors.first() {
+        super::output::eprint_error(e);
+        return Err(super::Outcome::Usage);
+    }
+    if sources.len() != 1 {
+        super::output::eprint_error(&format!("`{}` is not a single map file; name one file", path.display()));
+        return Err(super::Outcome::Usage);
+    }
+    let source = sources.remove(0);
+    let input = read(&source).map_err(|e| {
+        super::output::eprint_error(&e);
+        super::Outcome::Usage
+    })?;
+    let compiled = journeymap::compile(&input.bytes);
+    super::output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
+    if compiled.journey.is_none() {
+        return Err(super::Outcome::Problems);
+    }
+    Ok((source, compiled))
+}

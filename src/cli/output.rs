@@ -55,6 +55,21 @@ pub fn eprint_diags(file: &str, source: &str, diags: &[Diag]) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
+/// Writes an output to `path` atomically, or to standard output for `None`.
+pub fn emit(path: Option<&Path>, contents: &[u8]) -> super::Outcome {
+    let written = match path {
+        Some(path) => write_atomic(path, contents),
+        None => std::io::stdout().write_all(contents).map_err(|e| format!("cannot write to standard output: {e}")),
+    };
+    match written {
+        Ok(()) => super::Outcome::Clean,
+        Err(e) => {
+            eprint_error(&e);
+            super::Outcome::Usage
+        }
+    }
+}
+
 /// Prints an error that is not about a map's content (usage, IO).
 pub fn eprint_error(message: &str) {
     let _ = writeln!(std::io::stderr(), "error: {message}");

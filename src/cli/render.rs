@@ -1,6 +1,5 @@
 //! `journeymap render`: a map to an SVG swimlane diagram.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use journeymap::layout::{self, Page};
@@ -30,27 +29,11 @@ enum PageArg {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let (sources, errors) = input::expand(std::slice::from_ref(&args.map));
-    if let Some(e) = errors.first() {
-        output::eprint_error(e);
-        return Outcome::Usage;
-    }
-    let [source] = sources.as_slice() else {
-        output::eprint_error(&format!("`{}` is not a single map file", args.map.display()));
-        return Outcome::Usage;
+    let (source, compiled) = match input::compile_one(&args.map) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
     };
-    let input = match input::read(source) {
-        Ok(i) => i,
-        Err(e) => {
-            output::eprint_error(&e);
-            return Outcome::Usage;
-        }
-    };
-    let compiled = journeymap::compile(&input.bytes);
-    output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
-    let Some(journey) = &compiled.journey else {
-        return Outcome::Problems;
-    };
+    let Some(journey) = &compiled.journey else { return Outcome::Problems };
     let page = match args.page {
         PageArg::Auto => Page::Auto,
         PageArg::A4 => Page::A4,
@@ -58,26 +41,11 @@ pub fn run(args: Args) -> Outcome {
     };
     let laid_out = layout::layout(journey, &layout::Options { page });
     let svg = journeymap::render::svg::render(&laid_out, page);
-    let target = match (&args.output, source) {
+    let target = match (&args.output, &source) {
         (Some(out), _) if out.as_os_str() == "-" => None,
         (Some(out), _) => Some(out.clone()),
         (None, input::Source::File(path)) => Some(path.with_extension("svg")),
         (None, input::Source::Stdin) => None,
     };
-    match target {
-        Some(path) => match output::write_atomic(&path, svg.as_bytes()) {
-            Ok(()) => Outcome::Clean,
-            Err(e) => {
-                output::eprint_error(&e);
-                Outcome::Usage
-            }
-        },
-        None => match std::io::stdout().write_all(svg.as_bytes()) {
-            Ok(()) => Outcome::Clean,
-            Err(e) => {
-                output::eprint_error(&format!("cannot write to standard output: {e}"));
-                Outcome::Usage
-            }
-        },
-    }
+    output::emit(target.as_deref(), svg.as_bytes())
 }

@@ -1,8 +1,9 @@
-//! `journeymap render`: a map to an SVG swimlane diagram.
+//! `journeymap render`: a map to SVG and PNG (one or several formats in one call).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use journeymap::layout::{self, Page};
+use journeymap::render;
 
 use super::{Outcome, input, output};
 
@@ -11,14 +12,45 @@ pub struct Args {
     /// The map, or `-` for standard input.
     #[arg(value_name = "MAP")]
     map: PathBuf,
-    /// Where to write the SVG: default beside the map with the `.svg` extension (for
-    /// standard input: standard output); `-` for standard output.
+    /// Where to write: default beside the map with each format's extension (for
+    /// standard input: standard output); `-` for standard output. With several formats,
+    /// the extension of OUT is replaced by each format's.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// Output formats, comma-separated (`svg,png`). Default: from the extension of
+    /// OUT, else svg.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
+    format: Vec<Format>,
     /// Page size: `auto` sizes to the content; `a4` and `a3` are landscape, and a map
     /// too wide for them is wrapped into bands of phases.
     #[arg(long, value_enum, default_value_t = PageArg::Auto)]
     page: PageArg,
+    /// PNG pixels per SVG unit: 2 gives crisp print.
+    #[arg(long, default_value_t = 2.0)]
+    scale: f32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Format::Svg),
+            "png" => Some(Format::Png),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,9 +61,23 @@ enum PageArg {
 }
 
 pub fn run(args: Args) -> Outcome {
+    let formats = match formats(&args) {
+        Ok(f) => f,
+        Err(e) => {
+            output::eprint_error(&e);
+            return Outcome::Usage;
+        }
+    };
     let (source, compiled) = match input::compile_one(&args.map) {
         Ok(c) => c,
         Err(outcome) => return outcome,
+    };
+    let targets = match targets(&args, &source, &formats) {
+        Ok(t) => t,
+        Err(e) => {
+            output::eprint_error(&e);
+            return Outcome::Usage;
+        }
     };
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
     let page = match args.page {
@@ -39,13 +85,60 @@ pub fn run(args: Args) -> Outcome {
         PageArg::A4 => Page::A4,
         PageArg::A3 => Page::A3,
     };
-    let laid_out = layout::layout(journey, &layout::Options { page });
-    let svg = journeymap::render::svg::render(&laid_out, page);
-    let target = match (&args.output, &source) {
-        (Some(out), _) if out.as_os_str() == "-" => None,
-        (Some(out), _) => Some(out.clone()),
-        (None, input::Source::File(path)) => Some(path.with_extension("svg")),
-        (None, input::Source::Stdin) => None,
+    let svg = render::svg::render(&layout::layout(journey, &layout::Options { page }), page);
+    let mut outcome = Outcome::Clean;
+    for (format, target) in formats.iter().zip(&targets) {
+        let bytes = match format {
+            Format::Svg => Ok(svg.clone().into_bytes()),
+            Format::Png => render::png::png(&svg, args.scale),
+        };
+        let result = match bytes {
+            Ok(bytes) => output::emit(target.as_deref(), &bytes),
+            Err(e) => {
+                output::eprint_error(&e);
+                Outcome::Problems
+            }
+        };
+        outcome = outcome.max(result);
+    }
+    outcome
+}
+
+/// The formats asked for: `--format`, else the extension of `-o`, else SVG.
+fn formats(args: &Args) -> Result<Vec<Format>, String> {
+    if !args.format.is_empty() {
+        let mut formats = args.format.clone();
+        formats.dedup();
+        return Ok(formats);
+    }
+    match &args.output {
+        Some(out) if out.as_os_str() != "-" => Format::from_path(out)
+            .map(|f| vec![f])
+            .ok_or_else(|| format!("cannot tell the format from `{}`; name it with --format svg|png", out.display())),
+        _ => Ok(vec![Format::Svg]),
+    }
+}
+
+/// Where each format goes; `None` is standard output.
+fn targets(args: &Args, source: &input::Source, formats: &[Format]) -> Result<Vec<Option<PathBuf>>, String> {
+    let to_stdout = match (&args.output, source) {
+        (Some(out), _) => out.as_os_str() == "-",
+        (None, input::Source::Stdin) => true,
+        (None, input::Source::File(_)) => false,
     };
-    output::emit(target.as_deref(), svg.as_bytes())
+    if to_stdout {
+        return match formats {
+            [_] => Ok(vec![None]),
+            _ => Err("several formats cannot all go to standard output; name a file with -o".into()),
+        };
+    }
+    Ok(formats
+        .iter()
+        .map(|f| match (&args.output, source) {
+            (Some(out), _) if formats.len() == 1 => Some(out.clone()),
+            (Some(out), _) => Some(out.with_extension(f.extension())),
+            (None, input::Source::File(path)) => Some(path.with_extension(f.extension())),
+            (None, input::Source::Stdin) => None,
+        })
+        .collect())
 }

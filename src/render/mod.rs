@@ -1,5 +1,6 @@
 //! Renderers: they draw a [`crate::layout::Layout`] and decide nothing about where
 //! things go.
 
+pub mod png;
 pub mod svg;
 mod xml;

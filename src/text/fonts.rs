@@ -16,6 +16,9 @@ static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regula
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf");
 
+/// The font files, for renderers that draw text themselves (PNG, PDF).
+pub static FONT_FILES: [&[u8]; 3] = [REGULAR, BOLD, ITALIC];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FontStyle {
     Regular,

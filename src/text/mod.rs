@@ -9,7 +9,7 @@
 mod fonts;
 mod wrap;
 
-pub use fonts::{FAMILY, FontStyle, Fonts};
+pub use fonts::{FAMILY, FONT_FILES, FontStyle, Fonts};
 pub use wrap::{Line, wrap};
 
 /// A text shaped once: the advance of each cluster, so that the width of any part of

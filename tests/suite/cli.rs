@@ -300,3 +300,31 @@ fn a_map_with_errors_renders_nothing_and_keeps_the_old_svg() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "<svg>old</svg>");
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn render_several_formats_in_one_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "good.journey", GOOD);
+    let o = journeymap(&["render", &map, "--format", "svg,png", "--scale", "1"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(std::fs::read(dir.path().join("good.svg")).unwrap().starts_with(b"<svg"));
+    assert!(std::fs::read(dir.path().join("good.png")).unwrap().starts_with(b"\x89PNG"));
+    // The format follows -o's extension; with several formats, -o names the stem.
+    let out = dir.path().join("out/map.png");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    assert_eq!(code(&journeymap(&["render", &map, "-o", out.to_str().unwrap()])), 0);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
+    let both = dir.path().join("out/both.svg");
+    assert_eq!(code(&journeymap(&["render", &map, "-o", both.to_str().unwrap(), "--format", "png,svg"])), 0);
+    assert!(dir.path().join("out/both.png").exists() && both.exists());
+}
+
+#[test]
+fn render_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "good.journey", GOOD);
+    assert_eq!(code(&journeymap(&["render", &map, "-o", dir.path().join("x.docx").to_str().unwrap()])), 2);
+    assert_eq!(code(&journeymap(&["render", &map, "-o", "-", "--format", "svg,png"])), 2);
+    assert_eq!(code(&journeymap(&["render", &map, "--format", "gif"])), 2);
+    assert_eq!(code(&journeymap(&["render", &map, "-o", "/nonexistent-dir/x.svg"])), 2);
+}

@@ -113,3 +113,45 @@ phase: <style>*{display:none}</style>
     assert!(text.contains("Tom & Jerry say \"hi\" <3"));
     assert!(text.contains("<img src=x onerror=alert(1)>"));
 }
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    let be = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn png_is_byte_identical_and_sized_by_the_scale() {
+    let source = std::fs::read_to_string(crate::common::root().join("examples/minimal.journey")).unwrap();
+    let svg = render_svg(&source, Page::Auto);
+    let doc = parse(&svg);
+    let view_box: Vec<f32> =
+        doc.root_element().attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    for scale in [1.0, 2.0, 0.5] {
+        let a = journeymap::render::png::png(&svg, scale).unwrap();
+        let b = journeymap::render::png::png(&svg, scale).unwrap();
+        assert!(a == b, "the same PNG twice at scale {scale}");
+        let expected = ((view_box[2] * scale).ceil() as u32, (view_box[3] * scale).ceil() as u32);
+        assert_eq!(png_size(&a), expected, "scale {scale}");
+    }
+}
+
+#[test]
+fn png_draws_any_text_without_panicking() {
+    let map = "journey: Emoji 👍🏽 🇩🇰 and 東京 and ZWJ 👩‍👩‍👧\nphase: P\n  step: 😀😀😀 \u{202e}right-to-left override\u{202c} שלום עולם مرحبا\n    emotion 1: ✓\n";
+    let svg = render_svg(map, Page::Auto);
+    let png = journeymap::render::png::png(&svg, 1.0).expect("drawn");
+    assert!(png.len() > 1000);
+}
+
+#[test]
+fn png_refuses_sizes_it_cannot_draw() {
+    let svg = render_svg(
+        &std::fs::read_to_string(crate::common::root().join("examples/minimal.journey")).unwrap(),
+        Page::Auto,
+    );
+    assert!(journeymap::render::png::png(&svg, 0.0).is_err());
+    assert!(journeymap::render::png::png(&svg, f32::NAN).is_err());
+    let err = journeymap::render::png::png(&svg, 16.0).map(|p| p.len());
+    assert!(err.is_ok(), "16 × a small map is fine: {err:?}");
+}

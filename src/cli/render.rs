@@ -1,4 +1,4 @@
-//! `journeymap render`: a map to SVG and PNG (one or several formats in one call).
+//! `journeymap render`: a map to SVG, PNG and PDF (one or several formats in one call).
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,8 @@ pub struct Args {
 enum Format {
     Svg,
     Png,
+    /// Vector PDF with selectable text (built with the `pdf` feature).
+    Pdf,
 }
 
 impl Format {
@@ -41,6 +43,7 @@ impl Format {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -48,6 +51,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -85,12 +89,14 @@ pub fn run(args: Args) -> Outcome {
         PageArg::A4 => Page::A4,
         PageArg::A3 => Page::A3,
     };
-    let svg = render::svg::render(&layout::layout(journey, &layout::Options { page }), page);
+    let laid_out = layout::layout(journey, &layout::Options { page });
+    let svg = render::svg::render(&laid_out, page);
     let mut outcome = Outcome::Clean;
     for (format, target) in formats.iter().zip(&targets) {
         let bytes = match format {
             Format::Svg => Ok(svg.clone().into_bytes()),
             Format::Png => render::png::png(&svg, args.scale),
+            Format::Pdf => pdf(&svg, &laid_out, page),
         };
         let result = match bytes {
             Ok(bytes) => output::emit(target.as_deref(), &bytes),
@@ -104,6 +110,16 @@ pub fn run(args: Args) -> Outcome {
     outcome
 }
 
+#[cfg(feature = "pdf")]
+fn pdf(svg: &str, laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
+    render::pdf::pdf(svg, (laid_out.width, laid_out.height), &laid_out.breaks, page, &laid_out.title)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: &str, _: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
+    Err("this journeymap was built without PDF output (the `pdf` cargo feature)".into())
+}
+
 /// The formats asked for: `--format`, else the extension of `-o`, else SVG.
 fn formats(args: &Args) -> Result<Vec<Format>, String> {
     if !args.format.is_empty() {
@@ -112,9 +128,9 @@ fn formats(args: &Args) -> Result<Vec<Format>, String> {
         return Ok(formats);
     }
     match &args.output {
-        Some(out) if out.as_os_str() != "-" => Format::from_path(out)
-            .map(|f| vec![f])
-            .ok_or_else(|| format!("cannot tell the format from `{}`; name it with --format svg|png", out.display())),
+        Some(out) if out.as_os_str() != "-" => Format::from_path(out).map(|f| vec![f]).ok_or_else(|| {
+            format!("cannot tell the format from `{}`; name it with --format svg|png|pdf", out.display())
+        }),
         _ => Ok(vec![Format::Svg]),
     }
 }

@@ -178,4 +178,7 @@ pub struct Layout {
     /// A one-paragraph description, for `<desc>`.
     pub description: String,
     pub items: Vec<Item>,
+    /// Heights where a printed page may end without cutting a band: after the header
+    /// and between bands, in order.
+    pub breaks: Vec<f32>,
 }

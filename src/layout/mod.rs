@@ -99,11 +99,20 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
 
     let mut items = Vec::new();
     let mut y = header::header(journey, fonts, width, &mut items);
+    let mut breaks = Vec::new();
     for band in bands {
+        breaks.push(y + BAND_GAP / 2.0);
         y += BAND_GAP;
         y = lanes::band(journey, fonts, band, y, width, &mut items);
     }
-    Layout { width, height: y + MARGIN, title: journey.title.value.clone(), description: description(journey), items }
+    Layout {
+        width,
+        height: y + MARGIN,
+        title: journey.title.value.clone(),
+        description: description(journey),
+        items,
+        breaks,
+    }
 }
 
 /// Splits the columns into bands of at most `per_band`, ending bands between phases

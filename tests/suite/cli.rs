@@ -305,10 +305,11 @@ fn a_map_with_errors_renders_nothing_and_keeps_the_old_svg() {
 fn render_several_formats_in_one_call() {
     let dir = tempfile::tempdir().unwrap();
     let map = write(dir.path(), "good.journey", GOOD);
-    let o = journeymap(&["render", &map, "--format", "svg,png", "--scale", "1"]);
+    let o = journeymap(&["render", &map, "--format", "svg,png,pdf", "--scale", "1"]);
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     assert!(std::fs::read(dir.path().join("good.svg")).unwrap().starts_with(b"<svg"));
     assert!(std::fs::read(dir.path().join("good.png")).unwrap().starts_with(b"\x89PNG"));
+    assert!(std::fs::read(dir.path().join("good.pdf")).unwrap().starts_with(b"%PDF-"));
     // The format follows -o's extension; with several formats, -o names the stem.
     let out = dir.path().join("out/map.png");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();

@@ -155,3 +155,71 @@ fn png_refuses_sizes_it_cannot_draw() {
     let err = journeymap::render::png::png(&svg, 16.0).map(|p| p.len());
     assert!(err.is_ok(), "16 × a small map is fine: {err:?}");
 }
+
+/// A poppler tool, or `None` (with a note) where poppler-utils is not installed;
+/// `JOURNEYMAP_BROWSER_TESTS` (set by `.ci/run`, which installs it) makes it required.
+#[cfg(feature = "pdf")]
+fn poppler(tool: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new("/usr/bin").join(tool);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(std::env::var("JOURNEYMAP_BROWSER_TESTS").is_err(), "{tool} is required (apt-get install poppler-utils)");
+    eprintln!("PDF test skipped: no {tool} (apt-get install poppler-utils)");
+    None
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_of(source: &str, page: Page) -> Vec<u8> {
+    let checked = crate::common::check_str(source);
+    let journey = checked.compiled.journey.expect("valid map");
+    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page });
+    let svg = journeymap::render::svg::render(&laid_out, page);
+    journeymap::render::pdf::pdf(&svg, (laid_out.width, laid_out.height), &laid_out.breaks, page, &laid_out.title)
+        .expect("PDF written")
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_has_the_page_size_asked_for_and_every_phase_and_step_as_text() {
+    let (Some(pdfinfo), Some(pdftotext)) = (poppler("pdfinfo"), poppler("pdftotext")) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for map in example_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        let checked = crate::common::check_str(&source);
+        let journey = checked.compiled.journey.unwrap();
+        for (page, size) in
+            [(Page::A4, "841.89 x 595.276 pts (A4)"), (Page::A3, "1190.55 x 841.89 pts (A3)"), (Page::Auto, "")]
+        {
+            let pdf = pdf_of(&source, page);
+            assert!(pdf == pdf_of(&source, page), "{}: the same PDF twice", map.display());
+            let file = dir.path().join("map.pdf");
+            std::fs::write(&file, &pdf).unwrap();
+            let info =
+                String::from_utf8(std::process::Command::new(&pdfinfo).arg(&file).output().unwrap().stdout).unwrap();
+            assert!(info.contains(&format!("Title:           {}", journey.title.value)), "{info}");
+            if !size.is_empty() {
+                assert!(info.contains(size), "{} {page:?}: {info}", map.display());
+            }
+            let text = std::process::Command::new(&pdftotext).arg(&file).arg("-").output().unwrap().stdout;
+            let text = words(&String::from_utf8_lossy(&text));
+            for phase in &journey.phases {
+                assert!(
+                    text.contains(&words(&phase.name.value)),
+                    "{}: phase `{}` not in the PDF text",
+                    map.display(),
+                    phase.name.value
+                );
+                for step in &phase.steps {
+                    assert!(
+                        text.contains(&words(&step.action.value)),
+                        "{}: step `{}` not in the PDF text",
+                        map.display(),
+                        step.action.value
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! SVG → PDF with krilla: vector graphics and real, selectable text in the embedded
+//! fonts, on pages of the size asked for, with the map's title in the metadata.
+//!
+//! krilla-svg reads SVG through usvg 0.47 (a different version from the one resvg uses
+//! for PNG); it is told about the same embedded fonts, and no others.
+
+use std::sync::{Arc, OnceLock};
+
+use krilla::Document;
+use krilla::geom::{PathBuilder, Rect, Size, Transform};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::FillRule;
+use krilla_svg::{SurfaceExt, SvgSettings};
+use usvg_for_pdf as usvg;
+
+use crate::layout::Page;
+
+/// A PDF point is 1/72 inch; an SVG unit here is a CSS pixel, 1/96 inch.
+const PT_PER_PX: f32 = 0.75;
+const MM_TO_PT: f32 = 72.0 / 25.4;
+/// Page margin, in points.
+const MARGIN: f32 = 28.0;
+
+/// Renders `svg` (a drawing `width` × `height` units, which may end a page at `breaks`)
+/// onto pages of `page`; `Page::Auto` gives one page the size of the drawing.
+pub fn pdf(svg: &str, size: (f32, f32), breaks: &[f32], page: Page, title: &str) -> Result<Vec<u8>, String> {
+    std::panic::catch_unwind(|| draw(svg, size, breaks, page, title))
+        .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()))
+}
+
+fn draw(svg: &str, (width, height): (f32, f32), breaks: &[f32], page: Page, title: &str) -> Result<Vec<u8>, String> {
+    let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
+    let drawing = Size::from_wh(width, height).ok_or("the drawing has no size")?;
+    let mut document = Document::new();
+    match page.size_mm() {
+        None => {
+            let settings = PageSettings::from_wh(width * PT_PER_PX, height * PT_PER_PX).ok_or("empty page")?;
+            let mut pdf_page = document.start_page_with(settings);
+            let mut surface = pdf_page.surface();
+            surface.push_transform(&Transform::from_scale(PT_PER_PX, PT_PER_PX));
+            surface.draw_svg(&tree, drawing, SvgSettings::default());
+            surface.pop();
+            surface.finish();
+            pdf_page.finish();
+        }
+        Some((w_mm, h_mm)) => {
+            let (page_w, page_h) = (w_mm * MM_TO_PT, h_mm * MM_TO_PT);
+            let scale = (page_w - 2.0 * MARGIN) / width;
+            for (top, bottom) in pages(height, (page_h - 2.0 * MARGIN) / scale, breaks) {
+                let settings = PageSettings::from_wh(page_w, page_h).ok_or("empty page")?;
+                let mut pdf_page = document.start_page_with(settings);
+                let mut surface = pdf_page.surface();
+                // Page point = margin + scale × (drawing point − (0, top)).
+                let place = Transform::from_row(scale, 0.0, 0.0, scale, MARGIN, MARGIN - scale * top);
+                surface.push_transform(&place);
+                let clip = Rect::from_xywh(0.0, top, width, bottom - top).ok_or("empty page")?;
+                let mut path = PathBuilder::new();
+                path.push_rect(clip);
+                surface.push_clip_path(&path.finish().ok_or("empty page")?, &FillRule::NonZero);
+                surface.draw_svg(&tree, drawing, SvgSettings::default());
+                surface.pop();
+                surface.pop();
+                surface.finish();
+                pdf_page.finish();
+            }
+        }
+    }
+    document.set_metadata(Metadata::new().title(title.to_string()).creator("journeymap".to_string()));
+    document.finish().map_err(|e| format!("cannot write the PDF: {e:?}"))
+}
+
+/// Cuts a drawing `height` units tall into pages `room` units tall, at the last break
+/// that fits on each page, or where the page is full when no break fits.
+pub fn pages(height: f32, room: f32, breaks: &[f32]) -> Vec<(f32, f32)> {
+    let mut pages = Vec::new();
+    let mut top = 0.0;
+    while height - top > 0.5 {
+        let limit = top + room;
+        let bottom = if limit >= height {
+            height
+        } else {
+            breaks.iter().copied().rev().find(|&b| b > top + 1.0 && b <= limit).unwrap_or(limit)
+        };
+        pages.push((top, bottom));
+        top = bottom;
+    }
+    pages
+}
+
+/// The embedded fonts, and no others.
+fn fonts() -> Arc<usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    Arc::clone(FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for data in crate::text::FONT_FILES {
+            db.load_font_data(data.to_vec());
+        }
+        db.set_sans_serif_family("Liberation Sans");
+        Arc::new(db)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pages;
+
+    #[test]
+    fn pages_end_at_breaks_that_fit() {
+        assert_eq!(pages(100.0, 200.0, &[]), [(0.0, 100.0)]);
+        assert_eq!(pages(300.0, 120.0, &[50.0, 110.0, 200.0]), [(0.0, 110.0), (110.0, 200.0), (200.0, 300.0)]);
+        // A band taller than a page is cut where the page is full.
+        assert_eq!(pages(300.0, 100.0, &[]), [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]);
+    }
+}

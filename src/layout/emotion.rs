@@ -80,7 +80,8 @@ pub(super) fn lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, i
                 let label = if high { Label::HighPoint } else { Label::LowPoint };
                 title.push_str(&format!(" ({})", label.text(journey.lang)));
             }
-            items.push(Item::Marker(Marker { x, y, style, shape, extreme, title }));
+            let persona = persona.map(|p| journey.persona(p).id.clone());
+            items.push(Item::Marker(Marker { x, y, style, shape, extreme, title, persona }));
         }
         let id = persona.map(|p| journey.persona(p).id.clone());
         // Markers are drawn over their curve: insert the curve before them.

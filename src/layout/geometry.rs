@@ -102,6 +102,8 @@ pub struct Card {
     /// The full text, for `<title>` (hover and screen readers).
     pub title: String,
     pub texts: Vec<TextBlock>,
+    /// The number of the step the card belongs to, for interactive outputs.
+    pub step: Option<usize>,
 }
 
 /// A polyline through points; `None` breaks it (the next point starts a new piece).
@@ -133,6 +135,8 @@ pub struct Marker {
     /// The persona's low point (`Some(false)`) or high point (`Some(true)`).
     pub extreme: Option<bool>,
     pub title: String,
+    /// The persona's id (`None`: the anonymous one, or a legend sample).
+    pub persona: Option<String>,
 }
 
 /// A straight line, e.g. an axis or the neutral line.

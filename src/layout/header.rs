@@ -120,6 +120,7 @@ fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Ve
                     shape,
                     extreme,
                     title: text.clone(),
+                    persona: None,
                 }));
             }
         }

@@ -135,7 +135,7 @@ fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, t
             let step = journey.step(at);
             let mut sy = y;
             for spec in step_cards(journey, lane, step) {
-                let card = place(fonts, &spec, column_x(i), sy, COLUMN_WIDTH);
+                let card = Card { step: Some(step.number), ..place(fonts, &spec, column_x(i), sy, COLUMN_WIDTH) };
                 sy = card.rect.bottom() + CARD_GAP;
                 items.push(Item::Card(card));
             }
@@ -288,5 +288,11 @@ pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32
         texts.push(block);
     }
     let height = (y - 3.0 + PAD - top).max(2.0 * PAD);
-    Card { rect: Rect::new(x, top, width, height), class: spec.class.clone(), title: spec.title.clone(), texts }
+    Card {
+        rect: Rect::new(x, top, width, height),
+        class: spec.class.clone(),
+        title: spec.title.clone(),
+        texts,
+        step: None,
+    }
 }

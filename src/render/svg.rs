@@ -92,7 +92,16 @@ fn rect_node(w: &mut Writer, rect: &Rect, class: &str, rx: Option<f32>) {
 
 fn card_node(w: &mut Writer, card: &Card) {
     let class = format!("card {}", card.class);
-    w.open("g", &[("class", (&class).into())]);
+    let step = card.step.map(|n| n.to_string());
+    match &step {
+        // A step's action card can take the keyboard focus; every card of a step names
+        // it, for the interactive HTML page.
+        Some(n) if card.class.starts_with("action") => {
+            w.open("g", &[("class", (&class).into()), ("data-step", n.into()), ("tabindex", "0".into())])
+        }
+        Some(n) => w.open("g", &[("class", (&class).into()), ("data-step", n.into())]),
+        None => w.open("g", &[("class", (&class).into())]),
+    }
     w.text_element("title", &[], &card.title);
     rect_node(w, &card.rect, "box", Some(4.0));
     for block in &card.texts {
@@ -159,7 +168,10 @@ fn curve_node(w: &mut Writer, curve: &Curve) {
 }
 
 fn marker_node(w: &mut Writer, m: &Marker) {
-    w.open("g", &[("class", "emotion-point".into())]);
+    match &m.persona {
+        Some(p) => w.open("g", &[("class", "emotion-point".into()), ("data-persona", p.into())]),
+        None => w.open("g", &[("class", "emotion-point".into())]),
+    }
     w.text_element("title", &[], &m.title);
     if let Some(high) = m.extreme {
         let class = if high { "high-ring" } else { "low-ring" };

@@ -1,4 +1,4 @@
-//! `journeymap render`: a map to SVG, PNG and PDF (one or several formats in one call).
+//! `journeymap render`: a map to SVG, PNG, PDF and HTML (several formats in one call).
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +36,8 @@ enum Format {
     Png,
     /// Vector PDF with selectable text (built with the `pdf` feature).
     Pdf,
+    /// One self-contained, interactive page that works offline.
+    Html,
 }
 
 impl Format {
@@ -44,6 +46,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Html => "html",
         }
     }
 
@@ -52,6 +55,7 @@ impl Format {
             "svg" => Some(Format::Svg),
             "png" => Some(Format::Png),
             "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -89,7 +93,7 @@ pub fn run(args: Args) -> Outcome {
         PageArg::A4 => Page::A4,
         PageArg::A3 => Page::A3,
     };
-    let laid_out = layout::layout(journey, &layout::Options { page });
+    let laid_out = layout::layout(journey, &layout::Options { page, ..Default::default() });
     let svg = render::svg::render(&laid_out, page);
     let mut outcome = Outcome::Clean;
     for (format, target) in formats.iter().zip(&targets) {
@@ -97,6 +101,12 @@ pub fn run(args: Args) -> Outcome {
             Format::Svg => Ok(svg.clone().into_bytes()),
             Format::Png => render::png::png(&svg, args.scale),
             Format::Pdf => pdf(&svg, &laid_out, page),
+            Format::Html => {
+                // The page shows the title, goal and legend itself, interactively.
+                let bare = layout::layout(journey, &layout::Options { page, no_header: true });
+                let svg = render::svg::render(&bare, page);
+                Ok(render::html::html(journey, &compiled.source, &bare, &svg, page).into_bytes())
+            }
         };
         let result = match bytes {
             Ok(bytes) => output::emit(target.as_deref(), &bytes),
@@ -129,7 +139,7 @@ fn formats(args: &Args) -> Result<Vec<Format>, String> {
     }
     match &args.output {
         Some(out) if out.as_os_str() != "-" => Format::from_path(out).map(|f| vec![f]).ok_or_else(|| {
-            format!("cannot tell the format from `{}`; name it with --format svg|png|pdf", out.display())
+            format!("cannot tell the format from `{}`; name it with --format svg|png|pdf|html", out.display())
         }),
         _ => Ok(vec![Format::Svg]),
     }

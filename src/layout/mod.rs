@@ -43,6 +43,8 @@ impl Page {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub page: Page,
+    /// Leave out the header (title, goal, legend): for a page that shows it itself.
+    pub no_header: bool,
 }
 
 /// Sizes, in pixels (1/96 inch).
@@ -98,7 +100,8 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
     let width = (2.0 * MARGIN + LABEL_WIDTH + widest as f32 * (COLUMN_WIDTH + COLUMN_GAP)).max(720.0);
 
     let mut items = Vec::new();
-    let mut y = header::header(journey, fonts, width, &mut items);
+    let mut y =
+        if options.no_header { MARGIN - BAND_GAP / 2.0 } else { header::header(journey, fonts, width, &mut items) };
     let mut breaks = Vec::new();
     for band in bands {
         breaks.push(y + BAND_GAP / 2.0);

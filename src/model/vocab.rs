@@ -201,6 +201,10 @@ pub enum Label {
     Offline,
     /// The anonymous persona of a map without personas.
     Customer,
+    /// How to get a step's details on the interactive page.
+    DetailsHint,
+    /// What a persona's button in the legend does.
+    ToggleCurve,
 }
 
 impl Label {
@@ -222,6 +226,8 @@ impl Label {
             (Lang::En, Online) => "online",
             (Lang::En, Offline) => "offline",
             (Lang::En, Customer) => "Customer",
+            (Lang::En, DetailsHint) => "Hover over or focus a step to see all its details.",
+            (Lang::En, ToggleCurve) => "Show or hide this persona's curve",
             (Lang::Da, Goal) => "Formål",
             (Lang::Da, Scope) => "Afgrænsning",
             (Lang::Da, Notes) => "Noter",
@@ -237,6 +243,8 @@ impl Label {
             (Lang::Da, Online) => "online",
             (Lang::Da, Offline) => "offline",
             (Lang::Da, Customer) => "Kunde",
+            (Lang::Da, DetailsHint) => "Peg på eller vælg et trin for at se alle dets detaljer.",
+            (Lang::Da, ToggleCurve) => "Vis eller skjul denne personas kurve",
             (Lang::Sv, Goal) => "Syfte",
             (Lang::Sv, Scope) => "Avgränsning",
             (Lang::Sv, Notes) => "Anteckningar",
@@ -252,6 +260,8 @@ impl Label {
             (Lang::Sv, Online) => "online",
             (Lang::Sv, Offline) => "offline",
             (Lang::Sv, Customer) => "Kund",
+            (Lang::Sv, DetailsHint) => "Peka på eller välj ett steg för att se alla dess detaljer.",
+            (Lang::Sv, ToggleCurve) => "Visa eller dölj personans kurva",
             (Lang::Nb, Goal) => "Formål",
             (Lang::Nb, Scope) => "Avgrensning",
             (Lang::Nb, Notes) => "Notater",
@@ -267,6 +277,8 @@ impl Label {
             (Lang::Nb, Online) => "digital",
             (Lang::Nb, Offline) => "fysisk",
             (Lang::Nb, Customer) => "Kunde",
+            (Lang::Nb, DetailsHint) => "Pek på eller velg et steg for å se alle detaljene.",
+            (Lang::Nb, ToggleCurve) => "Vis eller skjul kurven til denne personaen",
             (Lang::De, Goal) => "Ziel",
             (Lang::De, Scope) => "Rahmen",
             (Lang::De, Notes) => "Notizen",
@@ -282,6 +294,10 @@ impl Label {
             (Lang::De, Online) => "online",
             (Lang::De, Offline) => "offline",
             (Lang::De, Customer) => "Kunde",
+            (Lang::De, DetailsHint) => {
+                "Zeigen Sie auf einen Schritt oder wählen Sie ihn aus, um alle Details zu sehen."
+            }
+            (Lang::De, ToggleCurve) => "Kurve dieser Persona ein- oder ausblenden",
         }
     }
 }

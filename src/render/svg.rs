@@ -205,7 +205,7 @@ fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) 
 }
 
 /// The stylesheet: fixed rules, one class per font size used, one per persona style.
-fn stylesheet(layout: &Layout) -> String {
+pub(crate) fn stylesheet(layout: &Layout) -> String {
     let mut sizes = BTreeSet::new();
     for item in &layout.items {
         let blocks: Vec<&TextBlock> = match item {

@@ -67,6 +67,6 @@ pub fn example_maps() -> Vec<PathBuf> {
 pub fn render_svg(source: &str, page: journeymap::layout::Page) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page });
+    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
     journeymap::render::svg::render(&laid_out, page)
 }

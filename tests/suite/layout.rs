@@ -7,7 +7,7 @@ use journeymap::layout::{self, Item, Layout, Options, Page, Rect};
 fn laid_out(source: &str, page: Page) -> Layout {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    layout::layout(&journey, &Options { page })
+    layout::layout(&journey, &Options { page, ..Default::default() })
 }
 
 /// Every text line's box, with the card it belongs to (if any).

@@ -173,7 +173,7 @@ fn poppler(tool: &str) -> Option<std::path::PathBuf> {
 fn pdf_of(source: &str, page: Page) -> Vec<u8> {
     let checked = crate::common::check_str(source);
     let journey = checked.compiled.journey.expect("valid map");
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page });
+    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
     let svg = journeymap::render::svg::render(&laid_out, page);
     journeymap::render::pdf::pdf(&svg, (laid_out.width, laid_out.height), &laid_out.breaks, page, &laid_out.title)
         .expect("PDF written")

@@ -1,0 +1,188 @@
+//! The interactive, self-contained HTML page: the map's SVG inline, the stylesheet, a
+//! small script and the fonts embedded, nothing fetched from any network, and a
+//! Content-Security-Policy that forbids it: inline style and script run only because
+//! their hashes are listed.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use sha2::{Digest, Sha256};
+
+use super::xml::Writer;
+use crate::layout::{Layout, PERSONA_STYLES, Page};
+use crate::model::{Journey, Label, LaneKind};
+use crate::text::FONT_FILES;
+
+const SCRIPT: &str = include_str!("page.js");
+const STYLE: &str = include_str!("page.css");
+
+/// The page for `journey`, around its rendered `svg` (made from `layout`); `source` is
+/// the map's text (for line numbers in the embedded document).
+pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: Page) -> String {
+    let lang = journey.lang;
+    let css = page_css(page);
+    let svg_css = super::svg::stylesheet(layout);
+    let csp = format!(
+        "default-src 'none'; style-src {} {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
+        hash(&css),
+        hash(&svg_css),
+        hash(SCRIPT)
+    );
+    let mut w = Writer::default();
+    w.raw("<!DOCTYPE html>\n");
+    w.open("html", &[("lang", lang.code().into())]);
+    w.raw("\n");
+    w.open("head", &[]);
+    w.empty("meta", &[("charset", "utf-8".into())]);
+    w.empty("meta", &[("http-equiv", "Content-Security-Policy".into()), ("content", (&csp).into())]);
+    w.empty("meta", &[("name", "viewport".into()), ("content", "width=device-width, initial-scale=1".into())]);
+    w.raw("\n");
+    w.text_element("title", &[], &journey.title.value);
+    w.open("style", &[]);
+    w.raw(&css);
+    w.close("style");
+    w.close("head");
+    w.open("body", &[]);
+    header(&mut w, journey);
+    w.open("main", &[]);
+    w.open("div", &[("class", "map".into())]);
+    // The SVG is the renderer's own output: every user text in it is escaped.
+    w.raw(svg);
+    w.close("div");
+    w.open("aside", &[("id", "detail".into()), ("aria-live", "polite".into())]);
+    w.text_element("p", &[("class", "hint".into())], Label::DetailsHint.text(lang));
+    w.close("aside");
+    w.close("main");
+    w.open("script", &[("type", "application/json".into()), ("id", "journey-data".into())]);
+    w.raw(&data(journey, source));
+    w.close("script");
+    w.open("script", &[]);
+    w.raw(SCRIPT);
+    w.close("script");
+    w.close("body");
+    w.close("html");
+    w.finish()
+}
+
+fn header(w: &mut Writer, journey: &Journey) {
+    let lang = journey.lang;
+    w.open("header", &[]);
+    w.text_element("h1", &[], &journey.title.value);
+    let facts = [(Label::Goal, &journey.goal), (Label::Scope, &journey.scope)];
+    if facts.iter().any(|(_, t)| t.is_some()) {
+        w.open("dl", &[]);
+        for (label, text) in facts {
+            if let Some(text) = text {
+                w.text_element("dt", &[], label.text(lang));
+                w.text_element("dd", &[], &text.value);
+            }
+        }
+        w.close("dl");
+    }
+    if !journey.notes.is_empty() {
+        w.open("ul", &[("class", "notes".into()), ("aria-label", Label::Notes.text(lang).into())]);
+        for note in &journey.notes {
+            w.text_element("li", &[], &note.value);
+        }
+        w.close("ul");
+    }
+    w.open("div", &[("class", "legend".into())]);
+    if !journey.personas.is_empty() {
+        w.open(
+            "div",
+            &[
+                ("class", "personas".into()),
+                ("role", "group".into()),
+                ("aria-label", Label::Personas.text(lang).into()),
+            ],
+        );
+        for (i, persona) in journey.personas.iter().enumerate() {
+            let class = format!("p{}", i % PERSONA_STYLES.len());
+            let name = match &persona.description {
+                Some(d) => format!("{} \u{2014} {}", persona.id, d.value),
+                None => persona.id.clone(),
+            };
+            w.text_element(
+                "button",
+                &[
+                    ("type", "button".into()),
+                    ("data-persona", (&persona.id).into()),
+                    ("aria-pressed", "true".into()),
+                    ("title", Label::ToggleCurve.text(lang).into()),
+                    ("class", (&class).into()),
+                ],
+                &name,
+            );
+        }
+        w.close("div");
+    }
+    // The marks of low and high points, drawn with the map's own classes.
+    for (class, label) in [("low-ring", Label::LowPoint), ("high-ring", Label::HighPoint)] {
+        w.open("span", &[("class", "mark".into())]);
+        w.open(
+            "svg",
+            &[
+                ("viewBox", "-10 -10 20 20".into()),
+                ("width", 18.0.into()),
+                ("height", 18.0.into()),
+                ("aria-hidden", "true".into()),
+            ],
+        );
+        w.empty("circle", &[("class", class.into()), ("r", 7.0.into())]);
+        w.empty("circle", &[("class", "marker p0".into()), ("r", 3.5.into())]);
+        w.close("svg");
+        w.text(label.text(lang));
+        w.close("span");
+    }
+    w.close("div");
+    w.close("header");
+}
+
+/// The stylesheet: the embedded fonts, the page's rules, and the print page size.
+fn page_css(page: Page) -> String {
+    let mut css = String::new();
+    let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
+    for (data, (weight, style)) in FONT_FILES.iter().zip(faces) {
+        css.push_str(&format!(
+            "@font-face{{font-family:'Liberation Sans';font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{})}}\n",
+            BASE64.encode(data)
+        ));
+    }
+    css.push_str(STYLE);
+    // Colours by class: a style attribute would need 'unsafe-inline' in the policy.
+    for (i, style) in PERSONA_STYLES.iter().enumerate() {
+        css.push_str(&format!(".personas button.p{i}{{--c:{}}}\n", style.color));
+    }
+    let size = if page == Page::A3 { "A3" } else { "A4" };
+    css.push_str(&format!("@page{{size:{size} landscape;margin:10mm}}\n"));
+    css
+}
+
+/// The exported document and the page's labels, as JSON that cannot end its `<script>`.
+fn data(journey: &Journey, source: &str) -> String {
+    let lang = journey.lang;
+    let mut labels = serde_json::Map::new();
+    for lane in LaneKind::ALL {
+        labels.insert(lane.name().to_string(), lane.label(lang).into());
+    }
+    for (key, label) in [
+        ("critical", Label::Critical),
+        ("gap", Label::Gap),
+        ("customer", Label::Customer),
+        ("functional", Label::Functional),
+        ("emotional", Label::Emotional),
+        ("target", Label::Target),
+    ] {
+        labels.insert(key.to_string(), label.text(lang).into());
+    }
+    let value = serde_json::json!({
+        "document": crate::export::document(journey, source),
+        "labels": labels,
+    });
+    // `<` never appears raw: no `</script>` or `<!--` can close or confuse the element.
+    serde_json::to_string(&value).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
+}
+
+/// A CSP source for an inline element's exact text.
+fn hash(text: &str) -> String {
+    format!("'sha256-{}'", BASE64.encode(Sha256::digest(text.as_bytes())))
+}

@@ -70,3 +70,13 @@ pub fn render_svg(source: &str, page: journeymap::layout::Page) -> String {
     let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
     journeymap::render::svg::render(&laid_out, page)
 }
+
+/// A map as the interactive HTML page `journeymap render --format html` writes.
+pub fn render_html(source: &str) -> String {
+    let checked = check_str(source);
+    let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
+    let page = journeymap::layout::Page::Auto;
+    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, no_header: true });
+    let svg = journeymap::render::svg::render(&laid_out, page);
+    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+}

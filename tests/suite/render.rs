@@ -223,3 +223,45 @@ fn pdf_has_the_page_size_asked_for_and_every_phase_and_step_as_text() {
         }
     }
 }
+
+#[test]
+fn html_escapes_user_text_and_allows_only_its_own_style_and_script() {
+    let map = "journey: </script><script>alert(1)</script> & </style>\ngoal: javascript:alert(\"x\") '<!--\npersona a: \"quoted\" <b>\nphase: P\n  step: </title><img src=x onerror=alert(1)>\n    emotion a 1: ]]></svg>\n    note: {\"json\": \"</script>\"}\n";
+    let page = crate::common::render_html(map);
+    // Only the page's own elements: its data block and its script, its style and the map's.
+    assert_eq!(page.matches("<script").count(), 2, "no user text opens a script");
+    assert_eq!(page.matches("</script>").count(), 2);
+    assert_eq!(page.matches("<style").count(), 2);
+    assert!(!page.contains("<img") && !page.contains("<b>"));
+    let data_start = page.find("id=\"journey-data\">").unwrap();
+    let data = &page[data_start + "id=\"journey-data\">".len()..];
+    let data = &data[..data.find("</script>").unwrap()];
+    assert!(!data.contains('<'), "the data block has no raw '<'");
+    let value: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(value["document"]["title"], "</script><script>alert(1)</script> & </style>");
+    // The policy lists exactly the hashes of the inline style and script elements.
+    let csp_start = page.find("content=\"default-src 'none'").unwrap() + "content=\"".len();
+    let csp = &page[csp_start..csp_start + page[csp_start..].find('"').unwrap()];
+    let hash = |text: &str| {
+        use base64::Engine;
+        use sha2::Digest;
+        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes())))
+    };
+    let bodies = |tag: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = page.as_str();
+        while let Some(i) = rest.find(&format!("<{tag}")) {
+            let open_end = i + rest[i..].find('>').unwrap() + 1;
+            let close = open_end + rest[open_end..].find(&format!("</{tag}>")).unwrap();
+            if !rest[i..open_end].contains("application/json") {
+                out.push(rest[open_end..close].to_string());
+            }
+            rest = &rest[close..];
+        }
+        out
+    };
+    for body in bodies("style").iter().chain(&bodies("script")) {
+        assert!(csp.contains(&hash(body)), "an inline element's hash is missing from the policy");
+    }
+    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
+}

@@ -1,0 +1,35 @@
+// Loaded by tests/suite/browser.rs into a page that holds journeymap's HTML output in an
+// iframe from the same local server. It drives the page as a person would (focus,
+// arrow key, hover, a persona's button) and writes what happened into
+// <pre id="result"> as JSON.
+const frame = document.getElementById("page");
+frame.addEventListener("load", () => {
+  const d = frame.contentDocument;
+  const w = frame.contentWindow;
+  const out = {};
+  const heading = () => (d.querySelector("#detail h2") || { textContent: null }).textContent;
+  const actions = Array.from(d.querySelectorAll("g.action[data-step]"));
+  out.steps = actions.length;
+  out.hint = d.getElementById("detail").textContent.trim();
+  actions[0].focus();
+  out.focused = heading();
+  actions[0].dispatchEvent(new w.KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+  out.afterArrow = heading();
+  out.activeStep = d.activeElement && d.activeElement.getAttribute("data-step");
+  const last = actions[actions.length - 1];
+  last.dispatchEvent(new w.MouseEvent("mouseenter"));
+  out.hovered = heading();
+  out.sections = Array.from(d.querySelectorAll("#detail h3")).map((h) => h.textContent);
+  const button = d.querySelector("button[data-persona]");
+  if (button) {
+    const id = button.getAttribute("data-persona");
+    const curve = Array.from(d.querySelectorAll("path.emotion-curve")).find((p) => p.getAttribute("data-persona") === id);
+    out.before = w.getComputedStyle(curve).display;
+    button.click();
+    out.after = w.getComputedStyle(curve).display;
+    out.pressed = button.getAttribute("aria-pressed");
+    button.click();
+    out.again = w.getComputedStyle(curve).display;
+  }
+  document.getElementById("result").textContent = JSON.stringify(out);
+});

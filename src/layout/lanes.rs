@@ -262,8 +262,16 @@ fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec>
             .kpis
             .iter()
             .map(|k| {
+                // The distance to the target, signed: whether above or below is good
+                // is not in the language, so the reader judges.
                 let figure = match &k.target {
-                    Some(t) => format!("{} \u{00b7} {} {}", k.value.text, Label::Target.text(lang), t.text),
+                    Some(t) => format!(
+                        "{} \u{00b7} {} {} ({})",
+                        k.value.text,
+                        Label::Target.text(lang),
+                        t.text,
+                        signed(k.value.value - t.value)
+                    ),
                     None => k.value.text.clone(),
                 };
                 let parts = vec![
@@ -274,6 +282,18 @@ fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec>
             })
             .collect(),
         LaneKind::Actions | LaneKind::Touchpoints | LaneKind::Emotions => Vec::new(),
+    }
+}
+
+/// A difference with its sign and at most two decimals: `+24`, `−17`, `−0.4`, `±0`.
+fn signed(d: f64) -> String {
+    let rounded = (d * 100.0).round() / 100.0;
+    let digits = format!("{:.2}", rounded.abs());
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    match rounded {
+        r if r > 0.0 => format!("+{digits}"),
+        r if r < 0.0 => format!("\u{2212}{digits}"),
+        _ => "\u{00b1}0".to_string(),
     }
 }
 
@@ -294,5 +314,16 @@ pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32
         title: spec.title.clone(),
         texts,
         step: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn differences_to_target_are_signed() {
+        assert_eq!(super::signed(24.0), "+24");
+        assert_eq!(super::signed(38.0 - 55.0), "\u{2212}17");
+        assert_eq!(super::signed(4.1 - 4.5), "\u{2212}0.4");
+        assert_eq!(super::signed(0.0), "\u{00b1}0");
     }
 }

@@ -45,7 +45,9 @@
     section(labels.delights, s.delights);
     section(labels.needs, s.needs.map((n) => (n.kind ? labels[n.kind] + ": " : "") + n.text));
     section(labels.opportunities, s.opportunities);
-    section(labels.kpis, s.kpis.map((k) => k.label + ": " + k.value.text + (k.target ? " \u00b7 " + labels.target + " " + k.target.text : "")));
+    const signed = (d) => (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b1") + String(Math.round(Math.abs(d) * 100) / 100);
+    section(labels.kpis, s.kpis.map((k) => k.label + ": " + k.value.text
+      + (k.target ? " \u00b7 " + labels.target + " " + k.target.text + " (" + signed(k.value.number - k.target.number) + ")" : "")));
     section(labels.notes, s.notes);
     map.querySelectorAll("[data-step]").forEach((g) => g.classList.toggle("selected", Number(g.dataset.step) === number));
   }

@@ -76,6 +76,10 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Usage;
         }
     };
+    if !(args.scale > 0.0 && args.scale <= 16.0) {
+        output::eprint_error(&format!("--scale must be above 0 and at most 16, not {}", args.scale));
+        return Outcome::Usage;
+    }
     let (source, compiled) = match input::compile_one(&args.map) {
         Ok(c) => c,
         Err(outcome) => return outcome,
@@ -87,6 +91,11 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Usage;
         }
     };
+    // Never overwrite the map with its own drawing.
+    if let Some(clash) = targets.iter().flatten().find(|t| same_file(t, &args.map)) {
+        output::eprint_error(&format!("`{}` is the map itself; name another output with -o", clash.display()));
+        return Outcome::Usage;
+    }
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
     let page = match args.page {
         PageArg::Auto => Page::Auto,
@@ -99,7 +108,9 @@ pub fn run(args: Args) -> Outcome {
     for (format, target) in formats.iter().zip(&targets) {
         let bytes = match format {
             Format::Svg => Ok(svg.clone().into_bytes()),
-            Format::Png => render::png::png(&svg, args.scale),
+            // Pixels per SVG unit on every page: the SVG's own size in millimetres
+            // (A4/A3) would make --scale mean something else.
+            Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), args.scale),
             Format::Pdf => pdf(&svg, &laid_out, page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
@@ -128,6 +139,11 @@ fn pdf(svg: &str, laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, Stri
 #[cfg(not(feature = "pdf"))]
 fn pdf(_: &str, _: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
     Err("this journeymap was built without PDF output (the `pdf` cargo feature)".into())
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// The formats asked for: `--format`, else the extension of `-o`, else SVG.

@@ -137,6 +137,8 @@ pub struct Marker {
     pub title: String,
     /// The persona's id (`None`: the anonymous one, or a legend sample).
     pub persona: Option<String>,
+    /// The number of the step the score belongs to (`None` in the legend).
+    pub step: Option<usize>,
 }
 
 /// A straight line, e.g. an axis or the neutral line.

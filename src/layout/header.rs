@@ -121,6 +121,7 @@ fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Ve
                     extreme,
                     title: text.clone(),
                     persona: None,
+                    step: None,
                 }));
             }
         }

@@ -63,8 +63,8 @@ pub(crate) mod metrics {
     pub const TITLE: f32 = 22.0;
     pub const LINE: f32 = 1.3;
     /// Printed on a page, text is not shrunk below this fraction of its size: 11 px
-    /// text stays 6.6 px (5 pt), and a wider map is wrapped into bands instead.
-    pub const MIN_PRINT_SCALE: f32 = 0.6;
+    /// body text stays 6.8 px (5.1 pt), and a wider map is wrapped into bands instead.
+    pub const MIN_PRINT_SCALE: f32 = 0.62;
 }
 
 use metrics::*;
@@ -143,7 +143,8 @@ fn bands(slots: &[Slot], per_band: usize) -> Vec<&[Slot]> {
 /// How many step columns fit a page at the smallest print scale.
 fn columns_per_band(page: Page) -> Option<usize> {
     let (width_mm, _) = page.size_mm()?;
-    let page_px = width_mm / 25.4 * 96.0;
+    // The page less the PDF's margins (28 pt each side), in pixels.
+    let page_px = (width_mm / 25.4 * 72.0 - 2.0 * 28.0) / 0.75;
     let usable = page_px / MIN_PRINT_SCALE - 2.0 * MARGIN - LABEL_WIDTH;
     Some((usable / (COLUMN_WIDTH + COLUMN_GAP)).floor() as usize)
 }

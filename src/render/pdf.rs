@@ -20,7 +20,9 @@ use crate::layout::Page;
 const PT_PER_PX: f32 = 0.75;
 const MM_TO_PT: f32 = 72.0 / 25.4;
 /// Page margin, in points.
-const MARGIN: f32 = 28.0;
+pub const MARGIN: f32 = 28.0;
+/// The largest page side PDF readers accept, in points.
+const MAX_SIDE: f32 = 14_400.0;
 
 /// Renders `svg` (a drawing `width` × `height` units, which may end a page at `breaks`)
 /// onto pages of `page`; `Page::Auto` gives one page the size of the drawing.
@@ -36,10 +38,12 @@ fn draw(svg: &str, (width, height): (f32, f32), breaks: &[f32], page: Page, titl
     let mut document = Document::new();
     match page.size_mm() {
         None => {
-            let settings = PageSettings::from_wh(width * PT_PER_PX, height * PT_PER_PX).ok_or("empty page")?;
+            // PDF readers stop at 14,400 points (200 inches) a side: a wider map is shrunk.
+            let scale = PT_PER_PX.min(MAX_SIDE / width).min(MAX_SIDE / height);
+            let settings = PageSettings::from_wh(width * scale, height * scale).ok_or("empty page")?;
             let mut pdf_page = document.start_page_with(settings);
             let mut surface = pdf_page.surface();
-            surface.push_transform(&Transform::from_scale(PT_PER_PX, PT_PER_PX));
+            surface.push_transform(&Transform::from_scale(scale, scale));
             surface.draw_svg(&tree, drawing, SvgSettings::default());
             surface.pop();
             surface.finish();

@@ -12,7 +12,7 @@ pub const MAX_PIXELS: u64 = 250_000_000;
 /// error, never a crash.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     if !(scale > 0.0 && scale <= 16.0) {
-        return Err(format!("--scale must be above 0 and at most 16, not {scale}"));
+        return Err(format!("the scale must be above 0 and at most 16, not {scale}"));
     }
     std::panic::catch_unwind(|| draw(svg, scale))
         .unwrap_or_else(|_| Err("the PNG rasteriser (resvg) failed on this map; SVG output still works".into()))

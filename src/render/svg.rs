@@ -168,10 +168,15 @@ fn curve_node(w: &mut Writer, curve: &Curve) {
 }
 
 fn marker_node(w: &mut Writer, m: &Marker) {
-    match &m.persona {
-        Some(p) => w.open("g", &[("class", "emotion-point".into()), ("data-persona", p.into())]),
-        None => w.open("g", &[("class", "emotion-point".into())]),
+    let step = m.step.map(|n| n.to_string());
+    let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", "emotion-point".into())];
+    if let Some(p) = &m.persona {
+        attrs.push(("data-persona", p.into()));
     }
+    if let Some(n) = &step {
+        attrs.push(("data-step", n.into()));
+    }
+    w.open("g", &attrs);
     w.text_element("title", &[], &m.title);
     if let Some(high) = m.extreme {
         let class = if high { "high-ring" } else { "low-ring" };

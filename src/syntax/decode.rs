@@ -125,7 +125,8 @@ fn blank_control_characters(text: &mut String, diags: &mut Diags) {
             }
             // CR is a line end before LF, and a control character anywhere else.
             '\r' => bytes.get(i + 1) != Some(&b'\n'),
-            c => c.is_control(),
+            // U+FFFE and U+FFFF are not characters: XML (so SVG and HTML) forbids them.
+            c => c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'),
         };
         if !bad {
             continue;
@@ -137,7 +138,10 @@ fn blank_control_characters(text: &mut String, diags: &mut Diags) {
                 Diag::new(
                     Code::ControlCharacter,
                     Span::new(i, i + c.len_utf8()),
-                    format!("control character {} in the text", describe_control(c)),
+                    match c {
+                        '\u{FFFE}' | '\u{FFFF}' => format!("U+{:04X} in the text is not a character", c as u32),
+                        _ => format!("control character {} in the text", describe_control(c)),
+                    },
                     "remove it; maps may contain tabs but no other control characters, \
                      since SVG and HTML cannot carry them",
                 )
@@ -160,13 +164,14 @@ fn blank_control_characters(text: &mut String, diags: &mut Diags) {
 
 /// A quick look over the bytes: does the text hold a control character? C0 and DEL
 /// are single bytes; C1 characters (U+0080–U+009F) are encoded as 0xC2 0x80–0x9F; CR
-/// is one unless LF follows.
+/// is one unless LF follows; the noncharacters U+FFFE and U+FFFF are 0xEF 0xBF 0xBE/BF.
 fn has_control_bytes(bytes: &[u8]) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\t' | b'\n' => false,
         b'\r' => bytes.get(i + 1) != Some(&b'\n'),
         0x00..=0x1F | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
         _ => false,
     })
 }
@@ -231,6 +236,14 @@ mod tests {
         assert_eq!(d.text, "a b  c\td\r\n");
         assert_eq!(diags.len(), 1, "one report per line");
         assert_eq!(diags[0].primary.span, Span::new(1, 2));
+    }
+
+    #[test]
+    fn noncharacters_are_reported_like_control_characters() {
+        let (d, diags) = decode("journey: a\u{FFFE}b\u{FFFF}\n".as_bytes());
+        assert_eq!(d.text, "journey: a   b   \n");
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("U+FFFE"), "{}", diags[0].message);
     }
 
     #[test]

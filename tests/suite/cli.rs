@@ -329,3 +329,39 @@ fn render_usage_errors_exit_2() {
     assert_eq!(code(&journeymap(&["render", &map, "--format", "gif"])), 2);
     assert_eq!(code(&journeymap(&["render", &map, "-o", "/nonexistent-dir/x.svg"])), 2);
 }
+
+#[test]
+fn render_never_overwrites_the_map_and_checks_the_scale_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "map.journey", GOOD);
+    let o = journeymap(&["render", &map, "-o", &map, "--format", "svg"]);
+    assert_eq!(code(&o), 2, "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), GOOD, "the map is untouched");
+    for scale in ["0", "NaN", "17", "-1"] {
+        assert_eq!(code(&journeymap(&["render", &map, "--format", "png", "--scale", scale])), 2, "{scale}");
+    }
+}
+
+#[test]
+fn png_scale_is_pixels_per_unit_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "map.journey", GOOD);
+    let svg = dir.path().join("map.svg");
+    assert_eq!(code(&journeymap(&["render", &map, "-o", svg.to_str().unwrap()])), 0);
+    let auto = std::fs::read_to_string(&svg).unwrap();
+    let view_box: Vec<f32> = auto
+        .split("viewBox=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let png = dir.path().join("map.png");
+    assert_eq!(code(&journeymap(&["render", &map, "-o", png.to_str().unwrap(), "--page", "a4", "--scale", "1"])), 0);
+    let bytes = std::fs::read(&png).unwrap();
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    assert_eq!(width, view_box[2].ceil() as u32);
+}

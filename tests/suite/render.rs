@@ -265,3 +265,15 @@ fn html_escapes_user_text_and_allows_only_its_own_style_and_script() {
     }
     assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
 }
+
+#[test]
+fn every_step_is_reachable_in_html_even_without_the_actions_lane() {
+    let page = crate::common::render_html(
+        "journey: T\nlanes emotions\nphase: P\n  step: A\n    emotion 1\n  step: B\n    emotion 2\n",
+    );
+    assert!(page.contains("class=\"emotion-point\" data-step=\"1\""), "points name their step");
+    assert!(
+        page.contains("actions.forEach((g) => g.setAttribute(\"tabindex\", \"0\"))"),
+        "the script makes them tab stops"
+    );
+}

@@ -58,7 +58,18 @@
     g.addEventListener("focus", () => show(number));
   });
 
-  const actions = Array.from(map.querySelectorAll("g.action[data-step]"));
+  // The steps' action cards are the tab stops; a map drawn without the actions lane
+  // gets its first card (or point) of each step instead.
+  let actions = Array.from(map.querySelectorAll("g.action[data-step]"));
+  if (!actions.length) {
+    const first = new Map();
+    map.querySelectorAll("[data-step]").forEach((g) => {
+      const n = Number(g.dataset.step);
+      if (!first.has(n)) first.set(n, g);
+    });
+    actions = Array.from(first.keys()).sort((a, b) => a - b).map((n) => first.get(n));
+    actions.forEach((g) => g.setAttribute("tabindex", "0"));
+  }
   actions.forEach((g, i) => g.addEventListener("keydown", (event) => {
     const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -i, End: actions.length - 1 - i }[event.key];
     const target = move === undefined ? null : actions[i + move];

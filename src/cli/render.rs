@@ -133,7 +133,8 @@ pub fn run(args: Args) -> Outcome {
 
 #[cfg(feature = "pdf")]
 fn pdf(svg: &str, laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
-    render::pdf::pdf(svg, (laid_out.width, laid_out.height), &laid_out.breaks, page, &laid_out.title)
+    let breaks = render::pdf::Breaks { bands: &laid_out.breaks, lanes: &laid_out.lane_breaks };
+    render::pdf::pdf(svg, (laid_out.width, laid_out.height), breaks, page, &laid_out.title)
 }
 
 #[cfg(not(feature = "pdf"))]

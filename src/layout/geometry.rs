@@ -187,4 +187,7 @@ pub struct Layout {
     /// Heights where a printed page may end without cutting a band: after the header
     /// and between bands, in order.
     pub breaks: Vec<f32>,
+    /// Heights between the lanes of a band, in order: where a page may end when a band
+    /// is taller than the page.
+    pub lane_breaks: Vec<f32>,
 }

@@ -45,7 +45,8 @@ fn span_width(count: usize) -> f32 {
     count as f32 * (COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP
 }
 
-/// Lays out one band starting at `top`; returns the y where it ends.
+/// Lays out one band starting at `top`; returns the y where it ends and the heights
+/// between its lanes, where a page may end if the band does not fit on one.
 pub(super) fn band(
     journey: &Journey,
     fonts: &Fonts,
@@ -53,7 +54,8 @@ pub(super) fn band(
     top: f32,
     width: f32,
     items: &mut Vec<Item>,
-) -> f32 {
+) -> (f32, Vec<f32>) {
+    let mut lane_breaks = Vec::new();
     let mut front = Vec::new();
     let mut y = phase_row(journey, fonts, slots, top, &mut front) + ROW_GAP;
     let lanes_top = y;
@@ -70,6 +72,7 @@ pub(super) fn band(
         back.push(Item::Rect { rect: Rect::new(MARGIN, y, band_right - MARGIN, height), class: stripe });
         front.push(Item::Card(label));
         y = bottom + ROW_GAP;
+        lane_breaks.push(y - ROW_GAP / 2.0);
     }
     // Gap steps: the whole column is marked, behind the lanes' contents.
     for (i, slot) in slots.iter().enumerate() {
@@ -82,7 +85,8 @@ pub(super) fn band(
     }
     items.extend(back);
     items.extend(front);
-    y - ROW_GAP
+    lane_breaks.pop();
+    (y - ROW_GAP, lane_breaks)
 }
 
 fn phase_row(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: &mut Vec<Item>) -> f32 {

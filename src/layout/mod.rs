@@ -102,20 +102,16 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
     let mut items = Vec::new();
     let mut y =
         if options.no_header { MARGIN - BAND_GAP / 2.0 } else { header::header(journey, fonts, width, &mut items) };
-    let mut breaks = Vec::new();
+    let (mut breaks, mut lane_breaks) = (Vec::new(), Vec::new());
     for band in bands {
         breaks.push(y + BAND_GAP / 2.0);
         y += BAND_GAP;
-        y = lanes::band(journey, fonts, band, y, width, &mut items);
+        let (bottom, lanes) = lanes::band(journey, fonts, band, y, width, &mut items);
+        y = bottom;
+        lane_breaks.extend(lanes);
     }
-    Layout {
-        width,
-        height: y + MARGIN,
-        title: journey.title.value.clone(),
-        description: description(journey),
-        items,
-        breaks,
-    }
+    let (title, description) = (journey.title.value.clone(), description(journey));
+    Layout { width, height: y + MARGIN, title, description, items, breaks, lane_breaks }
 }
 
 /// Splits the columns into bands of at most `per_band`, ending bands between phases

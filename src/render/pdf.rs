@@ -26,12 +26,25 @@ const MAX_SIDE: f32 = 14_400.0;
 
 /// Renders `svg` (a drawing `width` × `height` units, which may end a page at `breaks`)
 /// onto pages of `page`; `Page::Auto` gives one page the size of the drawing.
-pub fn pdf(svg: &str, size: (f32, f32), breaks: &[f32], page: Page, title: &str) -> Result<Vec<u8>, String> {
+pub fn pdf(svg: &str, size: (f32, f32), breaks: Breaks<'_>, page: Page, title: &str) -> Result<Vec<u8>, String> {
     std::panic::catch_unwind(|| draw(svg, size, breaks, page, title))
         .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()))
 }
 
-fn draw(svg: &str, (width, height): (f32, f32), breaks: &[f32], page: Page, title: &str) -> Result<Vec<u8>, String> {
+/// Where pages may end: between bands (preferred), and between the lanes of a band.
+#[derive(Clone, Copy)]
+pub struct Breaks<'a> {
+    pub bands: &'a [f32],
+    pub lanes: &'a [f32],
+}
+
+fn draw(
+    svg: &str,
+    (width, height): (f32, f32),
+    breaks: Breaks<'_>,
+    page: Page,
+    title: &str,
+) -> Result<Vec<u8>, String> {
     let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
     let drawing = Size::from_wh(width, height).ok_or("the drawing has no size")?;
@@ -75,17 +88,23 @@ fn draw(svg: &str, (width, height): (f32, f32), breaks: &[f32], page: Page, titl
     document.finish().map_err(|e| format!("cannot write the PDF: {e:?}"))
 }
 
-/// Cuts a drawing `height` units tall into pages `room` units tall, at the last break
-/// that fits on each page, or where the page is full when no break fits.
-pub fn pages(height: f32, room: f32, breaks: &[f32]) -> Vec<(f32, f32)> {
+/// Cuts a drawing `height` units tall into pages `room` units tall: at the last band
+/// break that fits on each page, unless that leaves the page less than half full; then
+/// at the last lane break that fits; where the page is full when neither fits.
+pub fn pages(height: f32, room: f32, breaks: Breaks<'_>) -> Vec<(f32, f32)> {
     let mut pages = Vec::new();
     let mut top = 0.0;
     while height - top > 0.5 {
         let limit = top + room;
+        let last_fitting = |list: &[f32]| list.iter().copied().rev().find(|&b| b > top + 1.0 && b <= limit);
         let bottom = if limit >= height {
             height
         } else {
-            breaks.iter().copied().rev().find(|&b| b > top + 1.0 && b <= limit).unwrap_or(limit)
+            last_fitting(breaks.bands)
+                .filter(|&b| b - top >= room / 2.0)
+                .or_else(|| last_fitting(breaks.lanes))
+                .or_else(|| last_fitting(breaks.bands))
+                .unwrap_or(limit)
         };
         pages.push((top, bottom));
         top = bottom;
@@ -108,13 +127,24 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
 
 #[cfg(test)]
 mod tests {
-    use super::pages;
+    use super::{Breaks, pages};
+
+    fn bands(bands: &[f32]) -> Breaks<'_> {
+        Breaks { bands, lanes: &[] }
+    }
 
     #[test]
     fn pages_end_at_breaks_that_fit() {
-        assert_eq!(pages(100.0, 200.0, &[]), [(0.0, 100.0)]);
-        assert_eq!(pages(300.0, 120.0, &[50.0, 110.0, 200.0]), [(0.0, 110.0), (110.0, 200.0), (200.0, 300.0)]);
+        assert_eq!(pages(100.0, 200.0, bands(&[])), [(0.0, 100.0)]);
+        assert_eq!(pages(300.0, 120.0, bands(&[50.0, 110.0, 200.0])), [(0.0, 110.0), (110.0, 200.0), (200.0, 300.0)]);
         // A band taller than a page is cut where the page is full.
-        assert_eq!(pages(300.0, 100.0, &[]), [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]);
+        assert_eq!(pages(300.0, 100.0, bands(&[])), [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0)]);
+    }
+
+    #[test]
+    fn a_band_taller_than_a_page_is_cut_between_lanes() {
+        // A header ends at 20; the band's lanes end at 60, 95, 150; the page holds 100.
+        let breaks = Breaks { bands: &[20.0], lanes: &[60.0, 95.0, 150.0] };
+        assert_eq!(pages(180.0, 100.0, breaks), [(0.0, 95.0), (95.0, 180.0)]);
     }
 }

@@ -175,7 +175,8 @@ fn pdf_of(source: &str, page: Page) -> Vec<u8> {
     let journey = checked.compiled.journey.expect("valid map");
     let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
     let svg = journeymap::render::svg::render(&laid_out, page);
-    journeymap::render::pdf::pdf(&svg, (laid_out.width, laid_out.height), &laid_out.breaks, page, &laid_out.title)
+    let breaks = journeymap::render::pdf::Breaks { bands: &laid_out.breaks, lanes: &laid_out.lane_breaks };
+    journeymap::render::pdf::pdf(&svg, (laid_out.width, laid_out.height), breaks, page, &laid_out.title)
         .expect("PDF written")
 }
 

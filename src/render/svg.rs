@@ -58,22 +58,21 @@ fn item_node(w: &mut Writer, item: &Item) {
         Item::Curve(curve) => curve_node(w, curve),
         Item::Marker(marker) => marker_node(w, marker),
         Item::LegendSwatch { x, y, width, style, shape } => {
-            let class = format!("emotion-sample p{style}");
             w.open("g", &[]);
-            w.empty(
-                "line",
-                &[
-                    ("class", (&class).into()),
-                    ("x1", (*x).into()),
-                    ("y1", (*y).into()),
-                    ("x2", (x + width).into()),
-                    ("y2", (*y).into()),
-                ],
-            );
-            shape_node(w, *shape, x + width / 2.0, *y, *style);
+            swatch(w, *x, *y, *width, *style, *shape);
             w.close("g");
         }
     }
+}
+
+/// A sample of a persona's curve: its line (colour and dash) with its marker.
+pub(crate) fn swatch(w: &mut Writer, x: f32, y: f32, width: f32, style: usize, shape: MarkerShape) {
+    let class = format!("emotion-sample p{style}");
+    w.empty(
+        "line",
+        &[("class", (&class).into()), ("x1", x.into()), ("y1", y.into()), ("x2", (x + width).into()), ("y2", y.into())],
+    );
+    shape_node(w, shape, x + width / 2.0, y, style);
 }
 
 fn rect_node(w: &mut Writer, rect: &Rect, class: &str, rx: Option<f32>) {

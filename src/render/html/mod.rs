@@ -101,7 +101,7 @@ fn header(w: &mut Writer, journey: &Journey) {
                 Some(d) => format!("{} \u{2014} {}", persona.id, d.value),
                 None => persona.id.clone(),
             };
-            w.text_element(
+            w.open(
                 "button",
                 &[
                     ("type", "button".into()),
@@ -110,8 +110,23 @@ fn header(w: &mut Writer, journey: &Journey) {
                     ("title", Label::ToggleCurve.text(lang).into()),
                     ("class", (&class).into()),
                 ],
-                &name,
             );
+            // The curve's look, not only its colour: dash and marker tell them apart
+            // in grayscale and for colour-blind readers.
+            w.open(
+                "svg",
+                &[
+                    ("viewBox", "0 0 34 12".into()),
+                    ("width", 34.0.into()),
+                    ("height", 12.0.into()),
+                    ("aria-hidden", "true".into()),
+                ],
+            );
+            let style = PERSONA_STYLES[i % PERSONA_STYLES.len()];
+            super::svg::swatch(w, 1.0, 6.0, 32.0, i % PERSONA_STYLES.len(), style.marker);
+            w.close("svg");
+            w.text(&name);
+            w.close("button");
         }
         w.close("div");
     }

@@ -112,7 +112,9 @@ pub fn pages(height: f32, room: f32, breaks: Breaks<'_>) -> Vec<(f32, f32)> {
     pages
 }
 
-/// The embedded fonts, and no others.
+/// The embedded fonts, and no others. (The same as `png.rs` builds, but for the fontdb
+/// version usvg 0.47 uses: the two `Database` types differ, so one function cannot
+/// serve both.)
 fn fonts() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     Arc::clone(FONTS.get_or_init(|| {

@@ -459,7 +459,7 @@ fn wrong_kind(id: &Ident, decl: Decl, expected: &str) -> Diag {
         format!("`{}` is {}, but {expected} is expected here", id.name, decl.with_article()),
         match decl {
             Decl::Persona(_) => "personas go on the `step` or `emotion` line, not on a touchpoint".to_string(),
-            _ => format!("only personas can be named here; `{}` is a {}", id.name, decl.kind_name()),
+            _ => format!("only personas can be named here; `{}` is {}", id.name, decl.with_article()),
         },
     )
     .label(decl.with_article())

@@ -28,14 +28,6 @@ impl Decl {
             Decl::Owner(_) => "an owner",
         }
     }
-
-    pub(super) fn kind_name(self) -> &'static str {
-        match self {
-            Decl::Persona(_) => "persona",
-            Decl::Channel(_) => "channel",
-            Decl::Owner(_) => "owner",
-        }
-    }
 }
 
 /// Every declared id, with where it was declared.
@@ -231,7 +223,7 @@ impl Header {
                 Diag::new(
                     Code::DuplicateId,
                     id.span,
-                    format!("`{}` is already declared as a {}", id.name, earlier.kind_name()),
+                    format!("`{}` is already declared as {}", id.name, earlier.with_article()),
                     "personas, channels and owners share one namespace; give this one another id",
                 )
                 .label("declared again")

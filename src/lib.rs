@@ -15,6 +15,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod syntax;
+pub mod templates;
 pub mod text;
 
 mod span;

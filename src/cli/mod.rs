@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod input;
+mod new;
 mod output;
 mod render;
 
@@ -34,8 +35,10 @@ enum Command {
     Check(check::Args),
     /// Print the validated model of a map, derived facts included, as JSON or YAML.
     Export(export::Args),
-    /// Draw a map as an SVG swimlane diagram with emotion curves.
+    /// Draw a map as a swimlane diagram with emotion curves: SVG, PNG, PDF or HTML.
     Render(render::Args),
+    /// Write a starter map that passes `check`, in the language asked for.
+    New(new::Args),
 }
 
 pub fn run() -> ExitCode {
@@ -44,6 +47,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::New(args) => new::run(args),
     };
     ExitCode::from(outcome as u8)
 }

@@ -365,3 +365,20 @@ fn png_scale_is_pixels_per_unit_on_every_page() {
     let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     assert_eq!(width, view_box[2].ceil() as u32);
 }
+
+#[test]
+fn new_writes_a_starter_that_checks_clean_and_never_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("kunderejse.journey");
+    let map = map.to_str().unwrap();
+    let o = journeymap(&["new", map, "--lang", "da", "--template", "awareness-to-loyalty"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(map).unwrap();
+    assert!(
+        written.contains("lang da") && written.contains("phase: Opmærksomhed") && written.contains("phase: Loyalitet")
+    );
+    assert_eq!(code(&journeymap(&["check", "--deny-warnings", map])), 0);
+    assert_eq!(code(&journeymap(&["new", map])), 2, "an existing file is never replaced");
+    assert_eq!(std::fs::read_to_string(map).unwrap(), written);
+    assert_eq!(code(&journeymap(&["new", dir.path().join("x.journey").to_str().unwrap(), "--lang", "fr"])), 2);
+}

@@ -39,6 +39,13 @@ enum Command {
     Render(render::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
+    /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `journeymap man > journeymap.1`.
+    Man,
 }
 
 pub fn run() -> ExitCode {
@@ -48,6 +55,22 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::New(args) => new::run(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "journeymap", &mut std::io::stdout());
+            Outcome::Clean
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            let mut roff = Vec::new();
+            match page.render(&mut roff) {
+                Ok(()) => output::emit(None, &roff),
+                Err(e) => {
+                    output::eprint_error(&format!("cannot write the manual page: {e}"));
+                    Outcome::Usage
+                }
+            }
+        }
     };
     ExitCode::from(outcome as u8)
 }

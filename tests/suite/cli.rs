@@ -382,3 +382,18 @@ fn new_writes_a_starter_that_checks_clean_and_never_replaces_a_file() {
     assert_eq!(std::fs::read_to_string(map).unwrap(), written);
     assert_eq!(code(&journeymap(&["new", dir.path().join("x.journey").to_str().unwrap(), "--lang", "fr"])), 2);
 }
+
+#[test]
+fn completions_and_a_manual_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = journeymap(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}");
+        let script = text(&o.stdout);
+        assert!(script.contains("journeymap") && script.contains("render"), "{shell}");
+    }
+    let man = journeymap(&["man"]);
+    assert_eq!(code(&man), 0);
+    let roff = text(&man.stdout);
+    assert!(roff.starts_with(".ie") || roff.contains(".TH journeymap"), "{}", &roff[..roff.len().min(200)]);
+    assert_eq!(code(&journeymap(&["completions", "tcsh"])), 2);
+}

@@ -38,13 +38,13 @@ pub(super) struct Header {
     title: Option<Text>,
     /// The first `journey` statement, even one without text.
     journey_span: Option<Span>,
-    goal: Option<(Text, Span)>,
-    scope: Option<(Text, Span)>,
-    lang: Option<(Lang, Span)>,
-    scale: Option<(Scale, Span)>,
+    goal: Option<Text>,
+    scope: Option<Text>,
+    lang: Option<Lang>,
+    scale: Option<Scale>,
     /// A `scale` statement was wrong: scores are not checked against any scale.
     pub(super) scale_unknown: bool,
-    lanes: Option<(Vec<LaneKind>, Span)>,
+    lanes: Option<Vec<LaneKind>>,
     /// Where each once-only header statement was first given, valid or not.
     given: HashMap<&'static str, Span>,
     pub(super) personas: Vec<Persona>,
@@ -83,22 +83,22 @@ impl Header {
             (_, Keyword::Goal | Keyword::Scope) if !words_ok => {}
             (_, Keyword::Goal) => {
                 let text = required_text(stmt, "the decision the map should inform", diags);
-                once(&mut self.given, &mut self.goal, text.map(|t| (t, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.goal, text, stmt, diags);
             }
             (_, Keyword::Scope) => {
                 let text = required_text(stmt, "where the journey starts and ends", diags);
-                once(&mut self.given, &mut self.scope, text.map(|t| (t, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.scope, text, stmt, diags);
             }
             (Words::Lang(code), _) => {
                 no_text(stmt, diags);
                 let lang = lang(code, diags);
-                once(&mut self.given, &mut self.lang, lang.map(|l| (l, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.lang, lang, stmt, diags);
             }
             (Words::Scale(range), _) => {
                 no_text(stmt, diags);
                 let scale = scale(range, diags);
                 self.scale_unknown |= scale.is_none();
-                once(&mut self.given, &mut self.scale, scale.map(|s| (s, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.scale, scale, stmt, diags);
             }
             (Words::Persona(id), _) => {
                 let persona = Persona { id: id.name.to_string(), description: optional_text(stmt), span: stmt.span };
@@ -144,7 +144,7 @@ impl Header {
             (Words::Lanes(names), _) => {
                 no_text(stmt, diags);
                 let lanes = lanes(names, diags);
-                once(&mut self.given, &mut self.lanes, Some((lanes, stmt.span)), stmt, diags);
+                once(&mut self.given, &mut self.lanes, Some(lanes), stmt, diags);
             }
             _ => {}
         }
@@ -240,7 +240,7 @@ impl Header {
     }
 
     pub(super) fn scale(&self) -> Scale {
-        self.scale.map_or_else(Scale::default, |(s, _)| s)
+        self.scale.unwrap_or_default()
     }
 
     /// Builds the journey from the header and the phases.
@@ -248,10 +248,10 @@ impl Header {
         let scale = self.scale();
         let mut journey = Journey {
             title,
-            goal: self.goal.map(|(t, _)| t),
-            scope: self.scope.map(|(t, _)| t),
+            goal: self.goal,
+            scope: self.scope,
             notes,
-            lang: self.lang.map_or_else(Lang::default, |(l, _)| l),
+            lang: self.lang.unwrap_or_default(),
             scale,
             personas: self.personas,
             channels: self.channels,
@@ -262,7 +262,7 @@ impl Header {
             derived: Default::default(),
         };
         journey.lanes = match self.lanes {
-            Some((lanes, _)) => lanes,
+            Some(lanes) => lanes,
             None => LaneKind::ALL.iter().copied().filter(|&l| journey.lane_has_content(l)).collect(),
         };
         journey
@@ -273,8 +273,8 @@ impl Header {
 /// and reported); reports a repeat, even of an invalid first one.
 fn once<T>(
     given: &mut HashMap<&'static str, Span>,
-    slot: &mut Option<(T, Span)>,
-    value: Option<(T, Span)>,
+    slot: &mut Option<T>,
+    value: Option<T>,
     stmt: &Statement,
     diags: &mut Diags,
 ) {

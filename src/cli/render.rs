@@ -107,9 +107,10 @@ pub fn run(args: Args) -> Outcome {
     let mut outcome = Outcome::Clean;
     for (format, target) in formats.iter().zip(&targets) {
         let bytes = match format {
-            Format::Svg => Ok(svg.clone().into_bytes()),
+            Format::Svg => Ok(svg.as_bytes().to_vec()),
             // Pixels per SVG unit on every page: the SVG's own size in millimetres
             // (A4/A3) would make --scale mean something else.
+            Format::Png if page == Page::Auto => render::png::png(&svg, args.scale),
             Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), args.scale),
             Format::Pdf => pdf(&svg, &laid_out, page),
             Format::Html => {

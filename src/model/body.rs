@@ -203,7 +203,7 @@ impl<'h> Body<'h> {
         let mut channel: Option<(ChannelId, Span)> = None;
         let mut owner: Option<(OwnerId, Span)> = None;
         for id in ids {
-            match self.lookup(id, "touchpoint", "a channel or owner", diags) {
+            match self.lookup(id, "touchpoint", Wanted::ChannelOrOwner, diags) {
                 Some(Decl::Channel(c)) => match channel {
                     Some((same, _)) if same == c => diags.push(repeated(id.span, id.name)),
                     Some((_, first)) => diags.push(two_of(id, "channels", first)),
@@ -214,7 +214,7 @@ impl<'h> Body<'h> {
                     Some((_, first)) => diags.push(two_of(id, "owners", first)),
                     None => owner = Some((o, id.span)),
                 },
-                Some(decl @ Decl::Persona(_)) => diags.push(wrong_kind(id, decl, "a channel or owner")),
+                Some(decl @ Decl::Persona(_)) => diags.push(wrong_kind(id, decl, Wanted::ChannelOrOwner.phrase())),
                 None => {}
             }
         }
@@ -346,17 +346,18 @@ impl<'h> Body<'h> {
 
     /// Resolves an id that must name a persona.
     fn persona(&self, id: &Ident, statement: &str, diags: &mut Diags) -> Option<PersonaId> {
-        match self.lookup(id, statement, "a persona", diags)? {
+        match self.lookup(id, statement, Wanted::Persona, diags)? {
             Decl::Persona(p) => Some(p),
             decl => {
-                diags.push(wrong_kind(id, decl, "a persona"));
+                diags.push(wrong_kind(id, decl, Wanted::Persona.phrase()));
                 None
             }
         }
     }
 
     /// Resolves an id; reports a reserved word or an undeclared id.
-    fn lookup(&self, id: &Ident, statement: &str, expected: &str, diags: &mut Diags) -> Option<Decl> {
+    fn lookup(&self, id: &Ident, statement: &str, wanted: Wanted, diags: &mut Diags) -> Option<Decl> {
+        let expected = wanted.phrase();
         if FlagKind::is_reserved(id.name) {
             diags.push(
                 Diag::new(
@@ -372,15 +373,11 @@ impl<'h> Body<'h> {
         if let Some((decl, _)) = self.names().get(id.name) {
             return Some(*decl);
         }
-        let wanted = |d: &Decl| match expected {
-            "a persona" => matches!(d, Decl::Persona(_)),
-            _ => !matches!(d, Decl::Persona(_)),
-        };
-        let kind = if expected == "a persona" { "persona" } else { "channel or owner" };
+        let kind = wanted.kind();
         // Built only when it will be shown: on a huge broken file this is the slow part.
         diags.push_lazy(id.span.start, true, || {
             let candidates: Vec<&str> =
-                self.names().iter().filter(|(_, (d, _))| wanted(d)).map(|(name, _)| name.as_str()).collect();
+                self.names().iter().filter(|(_, (d, _))| wanted.accepts(*d)).map(|(name, _)| name.as_str()).collect();
             Diag::new(
                 Code::UndeclaredId,
                 id.span,
@@ -390,6 +387,33 @@ impl<'h> Body<'h> {
             .label(format!("expected {expected} id"))
         });
         None
+    }
+}
+
+/// The kind of id a statement's word must name.
+#[derive(Clone, Copy)]
+enum Wanted {
+    Persona,
+    ChannelOrOwner,
+}
+
+impl Wanted {
+    fn phrase(self) -> &'static str {
+        match self {
+            Wanted::Persona => "a persona",
+            Wanted::ChannelOrOwner => "a channel or owner",
+        }
+    }
+
+    fn kind(self) -> &'static str {
+        match self {
+            Wanted::Persona => "persona",
+            Wanted::ChannelOrOwner => "channel or owner",
+        }
+    }
+
+    fn accepts(self, decl: Decl) -> bool {
+        matches!(decl, Decl::Persona(_)) == matches!(self, Wanted::Persona)
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod generate;
 pub mod layout;
 pub mod model;

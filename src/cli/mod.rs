@@ -2,6 +2,7 @@
 
 mod check;
 mod export;
+mod fmt;
 mod input;
 mod new;
 mod output;
@@ -37,6 +38,8 @@ enum Command {
     Export(export::Args),
     /// Draw a map as a swimlane diagram with emotion curves: SVG, PNG, PDF or HTML.
     Render(render::Args),
+    /// Rewrite maps in the canonical style (`--check`: list those that would change).
+    Fmt(fmt::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
@@ -54,6 +57,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -50,7 +50,8 @@ pub enum Refusal {
 /// Compiles `bytes` and, when the map has no errors, formats it.
 pub fn format(bytes: &[u8]) -> Formatted {
     let compiled = crate::compile(bytes);
-    let Some(journey) = compiled.journey.as_ref().filter(|_| !compiled.has_errors()) else {
+    // `compile` builds a journey exactly when the map has no errors.
+    let Some(journey) = compiled.journey.as_ref() else {
         return Formatted { compiled, result: Err(Refusal::Errors) };
     };
     let text = format_source(&compiled.source);

@@ -4,7 +4,7 @@
 
 use super::lanes::column_x;
 use super::metrics::*;
-use super::style::persona_style;
+use super::style::Looks;
 use super::{Anchor, Curve, Item, Marker, Segment, Slot, text_block};
 use crate::model::{Journey, Label, PersonaId};
 use crate::text::{FontStyle, Fonts};
@@ -12,7 +12,14 @@ use crate::text::{FontStyle, Fonts};
 const HEIGHT: f32 = 160.0;
 const INSET: f32 = 18.0;
 
-pub(super) fn lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: &mut Vec<Item>) -> f32 {
+pub(super) fn lane(
+    journey: &Journey,
+    fonts: &Fonts,
+    looks: &Looks,
+    slots: &[Slot],
+    top: f32,
+    items: &mut Vec<Item>,
+) -> f32 {
     // In f64: a scale may span all of i64, whose width does not fit in i64.
     let (min, max) = (journey.scale.min as f64, journey.scale.max as f64);
     let (plot_top, plot_bottom) = (top + INSET, top + HEIGHT - INSET);
@@ -40,7 +47,7 @@ pub(super) fn lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, i
     let travellers = journey.travellers();
     let n = travellers.len() as f32;
     for (k, &persona) in travellers.iter().enumerate() {
-        let (style, shape) = persona_style(k);
+        let (style, shape) = looks.of(k);
         // Personas with the same score at a step stay apart.
         let dx = ((k as f32 - (n - 1.0) / 2.0) * 5.0).clamp(-COLUMN_WIDTH / 3.0, COLUMN_WIDTH / 3.0);
         let name = persona_name(journey, persona);

@@ -190,4 +190,8 @@ pub struct Layout {
     /// Heights between the lanes of a band, in order: where a page may end when a band
     /// is taller than the page.
     pub lane_breaks: Vec<f32>,
+    /// The persona styles drawn with: `style` of curves, markers and swatches indexes it.
+    pub persona_looks: Vec<super::PersonaLook>,
+    /// The style of each traveller (declared persona, or the anonymous one), in order.
+    pub traveller_looks: Vec<usize>,
 }

@@ -1,13 +1,13 @@
 //! The header: title, goal, scope and notes, and the legend of personas and marks.
 
 use super::metrics::*;
-use super::style::persona_style;
+use super::style::Looks;
 use super::{Anchor, Item, Marker, text_block};
 use crate::model::{Journey, Label};
 use crate::text::{FontStyle, Fonts};
 
 /// Lays out the header across `width`; returns the y where it ends.
-pub(super) fn header(journey: &Journey, fonts: &Fonts, width: f32, items: &mut Vec<Item>) -> f32 {
+pub(super) fn header(journey: &Journey, fonts: &Fonts, looks: &Looks, width: f32, items: &mut Vec<Item>) -> f32 {
     let lang = journey.lang;
     let inner = width - 2.0 * MARGIN;
     let title = text_block(
@@ -66,12 +66,12 @@ pub(super) fn header(journey: &Journey, fonts: &Fonts, width: f32, items: &mut V
         y += height + 4.0;
     }
     y += 6.0;
-    legend(journey, fonts, inner, y, items)
+    legend(journey, fonts, looks, inner, y, items)
 }
 
 /// The legend: one entry per persona (curve sample and description), then the marks
 /// for low and high points. Entries flow left to right and wrap.
-fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Vec<Item>) -> f32 {
+fn legend(journey: &Journey, fonts: &Fonts, looks: &Looks, inner: f32, top: f32, items: &mut Vec<Item>) -> f32 {
     const SWATCH: f32 = 34.0;
     const MAX_TEXT: f32 = 260.0;
     const SPACING: f32 = 28.0;
@@ -108,11 +108,12 @@ fn legend(journey: &Journey, fonts: &Fonts, inner: f32, top: f32, items: &mut Ve
         let mid = y + block.ascent * 0.65;
         match persona {
             Some(p) => {
-                let (style, shape) = persona_style(p);
+                let (style, shape) = looks.of(p);
                 items.push(Item::LegendSwatch { x, y: mid, width: SWATCH, style, shape });
             }
             None => {
-                let (style, shape) = persona_style(0);
+                // The marks of low and high points, in the palette's first style.
+                let (style, shape) = (0, looks.looks[0].marker);
                 items.push(Item::Marker(Marker {
                     x: x + SWATCH / 2.0,
                     y: mid,

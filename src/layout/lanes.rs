@@ -2,6 +2,7 @@
 //! step's column. Details written on a phase span the phase's columns.
 
 use super::metrics::*;
+use super::style::Looks;
 use super::{Anchor, Card, Item, Rect, Slot, emotion, text_block};
 use crate::model::{ChannelMode, Details, Journey, Label, LaneKind, NeedKind, Step, is_gap};
 use crate::text::{FontStyle, Fonts};
@@ -50,6 +51,7 @@ fn span_width(count: usize) -> f32 {
 pub(super) fn band(
     journey: &Journey,
     fonts: &Fonts,
+    looks: &Looks,
     slots: &[Slot],
     top: f32,
     width: f32,
@@ -63,7 +65,7 @@ pub(super) fn band(
     let mut back = Vec::new();
     for (k, &lane) in journey.lanes.iter().enumerate() {
         let bottom = match lane {
-            LaneKind::Emotions => emotion::lane(journey, fonts, slots, y, &mut front),
+            LaneKind::Emotions => emotion::lane(journey, fonts, looks, slots, y, &mut front),
             _ => card_lane(journey, fonts, slots, lane, y, &mut front),
         };
         let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);

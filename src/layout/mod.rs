@@ -12,7 +12,7 @@ mod lanes;
 mod style;
 
 pub use geometry::*;
-pub use style::{PERSONA_STYLES, PersonaStyle};
+pub use style::{Color, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
 use crate::model::{Journey, StepRef};
 use crate::text::{FontStyle, Fonts, wrap};
@@ -84,7 +84,14 @@ impl Slot {
 
 /// Lays out a validated journey.
 pub fn layout(journey: &Journey, options: &Options) -> Layout {
+    layout_themed(journey, options, &Theme::default())
+}
+
+/// [`layout`] with personas' colours from a theme (the project file's `theme`).
+// Not a field of `Options`: `Options` is built field by field where it is used.
+pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Layout {
     let fonts = Fonts::get();
+    let looks = style::Looks::new(journey, theme);
     let slots: Vec<Slot> = journey
         .phases
         .iter()
@@ -100,18 +107,32 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
     let width = (2.0 * MARGIN + LABEL_WIDTH + widest as f32 * (COLUMN_WIDTH + COLUMN_GAP)).max(720.0);
 
     let mut items = Vec::new();
-    let mut y =
-        if options.no_header { MARGIN - BAND_GAP / 2.0 } else { header::header(journey, fonts, width, &mut items) };
+    let mut y = if options.no_header {
+        MARGIN - BAND_GAP / 2.0
+    } else {
+        header::header(journey, fonts, &looks, width, &mut items)
+    };
     let (mut breaks, mut lane_breaks) = (Vec::new(), Vec::new());
     for band in bands {
         breaks.push(y + BAND_GAP / 2.0);
         y += BAND_GAP;
-        let (bottom, lanes) = lanes::band(journey, fonts, band, y, width, &mut items);
+        let (bottom, lanes) = lanes::band(journey, fonts, &looks, band, y, width, &mut items);
         y = bottom;
         lane_breaks.extend(lanes);
     }
     let (title, description) = (journey.title.value.clone(), description(journey));
-    Layout { width, height: y + MARGIN, title, description, items, breaks, lane_breaks }
+    let style::Looks { looks, of_traveller } = looks;
+    Layout {
+        width,
+        height: y + MARGIN,
+        title,
+        description,
+        items,
+        breaks,
+        lane_breaks,
+        persona_looks: looks,
+        traveller_looks: of_traveller,
+    }
 }
 
 /// Splits the columns into bands of at most `per_band`, ending bands between phases

@@ -6,9 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::xml::{Value, Writer, num, push_num};
-use crate::layout::{
-    Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, PERSONA_STYLES, Page, Rect, Segment, TextBlock,
-};
+use crate::layout::{Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, Page, Rect, Segment, TextBlock};
 use crate::text::{EMOJI_FAMILY, FAMILY, FontStyle, Fonts};
 
 /// Renders a layout as a standalone SVG document.
@@ -278,7 +276,7 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     for size in sizes {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));
     }
-    for (i, s) in PERSONA_STYLES.iter().enumerate() {
+    for (i, s) in layout.persona_looks.iter().enumerate() {
         let dash = s.dash.map_or(String::new(), |d| format!(";stroke-dasharray:{d}"));
         let _ = writeln!(css, ".emotion-curve.p{i},.emotion-sample.p{i}{{stroke:{}{dash}}}", s.color);
         let _ = writeln!(css, ".marker.p{i}{{fill:{}}}", s.color);

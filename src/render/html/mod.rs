@@ -8,7 +8,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
-use crate::layout::{Layout, PERSONA_STYLES, Page};
+use crate::layout::{Layout, Page};
 use crate::model::{Journey, Label, LaneKind};
 use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
@@ -19,7 +19,7 @@ const STYLE: &str = include_str!("page.css");
 /// the map's text (for line numbers in the embedded document).
 pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: Page) -> String {
     let lang = journey.lang;
-    let css = page_css(page, super::svg::has_emoji(layout));
+    let css = page_css(page, layout);
     let svg_css = super::svg::stylesheet(layout);
     let csp = format!(
         "default-src 'none'; style-src {} {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
@@ -42,7 +42,7 @@ pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: P
     w.close("style");
     w.close("head");
     w.open("body", &[]);
-    header(&mut w, journey);
+    header(&mut w, journey, layout);
     w.open("main", &[]);
     w.open("div", &[("class", "map".into())]);
     // The SVG is the renderer's own output: every user text in it is escaped.
@@ -63,7 +63,7 @@ pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: P
     w.finish()
 }
 
-fn header(w: &mut Writer, journey: &Journey) {
+fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
     let lang = journey.lang;
     w.open("header", &[]);
     w.text_element("h1", &[], &journey.title.value);
@@ -96,7 +96,8 @@ fn header(w: &mut Writer, journey: &Journey) {
             ],
         );
         for (i, persona) in journey.personas.iter().enumerate() {
-            let class = format!("p{}", i % PERSONA_STYLES.len());
+            let style = layout.traveller_looks.get(i).copied().unwrap_or(0);
+            let class = format!("p{style}");
             let name = match &persona.description {
                 Some(d) => format!("{} \u{2014} {}", persona.id, d.value),
                 None => persona.id.clone(),
@@ -122,8 +123,7 @@ fn header(w: &mut Writer, journey: &Journey) {
                     ("aria-hidden", "true".into()),
                 ],
             );
-            let style = PERSONA_STYLES[i % PERSONA_STYLES.len()];
-            super::svg::swatch(w, 1.0, 6.0, 32.0, i % PERSONA_STYLES.len(), style.marker);
+            super::svg::swatch(w, 1.0, 6.0, 32.0, style, layout.persona_looks[style].marker);
             w.close("svg");
             w.text(&name);
             w.close("button");
@@ -154,7 +154,8 @@ fn header(w: &mut Writer, journey: &Journey) {
 
 /// The stylesheet: the embedded fonts, the page's rules, and the print page size.
 /// The emoji font (1.4 MB) only when the map has emoji.
-fn page_css(page: Page, emoji: bool) -> String {
+fn page_css(page: Page, layout: &Layout) -> String {
+    let emoji = super::svg::has_emoji(layout);
     let mut css = String::new();
     let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
     for (data, (weight, style)) in TEXT_FONT_FILES.iter().zip(faces) {
@@ -171,7 +172,7 @@ fn page_css(page: Page, emoji: bool) -> String {
     }
     css.push_str(STYLE);
     // Colours by class: a style attribute would need 'unsafe-inline' in the policy.
-    for (i, style) in PERSONA_STYLES.iter().enumerate() {
+    for (i, style) in layout.persona_looks.iter().enumerate() {
         css.push_str(&format!(".personas button.p{i}{{--c:{}}}\n", style.color));
     }
     let size = if page == Page::A3 { "A3" } else { "A4" };

@@ -8,6 +8,7 @@
 //! system.
 #![forbid(unsafe_code)]
 
+pub mod config;
 pub mod diag;
 pub mod export;
 pub mod format;

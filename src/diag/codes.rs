@@ -2,7 +2,8 @@
 //!
 //! Codes are stable: a code is never reused for another problem. `docs/diagnostics.md`
 //! documents each one and a test keeps the two in agreement; `tests/check/<name>.journey`
-//! is each code's fixture.
+//! is each code's fixture, or `tests/config/<name>.yaml` for a code about the project
+//! file (J06xx).
 
 use super::Severity;
 
@@ -93,4 +94,24 @@ registry! {
     UnusedOwner = "J0504", "unused-owner", Warning, "a declared owner that no touchpoint names";
     PersonaWithoutEmotion = "J0505", "persona-without-emotion", Warning, "a persona with no emotion score at all";
     KpiUnitMismatch = "J0506", "kpi-unit-mismatch", Warning, "a KPI whose value and target are in different units";
+
+    // The project file, journeymap.yaml (see `Code::is_config`).
+    ConfigSyntax = "J0601", "config-syntax", Error, "the project file is not valid YAML";
+    ConfigUnknownKey = "J0602", "config-unknown-key", Error, "a key the project file does not have";
+    ConfigWrongType = "J0603", "config-wrong-type", Error, "a value of the wrong kind, e.g. a name where a list belongs";
+    ConfigBadName = "J0604", "config-bad-name", Error, "a format, page or lint level that does not exist";
+    ConfigBadColour = "J0605", "config-bad-colour", Error, "a persona colour that is not `#rgb` or `#rrggbb`";
+    ConfigBadScale = "J0606", "config-bad-scale", Error, "a render scale not above 0 and at most 16";
+    ConfigUnknownLint = "J0607", "config-unknown-lint", Error, "a lint level for a code or name that does not exist";
+    ConfigNotAWarning = "J0608", "config-not-a-warning", Error, "a lint level for an error, whose level cannot change";
+    ConfigRepeatedLint = "J0609", "config-repeated-lint", Error, "one warning given a level twice, by code and by name";
+    ConfigEmptyValue = "J0610", "config-empty-value", Error, "an empty list or text where a value is needed";
+}
+
+impl Code {
+    /// Whether the code is about the project file (`journeymap.yaml`, J06xx) rather
+    /// than about a map.
+    pub fn is_config(self) -> bool {
+        self.info().code.starts_with("J06")
+    }
 }

@@ -110,3 +110,42 @@ pub fn meaning(bytes: &[u8]) -> serde_json::Value {
     strip(&mut value);
     value
 }
+
+/// A project file read, with its diagnostics rendered both ways.
+pub struct CheckedConfig {
+    pub config: journeymap::config::Config,
+    pub human: String,
+    pub json: String,
+    pub codes: Vec<&'static str>,
+}
+
+/// Reads the text of a project file, as `check` does before the maps.
+pub fn check_config(name: &str, text: &str) -> CheckedConfig {
+    let (config, diags) = journeymap::config::parse(text);
+    let style = Style { color: false, unicode: true, width: 100 };
+    let human = render::human(name, text, &diags, style);
+    let report = JsonReport { diagnostics: render::json(name, text, &diags) };
+    let json = serde_json::to_string_pretty(&report).expect("diagnostics serialise");
+    let codes = diags.iter().map(|d| d.code.info().code).collect();
+    CheckedConfig { config, human, json, codes }
+}
+
+/// A map drawn as SVG with a project file's theme.
+pub fn render_svg_themed(source: &str, config: &journeymap::config::Config) -> String {
+    let checked = check_str(source);
+    let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
+    let options = journeymap::layout::Options::default();
+    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
+    journeymap::render::svg::render(&laid_out, options.page)
+}
+
+/// A map as the HTML page, with a project file's theme.
+pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> String {
+    let checked = check_str(source);
+    let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
+    let page = journeymap::layout::Page::Auto;
+    let options = journeymap::layout::Options { page, no_header: true };
+    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
+    let svg = journeymap::render::svg::render(&laid_out, page);
+    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+}

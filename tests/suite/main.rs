@@ -4,6 +4,7 @@ mod browser;
 mod check;
 mod cli;
 mod common;
+mod config;
 mod fmt;
 mod layout;
 mod model;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use journeymap::diag::render::{self, JsonReport};
 use journeymap::diag::{Diag, Severity};
 
+use super::project::{Failure, Projects};
 use super::{Outcome, input, output};
 
 #[derive(clap::Args)]
@@ -32,6 +33,9 @@ pub fn run(args: Args) -> Outcome {
     let (sources, mut io_errors) = input::expand(&args.paths);
     let mut report = JsonReport { diagnostics: Vec::new() };
     let (mut files, mut errors, mut warnings) = (0, 0, 0);
+    // Maps not checked because their project file could not be read or has errors.
+    let mut unconfigured = 0;
+    let mut projects = Projects::default();
     for source in &sources {
         let input = match input::read(source) {
             Ok(i) => i,
@@ -40,8 +44,23 @@ pub fn run(args: Args) -> Outcome {
                 continue;
             }
         };
+        let project = match projects.for_source(source) {
+            Ok(p) => p,
+            Err(failure) => {
+                unconfigured += 1;
+                match (&failure, args.format) {
+                    (Failure::Invalid { name, text, diags }, Format::Json) => {
+                        report.diagnostics.extend(render::json(name, text, diags))
+                    }
+                    _ => failure.eprint(),
+                }
+                continue;
+            }
+        };
         files += 1;
         let mut compiled = journeymap::compile(&input.bytes);
+        // The project's levels first: `--deny-warnings` denies what is still reported.
+        project.config.lints.apply(&mut compiled.diags);
         if args.deny_warnings {
             deny_warnings(&mut compiled.diags);
         }
@@ -66,10 +85,13 @@ pub fn run(args: Args) -> Outcome {
             if !io_errors.is_empty() {
                 line.push_str(&format!("; {} not read", io_errors.len()));
             }
+            if unconfigured > 0 {
+                line.push_str(&format!("; {unconfigured} not checked: the project file has errors"));
+            }
             let _ = writeln!(std::io::stderr(), "{line}");
         }
     }
-    if !io_errors.is_empty() {
+    if !io_errors.is_empty() || unconfigured > 0 {
         Outcome::Usage
     } else if errors > 0 {
         Outcome::Problems

@@ -73,10 +73,19 @@ pub fn read(source: &Source) -> Result<Input, String> {
     }
 }
 
-/// One map, named on the command line, read and compiled, its diagnostics printed.
-/// `Err` is the outcome to exit with: usage for a path that is not one readable file,
-/// problems for a map with errors.
+/// One map, named on the command line, read and compiled under its project file's lint
+/// levels, its diagnostics printed. `Err` is the outcome to exit with: usage for a path
+/// that is not one readable file or a broken project file, problems for a map with
+/// errors (denied warnings included).
 pub fn compile_one(path: &Path) -> Result<(Source, journeymap::Compiled), super::Outcome> {
+    compile_in_project(path).map(|(source, compiled, _)| (source, compiled))
+}
+
+/// [`compile_one`], also returning the project settings that applied (for render's
+/// defaults and theme).
+pub fn compile_in_project(
+    path: &Path,
+) -> Result<(Source, journeymap::Compiled, super::project::Project), super::Outcome> {
     let (mut sources, errors) = expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(e) = errors.first() {
         super::output::eprint_error(e);
@@ -91,10 +100,12 @@ pub fn compile_one(path: &Path) -> Result<(Source, journeymap::Compiled), super:
         super::output::eprint_error(&e);
         super::Outcome::Usage
     })?;
-    let compiled = journeymap::compile(&input.bytes);
+    let project = super::project::for_source(&source)?;
+    let mut compiled = journeymap::compile(&input.bytes);
+    project.config.lints.apply(&mut compiled.diags);
     super::output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
-    if compiled.journey.is_none() {
+    if compiled.journey.is_none() || compiled.has_errors() {
         return Err(super::Outcome::Problems);
     }
-    Ok((source, compiled))
+    Ok((source, compiled, project))
 }

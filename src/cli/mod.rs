@@ -6,6 +6,7 @@ mod fmt;
 mod input;
 mod new;
 mod output;
+mod project;
 mod render;
 
 use std::process::ExitCode;

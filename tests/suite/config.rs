@@ -162,3 +162,124 @@ fn holds_for(text: &str) -> Result<(), TestCaseError> {
     }
     Ok(())
 }
+
+// The binary: the project file found by walking up from the map, and applied.
+
+use crate::cli::{code, run, text, write};
+
+/// A map whose only problem is warning J0501 (empty-phase).
+const WARNS: &str = "journey: Warns\nphase: Empty\nphase: P\n  step: S\n    emotion 1\n";
+
+#[test]
+fn the_nearest_project_file_above_the_map_applies_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "journeymap.yaml", "lints:\n  J0501: deny\n");
+    let far = write(dir.path(), "other/deep/warns.journey", WARNS);
+    // A nearer file wins, and is not merged with the one above: J0502 is not denied.
+    write(dir.path(), "team/journeymap.yaml", "lints:\n  empty-phase: allow\n");
+    let near = write(dir.path(), "team/maps/warns.journey", WARNS);
+
+    let o = run(&["check", &far], None);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("J0501") && text(&o.stderr).contains("1 error"), "{}", text(&o.stderr));
+
+    let o = run(&["check", &near], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("J0501"), "allowed, yet reported: {}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("no problems"));
+}
+
+#[test]
+fn without_a_project_file_warnings_are_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "warns.journey", WARNS);
+    let o = run(&["check", &map], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("1 warning"));
+}
+
+#[test]
+fn an_allowed_warning_stays_silent_under_deny_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "journeymap.yaml", "lints:\n  J0501: allow\n");
+    let map = write(dir.path(), "warns.journey", WARNS);
+    let o = run(&["check", "--deny-warnings", &map], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    write(dir.path(), "journeymap.yaml", "lints:\n  J0501: warn\n");
+    assert_eq!(code(&run(&["check", "--deny-warnings", &map], None)), 1);
+}
+
+#[test]
+fn a_denied_warning_stops_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "warns.journey", WARNS);
+    assert_eq!(code(&run(&["export", &map], None)), 0);
+    write(dir.path(), "journeymap.yaml", "lints:\n  empty-phase: deny\n");
+    let o = run(&["export", &map], None);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(o.stdout.is_empty());
+    assert!(text(&o.stderr).contains("J0501"));
+}
+
+#[test]
+fn a_broken_project_file_is_a_usage_error_shown_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(dir.path(), "journeymap.yaml", "# Team settings\nrender:\n  pages: a4\n");
+    let map = write(dir.path(), "maps/warns.journey", WARNS);
+    let o = run(&["check", &map], None);
+    let err = text(&o.stderr);
+    assert_eq!(code(&o), 2, "{err}");
+    assert!(err.contains(&format!("{config}:3:3")), "{err}");
+    assert!(err.contains("unknown key `pages`") && err.contains("did you mean `page`?"), "{err}");
+    assert!(!err.contains("J0501"), "the map was checked under a broken project file: {err}");
+    assert!(err.contains("1 not checked"), "{err}");
+
+    let o = run(&["check", "--format", "json", &map], None);
+    assert_eq!(code(&o), 2);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!((d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("J0602"), Some(3), Some(3)));
+    assert_eq!(d["file"].as_str(), Some(config.as_str()));
+
+    // The file's problems are shown once however many maps it covers; export and
+    // render refuse too.
+    write(dir.path(), "maps/second.journey", WARNS);
+    let o = run(&["check", &dir.path().join("maps").display().to_string()], None);
+    assert_eq!(code(&o), 2);
+    assert_eq!(text(&o.stderr).matches("unknown key `pages`").count(), 1, "{}", text(&o.stderr));
+    assert_eq!(code(&run(&["export", &map], None)), 2);
+    assert_eq!(code(&run(&["render", &map, "-o", "-"], None)), 2);
+}
+
+#[test]
+fn a_map_on_stdin_uses_the_project_file_above_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "journeymap.yaml", "lints:\n  J0501: deny\n");
+    std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["check", "-"])
+        .current_dir(dir.path().join("sub"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(WARNS.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_map_uses_the_project_file_of_its_real_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "real/journeymap.yaml", "lints:\n  J0501: deny\n");
+    let real = write(dir.path(), "real/warns.journey", WARNS);
+    std::fs::create_dir_all(dir.path().join("links")).unwrap();
+    let link = dir.path().join("links/warns.journey");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert_eq!(code(&run(&["check", &link.display().to_string()], None)), 1);
+}

@@ -1,0 +1,108 @@
+//! The project file (`journeymap.yaml`) that applies to a map: found by walking up from
+//! the map's directory, read, parsed by `journeymap::config`, its problems shown.
+//!
+//! For `render` (and any command that takes a map): call [`for_source`] with the map's
+//! [`Source`] (or use `input::compile_in_project`, which also applies the lint levels),
+//! then `Project::render_defaults()` for formats, page, out-dir and scale, and
+//! `&project.config.theme` for `layout::layout_themed`. Flags win over the file, the
+//! file over the built-in defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use journeymap::config::{self, Config, RenderDefaults};
+use journeymap::diag::Diag;
+
+use super::input::Source;
+use super::{Outcome, output};
+
+/// The settings that apply to a map.
+#[derive(Clone, Debug, Default)]
+pub struct Project {
+    /// The project file, or `None` when there is none (nothing is set).
+    pub path: Option<PathBuf>,
+    pub config: Config,
+}
+
+impl Project {
+    #[expect(dead_code, reason = "for src/cli/render.rs (being rewritten) to call; remove this line when it does")]
+    /// The render settings, `out-dir` resolved against the project file's directory.
+    pub fn render_defaults(&self) -> RenderDefaults {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) => self.config.render_defaults(dir),
+            None => RenderDefaults::default(),
+        }
+    }
+}
+
+/// Why a map has no settings: its project file could not be read, or has errors.
+pub enum Failure {
+    Unreadable(String),
+    Invalid {
+        name: String,
+        text: String,
+        diags: Vec<Diag>,
+    },
+    /// The same file's problems were returned for an earlier map.
+    Reported,
+}
+
+impl Failure {
+    /// Prints the problems for people, on standard error.
+    pub fn eprint(&self) {
+        match self {
+            Failure::Unreadable(message) => output::eprint_error(message),
+            Failure::Invalid { name, text, diags } => output::eprint_diags(name, text, diags),
+            Failure::Reported => {}
+        }
+    }
+}
+
+/// The project file for a map: the first `journeymap.yaml` in the map's directory
+/// (symbolic links resolved) or any directory above it; for standard input, from the
+/// current directory up.
+pub fn find(source: &Source) -> Option<PathBuf> {
+    let start = match source {
+        Source::File(path) => {
+            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            path.parent()?.to_path_buf()
+        }
+        Source::Stdin => std::env::current_dir().ok()?,
+    };
+    start.ancestors().map(|dir| dir.join(config::FILE_NAME)).find(|p| p.is_file())
+}
+
+/// Project files read once each, however many maps share them.
+#[derive(Default)]
+pub struct Projects {
+    read: BTreeMap<PathBuf, Option<Config>>,
+}
+
+impl Projects {
+    /// The settings for a map; a broken project file's problems are returned the first
+    /// time only.
+    pub fn for_source(&mut self, source: &Source) -> Result<Project, Failure> {
+        let Some(path) = find(source) else { return Ok(Project::default()) };
+        if let Some(read) = self.read.get(&path) {
+            return read.clone().map(|config| Project { path: Some(path), config }).ok_or(Failure::Reported);
+        }
+        let result = load(&path);
+        self.read.insert(path.clone(), result.as_ref().ok().cloned());
+        result.map(|config| Project { path: Some(path), config })
+    }
+}
+
+/// The settings for one map; a broken project file is printed and is a usage error.
+pub fn for_source(source: &Source) -> Result<Project, Outcome> {
+    Projects::default().for_source(source).map_err(|failure| {
+        failure.eprint();
+        Outcome::Usage
+    })
+}
+
+fn load(path: &Path) -> Result<Config, Failure> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::Unreadable(format!("cannot read `{name}`: {e}")))?;
+    let (config, diags) = config::parse(&text);
+    if diags.is_empty() { Ok(config) } else { Err(Failure::Invalid { name, text, diags }) }
+}

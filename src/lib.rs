@@ -9,11 +9,13 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod escape;
 pub mod export;
 pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod syntax;
 pub mod templates;
 pub mod text;

@@ -6,6 +6,7 @@ mod input;
 mod new;
 mod output;
 mod render;
+mod report;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,9 @@ enum Command {
     Export(export::Args),
     /// Draw a map as a swimlane diagram with emotion curves: SVG, PNG, PDF or HTML.
     Render(render::Args),
+    /// Print the derived facts of a map: gaps, low and high points, critical steps, channel
+    /// switches, pains without an opportunity, KPIs off target, counts per lane.
+    Report(report::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
@@ -54,6 +58,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::Report(args) => report::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -6,11 +6,11 @@ use std::process::{Command, Output, Stdio};
 
 use crate::common::root;
 
-fn journeymap(args: &[&str]) -> Output {
+pub(crate) fn journeymap(args: &[&str]) -> Output {
     run(args, None)
 }
 
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+pub(crate) fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
         .args(args)
         .current_dir(root())
@@ -26,23 +26,23 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn code(o: &Output) -> i32 {
+pub(crate) fn code(o: &Output) -> i32 {
     o.status.code().expect("exited normally, not by a signal")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
 }
 
-fn write(dir: &Path, name: &str, content: &str) -> String {
+pub(crate) fn write(dir: &Path, name: &str, content: &str) -> String {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, content).unwrap();
     path.display().to_string()
 }
 
-const GOOD: &str = "journey: Good\nphase: P\n  step: S\n    emotion 1\n";
-const BAD: &str = "journey: Bad\nphase: P\n  stpe: S\n  step: T\n    emotion 7\n";
+pub(crate) const GOOD: &str = "journey: Good\nphase: P\n  step: S\n    emotion 1\n";
+pub(crate) const BAD: &str = "journey: Bad\nphase: P\n  stpe: S\n  step: T\n    emotion 7\n";
 const WARNS: &str = "journey: Warns\nphase: Empty\nphase: P\n  step: S\n    emotion 1\n";
 
 #[test]

@@ -8,3 +8,4 @@ mod layout;
 mod model;
 mod props;
 mod render;
+mod report;

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod diff;
 pub mod escape;
 pub mod export;
 pub mod generate;

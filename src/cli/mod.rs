@@ -1,6 +1,7 @@
 //! Command-line interface: one module per subcommand; the only code that does IO.
 
 mod check;
+mod diff;
 mod export;
 mod input;
 mod new;
@@ -38,6 +39,9 @@ enum Command {
     Export(export::Args),
     /// Draw a map as a swimlane diagram with emotion curves: SVG, PNG, PDF or HTML.
     Render(render::Args),
+    /// Show what changed between two versions of a map: phases, steps, scores, cards, KPIs,
+    /// gaps. Also a git diff driver: `git config diff.journey.command 'journeymap diff'`.
+    Diff(diff::Args),
     /// Print the derived facts of a map: gaps, low and high points, critical steps, channel
     /// switches, pains without an opportunity, KPIs off target, counts per lane.
     Report(report::Args),
@@ -59,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::Report(args) => report::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

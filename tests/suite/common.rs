@@ -131,3 +131,16 @@ pub fn assert_inert_markdown(md: &str) {
         }
     }
 }
+
+/// `journeymap diff` of two maps (`None`: no map, as for `/dev/null`), as plain data.
+pub fn diff(old: Option<&str>, new: Option<&str>) -> journeymap::diff::Diff {
+    let (old, new) = (old.map(journey), new.map(journey));
+    journeymap::diff::diff(old.as_ref(), new.as_ref())
+}
+
+/// `journeymap diff` of two maps in each format: text, Markdown, JSON.
+pub fn diff_outputs(old: Option<&str>, new: Option<&str>) -> [(&'static str, String); 3] {
+    use journeymap::diff::render;
+    let d = diff(old, new);
+    [("text", render::text(&d, None)), ("md", render::markdown(&d, None)), ("json", render::json(&d))]
+}

@@ -4,6 +4,7 @@ mod browser;
 mod check;
 mod cli;
 mod common;
+mod diff;
 mod layout;
 mod model;
 mod props;

@@ -318,3 +318,32 @@ fn git_diff_uses_it_as_the_diff_driver() {
     assert!(out.contains("opened at step 1 “Opens when the owner turns external”"), "{out}");
     assert!(out.contains("journeymap diff: maps/added.journey\nnew map"), "{out}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+    /// An example against an edited copy of itself (when the copy still compiles): no
+    /// panic, every format renders, and the copy against itself has no changes.
+    #[test]
+    fn edited_examples_diff_and_report_without_panicking(
+        example in 0usize..100,
+        mutations in proptest::collection::vec(crate::props::mutation(), 1..6),
+    ) {
+        let maps = example_maps();
+        let original = std::fs::read(&maps[example % maps.len()]).unwrap();
+        let mut edited = original.clone();
+        for m in &mutations {
+            edited = crate::props::apply(&edited, m);
+        }
+        let (a, b) = (journeymap::compile(&original), journeymap::compile(&edited));
+        if let (Some(a), Some(b)) = (a.journey, b.journey) {
+            let d = journeymap::diff::diff(Some(&a), Some(&b));
+            let md = journeymap::diff::render::markdown(&d, None);
+            assert_inert_markdown(&md);
+            let _ = (journeymap::diff::render::text(&d, None), journeymap::diff::render::json(&d));
+            proptest::prop_assert!(!journeymap::diff::diff(Some(&b), Some(&b)).changed);
+            let r = journeymap::report::report(&b);
+            assert_inert_markdown(&journeymap::report::render::markdown(&r));
+        }
+    }
+}

@@ -33,8 +33,9 @@ pub fn run(args: Args) -> Outcome {
     let (name, old, new) = match args.args.as_slice() {
         [old, new] => (None, old, new),
         [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => (Some(path), old, new),
-        [path] => {
-            // git calls an external diff with only the path for an unmerged file.
+        [path] if std::env::var_os("GIT_DIFF_PATH_TOTAL").is_some() => {
+            // git calls an external diff with only the path for an unmerged file (and sets
+            // GIT_DIFF_PATH_TOTAL for every call); anyone else forgot NEW.
             println!("journeymap diff: {} is unmerged", path.display());
             return Outcome::Clean;
         }

@@ -249,6 +249,7 @@ fn the_command_refuses_missing_files_and_wrong_arguments_with_2() {
     assert_eq!(code(&journeymap(&["diff", good, "tests/diff"])), 2, "a directory is not a map");
     assert_eq!(code(&journeymap(&["diff", good, good, good])), 2);
     assert_eq!(code(&journeymap(&["diff"])), 2);
+    assert_eq!(code(&journeymap(&["diff", good])), 2, "one map is a mistake, unless git calls for an unmerged path");
     assert_eq!(code(&journeymap(&["diff", "--format", "yaml", good, good])), 2);
 }
 

@@ -2,6 +2,7 @@
 //! their tree. One broken map never stops the others; everything is reported at the
 //! end, in the order of the maps.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
@@ -40,6 +41,13 @@ struct Done {
 }
 
 pub fn run(args: Args) -> Outcome {
+    run_only(args, None)
+}
+
+/// Renders, of the maps `args` names, only those in `only` (canonical paths), when
+/// given: `watch` re-renders the maps that were saved. The stamp is then left as it
+/// is unless a map fails.
+pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let fail = |message: String| {
         output::eprint_error(&message);
         Outcome::Usage
@@ -70,7 +78,10 @@ pub fn run(args: Args) -> Outcome {
         return fail(format!("`{}` is not a directory; several maps are rendered into a directory", dir.display()));
     }
 
-    let (jobs, walk_errors) = collect(&args.maps, out_dir);
+    let (mut jobs, walk_errors) = collect(&args.maps, out_dir);
+    if let Some(only) = only {
+        jobs.retain(|job| job.map.canonicalize().is_ok_and(|m| only.contains(&m)));
+    }
     if let Some(e) = walk_errors.iter().find(|e| e.usage) {
         return fail(e.message.clone());
     }
@@ -110,12 +121,12 @@ pub fn run(args: Args) -> Outcome {
         // The stamp vouches for every output in OUT: written only when every map was
         // rendered (or was up to date), removed otherwise so that the next run checks all.
         let stamp = dir.join(STAMP);
-        if outcome == Outcome::Clean {
+        if outcome == Outcome::Clean && only.is_none() {
             if let Err(e) = output::write_atomic(&stamp, fingerprint.as_bytes()) {
                 output::eprint_error(&e);
                 outcome = outcome.max(Outcome::Usage);
             }
-        } else {
+        } else if outcome != Outcome::Clean {
             let _ = std::fs::remove_file(&stamp);
         }
     }

@@ -8,6 +8,7 @@ mod input;
 mod new;
 mod output;
 mod render;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,8 @@ enum Command {
     Render(render::Args),
     /// Rewrite maps in the canonical style (`--check`: list those that would change).
     Fmt(fmt::Args),
+    /// Render, then render again every time a map is saved (until Ctrl-C).
+    Watch(render::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
@@ -59,6 +62,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -7,7 +7,7 @@ use journeymap::render;
 
 use super::{Outcome, input, output};
 
-#[derive(clap::Args)]
+#[derive(Clone, clap::Args)]
 pub struct Args {
     /// The map, or `-` for standard input. Several maps, or directories (searched for
     /// `*.journey`), are rendered in parallel, each into OUT as a directory.

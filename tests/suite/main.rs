@@ -10,3 +10,4 @@ mod layout;
 mod model;
 mod props;
 mod render;
+mod watch;

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod diff;
 pub mod escape;
 pub mod export;
+pub mod format;
 pub mod generate;
 pub mod layout;
 pub mod model;

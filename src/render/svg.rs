@@ -9,7 +9,7 @@ use super::xml::{Value, Writer, num, push_num};
 use crate::layout::{
     Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, PERSONA_STYLES, Page, Rect, Segment, TextBlock,
 };
-use crate::text::{FAMILY, FontStyle};
+use crate::text::{EMOJI_FAMILY, FAMILY, FontStyle, Fonts};
 
 /// Renders a layout as a standalone SVG document.
 pub fn render(layout: &Layout, page: Page) -> String {
@@ -109,6 +109,10 @@ fn card_node(w: &mut Writer, card: &Card) {
     w.close("g");
 }
 
+/// How far an emoji run is moved right, in em: half the room measured (1.25 em) beyond
+/// what the embedded emoji font draws (1 em).
+const EMOJI_INSET: f32 = 0.125;
+
 /// One `<text>` per line: every line has its own measured position.
 fn text_nodes(w: &mut Writer, block: &TextBlock) {
     let mut class = format!("{} fs{}", block.class, num(block.size).replace('.', "_"));
@@ -117,6 +121,7 @@ fn text_nodes(w: &mut Writer, block: &TextBlock) {
         FontStyle::Italic => class.push_str(" i"),
         FontStyle::Regular => {}
     }
+    let start_class = class.clone();
     match block.anchor {
         Anchor::Start => {}
         Anchor::Middle => class.push_str(" mid"),
@@ -124,7 +129,39 @@ fn text_nodes(w: &mut Writer, block: &TextBlock) {
     }
     for (i, line) in block.lines.iter().enumerate() {
         let y = block.y + i as f32 * block.line_height;
-        w.text_element("text", &[("class", (&class).into()), ("x", block.x.into()), ("y", y.into())], &line.text);
+        if line.runs.is_empty() {
+            w.text_element("text", &[("class", (&class).into()), ("x", block.x.into()), ("y", y.into())], &line.text);
+            continue;
+        }
+        // Runs in different fonts: each its own `<text>`, placed where the layout
+        // measured it, anchored at its start.
+        let left = match block.anchor {
+            Anchor::Start => block.x,
+            Anchor::Middle => block.x - line.width / 2.0,
+            Anchor::End => block.x - line.width,
+        };
+        let emoji_class = format!("{start_class} emoji");
+        for run in &line.runs {
+            let text = &line.text[run.start..run.end];
+            // Leading spaces would be collapsed away; the run starts after them.
+            let trimmed = text.trim_start();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let shift = if text.len() == trimmed.len() {
+                0.0
+            } else {
+                Fonts::get().width(&text[..text.len() - trimmed.len()], block.style, block.size)
+            };
+            let (class, shift) = match run.emoji {
+                // Emoji are measured wide enough for any system's emoji font: centre the
+                // embedded one (1 em) in that room.
+                true => (&emoji_class, shift + EMOJI_INSET * block.size),
+                false => (&start_class, shift),
+            };
+            let x = left + run.x + shift;
+            w.text_element("text", &[("class", class.into()), ("x", x.into()), ("y", y.into())], trimmed.trim_end());
+        }
     }
 }
 
@@ -208,6 +245,18 @@ fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) 
     w.empty("polygon", &[("class", (&class).into()), ("points", (&points).into())]);
 }
 
+/// Whether any text of the layout has a run in the emoji font.
+pub(crate) fn has_emoji(layout: &Layout) -> bool {
+    layout.items.iter().any(|item| {
+        let blocks: &[TextBlock] = match item {
+            Item::Text(b) => std::slice::from_ref(b),
+            Item::Card(c) => &c.texts,
+            _ => &[],
+        };
+        blocks.iter().any(|b| b.lines.iter().any(|l| l.runs.iter().any(|r| r.emoji)))
+    })
+}
+
 /// The stylesheet: fixed rules, one class per font size used, one per persona style.
 pub(crate) fn stylesheet(layout: &Layout) -> String {
     let mut sizes = BTreeSet::new();
@@ -222,6 +271,9 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
         }
     }
     let mut css = format!("\ntext{{font-family:{FAMILY};fill:#1f2933;white-space:pre}}\n");
+    if has_emoji(layout) {
+        let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
+    }
     css.push_str(STYLES);
     for size in sizes {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));

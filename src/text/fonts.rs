@@ -15,9 +15,21 @@ pub const FAMILY: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf");
+/// Twemoji Mozilla 0.7 (Twemoji 15, OFL): colour emoji (COLR) with the sequences
+/// (skin tones, flags, ZWJ families) as ligatures.
+static EMOJI: &[u8] = include_bytes!("../../assets/fonts/TwemojiMozilla.ttf");
+
+/// The family name of emoji runs in SVG: the embedded emoji font, then the emoji
+/// fonts of the common systems.
+pub const EMOJI_FAMILY: &str =
+    "'Twemoji Mozilla', 'Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', sans-serif";
 
 /// The font files, for renderers that draw text themselves (PNG, PDF).
-pub static FONT_FILES: [&[u8]; 3] = [REGULAR, BOLD, ITALIC];
+pub static FONT_FILES: [&[u8]; 4] = [REGULAR, BOLD, ITALIC, EMOJI];
+
+/// The text font's regular, bold and italic files, and the emoji font's.
+pub static TEXT_FONT_FILES: [&[u8]; 3] = [REGULAR, BOLD, ITALIC];
+pub static EMOJI_FONT_FILE: &[u8] = EMOJI;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FontStyle {
@@ -68,13 +80,21 @@ pub struct Fonts {
     regular: Face,
     bold: Face,
     italic: Face,
+    /// Only its character map is read: emoji are measured at a fallback width that
+    /// also holds the wider emoji of browsers, and drawn in runs of their own.
+    emoji: FontRef<'static>,
 }
 
 impl Fonts {
     /// The embedded fonts, loaded once.
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| Fonts { regular: Face::load(REGULAR), bold: Face::load(BOLD), italic: Face::load(ITALIC) })
+        FONTS.get_or_init(|| Fonts {
+            regular: Face::load(REGULAR),
+            bold: Face::load(BOLD),
+            italic: Face::load(ITALIC),
+            emoji: FontRef::new(EMOJI).expect("embedded font is valid"),
+        })
     }
 
     fn face(&self, style: FontStyle) -> &Face {
@@ -96,6 +116,12 @@ impl Fonts {
         self.face(style).font.charmap().map(c).is_some()
     }
 
+    /// Whether `c` is drawn with the emoji font: the text font lacks it and the emoji
+    /// font has it.
+    fn is_emoji(&self, style: FontStyle, c: char) -> bool {
+        !self.covers(style, c) && self.emoji.charmap().map(c).is_some()
+    }
+
     /// The width of `text` at `size` pixels.
     pub fn width(&self, text: &str, style: FontStyle, size: f32) -> f32 {
         self.measure(text, style, size).total()
@@ -106,6 +132,7 @@ impl Fonts {
         let face = self.face(style);
         let scale = size / face.units_per_em;
         let mut prefix = Vec::with_capacity(text.len() + 1);
+        let mut emoji: Vec<(usize, usize)> = Vec::new();
         let mut x = 0.0;
         // Runs of characters the font has are shaped; the others get a fallback width.
         // Joiners and modifiers belong to the run of the character before them.
@@ -151,14 +178,32 @@ impl Fonts {
                     x += advance;
                 }
             } else {
+                let mut after_joiner = false;
                 for (i, c) in run.char_indices() {
-                    prefix.push((start + i, x));
-                    x += if is_invisible(c) { 0.0 } else { fallback_width(c) * size };
+                    let at = start + i;
+                    prefix.push((at, x));
+                    // A zero-width joiner makes one picture of the emoji around it.
+                    x += match c {
+                        _ if is_invisible(c) || after_joiner => 0.0,
+                        '\u{1F1E6}'..='\u{1F1FF}' => REGIONAL_INDICATOR_WIDTH * size,
+                        _ if self.is_emoji(style, c) => EMOJI_WIDTH * size,
+                        _ => fallback_width(c) * size,
+                    };
+                    after_joiner = c == '\u{200D}';
+                    // Emoji, with the joiners and modifiers after them, form runs of
+                    // their own, drawn in the emoji font.
+                    let joins = is_invisible(c) && emoji.last().is_some_and(|r| r.1 == at);
+                    if joins || self.is_emoji(style, c) {
+                        match emoji.last_mut() {
+                            Some(r) if r.1 == at => r.1 = at + c.len_utf8(),
+                            _ => emoji.push((at, at + c.len_utf8())),
+                        }
+                    }
                 }
             }
         }
         prefix.push((text.len(), x));
-        Measured { text, prefix }
+        Measured { text, prefix, emoji }
     }
 }
 
@@ -168,15 +213,19 @@ fn is_invisible(c: char) -> bool {
     matches!(c as u32, 0x200B..=0x200F | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0x2060..=0x2064)
 }
 
-/// The width, in em, of a character the embedded font lacks, as a fallback font draws
-/// it, erring wide (a line wrapped a little early never overflows): East Asian wide
-/// characters take one em (Noto Sans CJK), emoji 1.25 em (Noto Color Emoji advances
-/// 1.245 em), a regional indicator half of that (two make one flag), anything else
+/// The width, in em, given to an emoji: Noto Color Emoji advances 1.245 em, the
+/// embedded Twemoji 1 em (drawn centred in the room).
+const EMOJI_WIDTH: f32 = 1.25;
+/// Two regional indicators make one flag.
+const REGIONAL_INDICATOR_WIDTH: f32 = EMOJI_WIDTH / 2.0;
+
+/// The width, in em, of a character no embedded font has, as a fallback font draws it,
+/// erring wide (a line wrapped a little early never overflows): East Asian wide
+/// characters take one em (Noto Sans CJK), pictographs an emoji's width, anything else
 /// 0.7 em, wider than most letters.
 fn fallback_width(c: char) -> f32 {
     match c as u32 {
-        0x1F1E6..=0x1F1FF => 0.625,
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF => 1.25,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => EMOJI_WIDTH,
         0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 => {
             1.0
         }
@@ -219,6 +268,7 @@ mod tests {
         assert_eq!(fonts.width("😀", FontStyle::Regular, 10.0), 12.5);
         assert_eq!(fonts.width("👍🏽", FontStyle::Regular, 10.0), 12.5, "a skin tone adds nothing");
         assert_eq!(fonts.width("🇩🇰", FontStyle::Regular, 10.0), 12.5, "two indicators make one flag");
+        assert_eq!(fonts.width("👨‍👩‍👧", FontStyle::Regular, 10.0), 12.5, "joined emoji make one picture");
         assert_eq!(fonts.width("東京", FontStyle::Regular, 10.0), 20.0);
     }
 

@@ -3,14 +3,15 @@
 //! Widths come from shaping with harfrust (the version usvg uses, so the PNG that
 //! resvg draws has the widths the layout measured), on Liberation Sans, which is
 //! metric-compatible with Arial and Helvetica: an SVG shown with Arial where the
-//! embedded font is missing keeps its layout. Characters the font lacks (emoji, CJK)
-//! are measured at the width a fallback font gives them: one em for wide characters.
+//! embedded font is missing keeps its layout. Emoji are drawn with the embedded
+//! Twemoji, in runs of their own ([`Run`]); they and the other characters the font
+//! lacks (CJK) are measured at the width a fallback font gives them, erring wide.
 
 mod fonts;
 mod wrap;
 
-pub use fonts::{FAMILY, FONT_FILES, FontStyle, Fonts};
-pub use wrap::{Line, wrap};
+pub use fonts::{EMOJI_FAMILY, EMOJI_FONT_FILE, FAMILY, FONT_FILES, FontStyle, Fonts, TEXT_FONT_FILES};
+pub use wrap::{Line, Run, wrap};
 
 /// A text shaped once: the advance of each cluster, so that the width of any part of
 /// it is a sum, with the kerning between the letters kept.
@@ -19,6 +20,8 @@ pub struct Measured<'t> {
     /// Cluster start (byte offset) and the width of the text before it, in pixels;
     /// a last entry at `text.len()` holds the whole width.
     prefix: Vec<(usize, f32)>,
+    /// Byte ranges drawn with the emoji font, in order.
+    emoji: Vec<(usize, usize)>,
 }
 
 impl<'t> Measured<'t> {
@@ -39,5 +42,28 @@ impl<'t> Measured<'t> {
 
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// The runs of `text[start..end]`, positioned from `start`; empty when the whole
+    /// part is in the text font.
+    pub fn runs(&self, start: usize, end: usize) -> Vec<Run> {
+        let inside = self.emoji.iter().filter(|r| r.0 < end && r.1 > start);
+        let mut runs = Vec::new();
+        let mut at = start;
+        for &(a, b) in inside {
+            let (a, b) = (a.max(start), b.min(end));
+            if a > at {
+                runs.push(Run { start: at - start, end: a - start, x: self.width(start, at), emoji: false });
+            }
+            runs.push(Run { start: a - start, end: b - start, x: self.width(start, a), emoji: true });
+            at = b;
+        }
+        if runs.is_empty() {
+            return runs;
+        }
+        if at < end {
+            runs.push(Run { start: at - start, end: end - start, x: self.width(start, at), emoji: false });
+        }
+        runs
     }
 }

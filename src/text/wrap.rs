@@ -12,6 +12,19 @@ use super::{FontStyle, Fonts, Measured};
 pub struct Line {
     pub text: String,
     pub width: f32,
+    /// The line cut where the font changes, when it does: each run is drawn on its own
+    /// (one `<text>` per font keeps resvg from breaking emoji sequences into boxes).
+    pub runs: Vec<Run>,
+}
+
+/// A part of a line in one font: byte range in the line's text and the offset of its
+/// start from the line's start, in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub x: f32,
+    pub emoji: bool,
 }
 
 /// Breaks `text` into lines no wider than `max_width` pixels.
@@ -65,7 +78,8 @@ fn visible_width(m: &Measured<'_>, start: usize, end: usize) -> f32 {
 
 fn line(m: &Measured<'_>, start: usize, end: usize) -> Line {
     let text = m.text()[start..end].trim_end();
-    Line { text: text.to_string(), width: m.width(start, start + text.len()) }
+    let end = start + text.len();
+    Line { text: text.to_string(), width: m.width(start, end), runs: m.runs(start, end) }
 }
 
 /// Breaks the word `start..end` between grapheme clusters into lines that fit, the last
@@ -100,11 +114,15 @@ fn break_word(
         let (cut, hyphenate) = last_fit.take().unwrap_or((g, false));
         let mut piece = text[line_start..cut].to_string();
         let mut width = m.width(line_start, cut);
+        let mut runs = m.runs(line_start, cut);
         if hyphenate {
             piece.push('-');
             width += hyphen;
+            if let Some(last) = runs.last_mut() {
+                last.end += 1;
+            }
         }
-        lines.push(Line { text: piece, width });
+        lines.push(Line { text: piece, width, runs });
         line_start = cut;
         if m.width(line_start, end) <= max_width {
             break;
@@ -166,6 +184,19 @@ mod tests {
         assert_eq!(ls.concat().replace("-", ""), "https://example.com/a/very/long/path/that/goes/on");
         // A box narrower than one letter still gets one grapheme a line, never a loop.
         assert_eq!(lines("abc", 1.0), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn lines_with_emoji_are_cut_into_runs_at_their_measured_places() {
+        let fonts = Fonts::get();
+        let ls = wrap(fonts, "Signs 👍🏽 now", FontStyle::Regular, 10.0, 500.0);
+        assert_eq!(ls.len(), 1);
+        let runs: Vec<(&str, bool)> = ls[0].runs.iter().map(|r| (&ls[0].text[r.start..r.end], r.emoji)).collect();
+        assert_eq!(runs, [("Signs ", false), ("👍🏽", true), (" now", false)]);
+        let signs = fonts.width("Signs ", FontStyle::Regular, 10.0);
+        assert!((ls[0].runs[1].x - signs).abs() < 0.01);
+        assert!((ls[0].runs[2].x - signs - 12.5).abs() < 0.01, "the emoji takes 1.25 em");
+        assert!(wrap(fonts, "No emoji here", FontStyle::Regular, 10.0, 500.0)[0].runs.is_empty());
     }
 
     #[test]

@@ -31,5 +31,18 @@ frame.addEventListener("load", () => {
     button.click();
     out.again = w.getComputedStyle(curve).display;
   }
+  // Scrolled to its right end, a wide map keeps its lane names in view.
+  const scroller = d.querySelector(".map");
+  out.wide = scroller.scrollWidth > scroller.clientWidth;
+  scroller.scrollLeft = scroller.scrollWidth;
+  scroller.dispatchEvent(new w.Event("scroll"));
+  const pinned = d.querySelector("g.pinned");
+  out.pinnedShown = !!pinned && w.getComputedStyle(pinned).display !== "none";
+  if (pinned) {
+    const view = scroller.getBoundingClientRect();
+    const names = Array.from(pinned.querySelectorAll("g.lane-label")).map((g) => g.getBoundingClientRect());
+    out.pinnedLabels = names.length;
+    out.pinnedInView = names.every((r) => r.left >= view.left - 1 && r.right <= view.right + 1);
+  }
   document.getElementById("result").textContent = JSON.stringify(out);
 });

@@ -125,6 +125,7 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
     let Some(browser) = chromium() else { return };
     let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-page.js")).unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let mut wide = 0;
     for map in example_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         let page = crate::common::render_html(&source);
@@ -186,5 +187,18 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
             );
             assert_eq!(json["pressed"], "false");
         }
+        if json["wide"] == true {
+            wide += 1;
+            assert_eq!(
+                (&json["pinnedShown"], &json["pinnedInView"]),
+                (&serde_json::Value::Bool(true), &serde_json::Value::Bool(true)),
+                "{}: scrolled right, the lane names stay in view: {json}",
+                map.display()
+            );
+            assert_eq!(json["pinnedLabels"].as_u64(), Some(journey.lanes.len() as u64), "{}", map.display());
+        } else {
+            assert_eq!(json["pinnedShown"], false, "{}: no pinned lane names on a map that fits", map.display());
+        }
     }
+    assert!(wide > 0, "some example is wider than the page, so the pinned lane names were tested");
 }

@@ -144,3 +144,33 @@ pub fn diff_outputs(old: Option<&str>, new: Option<&str>) -> [(&'static str, Str
     let d = diff(old, new);
     [("text", render::text(&d, None)), ("md", render::markdown(&d, None)), ("json", render::json(&d))]
 }
+
+/// A map's bytes formatted by `journeymap fmt`; `None` when it is refused (errors).
+pub fn fmt(bytes: &[u8]) -> Option<String> {
+    journeymap::format::format(bytes).result.ok()
+}
+
+/// Any text laid out by the formatter, valid or not.
+pub fn fmt_any(source: &str) -> String {
+    journeymap::format::format_source(source)
+}
+
+/// What a valid map means: its exported JSON without line numbers. Panics on errors.
+pub fn meaning(bytes: &[u8]) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("line");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let checked = check("meaning.journey", bytes);
+    let journey = checked.compiled.journey.as_ref().unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
+    let doc = journeymap::export::document(journey, &checked.compiled.source);
+    let mut value: serde_json::Value = serde_json::from_str(&journeymap::export::to_json(&doc).unwrap()).unwrap();
+    strip(&mut value);
+    value
+}

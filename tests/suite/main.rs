@@ -1,12 +1,15 @@
 //! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
 
+mod batch;
 mod browser;
 mod check;
 mod cli;
 mod common;
 mod diff;
+mod fmt;
 mod layout;
 mod model;
 mod props;
 mod render;
 mod report;
+mod watch;

@@ -1,5 +1,5 @@
-//! Property tests: no input, however broken, makes journeymap panic, and what it
-//! reports is always well formed.
+//! Property tests: no input, however broken, makes journeymap (or its formatter) panic,
+//! and what it reports is always well formed.
 
 use crate::common::{check, example_maps};
 use proptest::prelude::*;
@@ -26,6 +26,15 @@ fn holds_for(bytes: &[u8]) -> Result<(), TestCaseError> {
         let doc = journeymap::export::document(journey, &compiled.source);
         prop_assert!(journeymap::export::to_json(&doc).is_ok());
         prop_assert!(journeymap::export::to_yaml(&doc).is_ok());
+    }
+    // `fmt` formats exactly the maps without errors, keeps their meaning, and a second
+    // run changes nothing; any text at all goes through its layout without a panic.
+    let _ = crate::common::fmt_any(&compiled.source);
+    let formatted = crate::common::fmt(bytes);
+    prop_assert_eq!(formatted.is_some(), compiled.journey.is_some());
+    if let Some(formatted) = formatted {
+        prop_assert_eq!(crate::common::meaning(formatted.as_bytes()), crate::common::meaning(bytes));
+        prop_assert_eq!(crate::common::fmt(formatted.as_bytes()), Some(formatted));
     }
     Ok(())
 }

@@ -144,6 +144,46 @@ fn png_draws_any_text_without_panicking() {
     assert!(png.len() > 1000);
 }
 
+/// Emoji go in `<text>` elements of their own, whole sequences in one, in the emoji
+/// font: usvg splits a mixed text into per-font runs that break sequences into boxes.
+#[test]
+fn emoji_sequences_are_drawn_in_runs_of_their_own() {
+    let svg = render_svg("journey: Thumbs 👍🏽 flag 🇩🇰 family 👩‍👩‍👧 end\nphase: P\n  step: Plain\n", Page::Auto);
+    let doc = parse(&svg);
+    let texts: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| (n.attribute("class").unwrap_or("").to_string(), n.text().unwrap_or("").to_string()))
+        .collect();
+    let emoji: Vec<&str> =
+        texts.iter().filter(|(c, _)| c.split(' ').any(|c| c == "emoji")).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(emoji, ["👍🏽", "🇩🇰", "👩‍👩‍👧"]);
+    let words: Vec<&str> = texts.iter().filter(|(c, _)| c.starts_with("title")).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(words, ["Thumbs", "👍🏽", "flag", "🇩🇰", "family", "👩‍👩‍👧", "end"]);
+    assert!(svg.contains(".emoji{font-family:'Twemoji Mozilla'"), "the emoji font is named in the stylesheet");
+
+    let plain = render_svg("journey: Plain\nphase: P\n  step: Plain\n", Page::Auto);
+    assert!(!plain.contains(".emoji"), "no emoji rule without emoji");
+}
+
+/// Yellow pixels (a smiley's face) in the title's rows of a map drawn at scale 1.
+fn yellow_in_title(title: &str) -> usize {
+    let svg = render_svg(&format!("journey: {title}\nphase: P\n  step: Plain\n"), Page::Auto);
+    let encoded = journeymap::render::png::png(&svg, 1.0).expect("drawn");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(encoded)).read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut pixels).expect("one frame");
+    let title_rows = &pixels[..info.line_size * 50];
+    title_rows.chunks_exact(3).filter(|p| p[0] > 200 && p[1] > 150 && p[2] < 100).count()
+}
+
+#[test]
+fn png_draws_emoji_in_colour_with_the_embedded_font() {
+    assert_eq!(yellow_in_title("Happy customer"), 0);
+    let smileys = yellow_in_title("Happy 😀 customer 😀");
+    assert!(smileys > 150, "two smileys drawn in colour: {smileys} yellow pixels");
+}
+
 #[test]
 fn png_refuses_sizes_it_cannot_draw() {
     let svg = render_svg(
@@ -223,6 +263,23 @@ fn pdf_has_the_page_size_asked_for_and_every_phase_and_step_as_text() {
             }
         }
     }
+}
+
+/// krilla draws colour glyphs as a Type 3 font: the emoji are in the PDF, in colour.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_draws_emoji_with_the_embedded_font() {
+    let Some(pdffonts) = poppler("pdffonts") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = |source: &str| {
+        let file = dir.path().join("map.pdf");
+        std::fs::write(&file, pdf_of(source, Page::A4)).unwrap();
+        String::from_utf8(std::process::Command::new(&pdffonts).arg(&file).output().unwrap().stdout).unwrap()
+    };
+    let plain = fonts("journey: Plain\nphase: P\n  step: Plain\n");
+    assert!(plain.contains("LiberationSans") && !plain.contains("Type 3"), "{plain}");
+    let emoji = fonts("journey: Plain 😀 👍🏽\nphase: P\n  step: Plain\n");
+    assert!(emoji.contains("Type 3"), "{emoji}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::xml::Writer;
 use crate::layout::{Layout, PERSONA_STYLES, Page};
 use crate::model::{Journey, Label, LaneKind};
-use crate::text::FONT_FILES;
+use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
 const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
@@ -19,7 +19,7 @@ const STYLE: &str = include_str!("page.css");
 /// the map's text (for line numbers in the embedded document).
 pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: Page) -> String {
     let lang = journey.lang;
-    let css = page_css(page);
+    let css = page_css(page, super::svg::has_emoji(layout));
     let svg_css = super::svg::stylesheet(layout);
     let csp = format!(
         "default-src 'none'; style-src {} {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
@@ -153,13 +153,20 @@ fn header(w: &mut Writer, journey: &Journey) {
 }
 
 /// The stylesheet: the embedded fonts, the page's rules, and the print page size.
-fn page_css(page: Page) -> String {
+/// The emoji font (1.4 MB) only when the map has emoji.
+fn page_css(page: Page, emoji: bool) -> String {
     let mut css = String::new();
     let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
-    for (data, (weight, style)) in FONT_FILES.iter().zip(faces) {
+    for (data, (weight, style)) in TEXT_FONT_FILES.iter().zip(faces) {
         css.push_str(&format!(
             "@font-face{{font-family:'Liberation Sans';font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{})}}\n",
             BASE64.encode(data)
+        ));
+    }
+    if emoji {
+        css.push_str(&format!(
+            "@font-face{{font-family:'Twemoji Mozilla';src:url(data:font/ttf;base64,{})}}\n",
+            BASE64.encode(EMOJI_FONT_FILE)
         ));
     }
     css.push_str(STYLE);

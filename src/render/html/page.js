@@ -79,6 +79,38 @@
     }
   }));
 
+  // Lane names stay in view on a map wider than the window: a copy of the label
+  // column, drawn last in the SVG and moved along as the map scrolls.
+  const laneLabels = Array.from(map.querySelectorAll("g.lane-label"));
+  const scroller = map.parentElement;
+  if (laneLabels.length) {
+    const right = Math.max(...laneLabels.map((g) => { const b = g.getBBox(); return b.x + b.width; })) + 4;
+    const height = String(map.viewBox.baseVal.height);
+    const ns = "http://www.w3.org/2000/svg";
+    const make = (tag, attributes) => {
+      const node = document.createElementNS(ns, tag);
+      Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, String(v)));
+      return node;
+    };
+    const pinned = make("g", { class: "pinned off", "aria-hidden": "true" });
+    pinned.appendChild(make("rect", { class: "page", x: 0, y: 0, width: right, height }));
+    map.querySelectorAll("rect.lane").forEach((lane) => {
+      const copy = lane.cloneNode(false);
+      copy.setAttribute("width", String(Math.max(0, right - Number(lane.getAttribute("x")))));
+      pinned.appendChild(copy);
+    });
+    laneLabels.forEach((g) => pinned.appendChild(g.cloneNode(true)));
+    pinned.appendChild(make("line", { class: "edge", x1: right, x2: right, y1: 0, y2: height }));
+    map.appendChild(pinned);
+    const follow = () => {
+      const scale = map.getBoundingClientRect().width / map.viewBox.baseVal.width;
+      pinned.setAttribute("transform", "translate(" + scroller.scrollLeft / scale + ",0)");
+      pinned.classList.toggle("off", scroller.scrollLeft <= 0);
+    };
+    scroller.addEventListener("scroll", follow, { passive: true });
+    follow();
+  }
+
   document.querySelectorAll("button[data-persona]").forEach((button) => button.addEventListener("click", () => {
     const shown = button.getAttribute("aria-pressed") === "true";
     button.setAttribute("aria-pressed", String(!shown));

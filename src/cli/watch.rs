@@ -71,8 +71,16 @@ pub fn run(args: Args) -> Outcome {
                 continue;
             }
         };
-        let changed: BTreeSet<PathBuf> =
-            events.into_iter().map(|e| e.path).filter(|p| is_watched_map(p, &roots)).collect();
+        let mut changed = BTreeSet::new();
+        for path in events.into_iter().map(|e| e.path) {
+            if path.is_dir() && roots.iter().any(|root| root.is_dir() && path.starts_with(root)) {
+                // A new directory: maps written into it before the watch on it began
+                // sent no event of their own.
+                changed.extend(maps_under(&path));
+            } else if is_watched_map(&path, &roots) {
+                changed.insert(path);
+            }
+        }
         if changed.is_empty() {
             continue;
         }
@@ -108,6 +116,17 @@ pub fn run(args: Args) -> Outcome {
         }
     }
     Outcome::Clean
+}
+
+/// The maps under a directory.
+fn maps_under(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "journey"))
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 /// A `*.journey` file named on the command line, or under a directory named.

@@ -53,7 +53,19 @@ pub fn run(args: Args) -> Outcome {
     let b = load(new, new_shown.as_deref());
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
-        (a, b) => return a.err().into_iter().chain(b.err()).max().unwrap_or(Outcome::Problems),
+        (a, b) => {
+            let outcome = a.err().into_iter().chain(b.err()).max().unwrap_or(Outcome::Problems);
+            // git stops the whole `git diff` at a driver that fails ("external diff
+            // died"): as a driver, a map with errors is reported and the diff goes on.
+            if let (Some(path), Outcome::Problems) = (name, outcome) {
+                println!(
+                    "journeymap diff: {} has errors (above); `git diff --no-ext-diff -- {0}` shows its lines",
+                    path.display()
+                );
+                return Outcome::Clean;
+            }
+            return outcome;
+        }
     };
     let d = diff::diff(a.as_ref(), b.as_ref());
     let name = name.map(|p| p.display().to_string());

@@ -286,8 +286,12 @@ fn git_calls_it_with_seven_arguments() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write(dir.path(), "tmp-XYZ.journey", BAD);
     let o = journeymap(&["diff", "maps/m.journey", old, hex, "100644", &bad, hex, "100644"]);
-    assert_eq!(code(&o), 1);
     assert!(text(&o.stderr).contains("b/maps/m.journey"), "{}", text(&o.stderr));
+    // git stops `git diff` at a driver that fails: as one, errors are reported, exit 0.
+    assert_eq!(code(&o), 0);
+    assert!(text(&o.stdout).contains("maps/m.journey has errors"), "{}", text(&o.stdout));
+    // Called directly, a map with errors fails the command.
+    assert_eq!(code(&journeymap(&["diff", old, &bad])), 1);
 }
 
 #[test]
@@ -311,6 +315,8 @@ fn git_diff_uses_it_as_the_diff_driver() {
     assert!(git(dir.path(), &commit).unwrap().status.success());
     write(dir.path(), "maps/gaps.journey", &new);
     write(dir.path(), "maps/added.journey", GOOD);
+    // A broken map between the two: reported, and the diff goes on past it.
+    write(dir.path(), "maps/b-broken.journey", BAD);
     assert!(git(dir.path(), &["add", "."]).unwrap().status.success());
     let driver = format!("diff.journey.command={} diff", env!("CARGO_BIN_EXE_journeymap"));
     let o = git(dir.path(), &["-c", &driver, "diff", "--cached"]).unwrap();
@@ -319,6 +325,7 @@ fn git_diff_uses_it_as_the_diff_driver() {
     assert!(out.contains("journeymap diff: maps/gaps.journey\n"), "{out}");
     assert!(out.contains("opened at step 1 “Opens when the owner turns external”"), "{out}");
     assert!(out.contains("journeymap diff: maps/added.journey\nnew map"), "{out}");
+    assert!(out.contains("maps/b-broken.journey has errors"), "{out}");
 }
 
 proptest::proptest! {

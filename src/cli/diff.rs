@@ -30,9 +30,11 @@ enum Format {
 
 pub fn run(args: Args) -> Outcome {
     // The name to head the diff with (git's path), the old and the new map.
-    let (name, old, new) = match args.args.as_slice() {
-        [old, new] => (None, old, new),
-        [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => (Some(path), old, new),
+    // git adds the new path and a similarity line for a renamed file.
+    let (name, old, new, renamed) = match args.args.as_slice() {
+        [old, new] => (None, old, new, None),
+        [path, old, _, _, new, _, _] => (Some(path), old, new, None),
+        [path, old, _, _, new, _, _, new_path, _] => (Some(path), old, new, Some(new_path)),
         [path] if std::env::var_os("GIT_DIFF_PATH_TOTAL").is_some() => {
             // git calls an external diff with only the path for an unmerged file (and sets
             // GIT_DIFF_PATH_TOTAL for every call); anyone else forgot NEW.
@@ -48,7 +50,7 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     let old_shown = name.map(|p| format!("a/{}", p.display()));
-    let new_shown = name.map(|p| format!("b/{}", p.display()));
+    let new_shown = name.map(|p| format!("b/{}", renamed.unwrap_or(p).display()));
     let a = load(old, old_shown.as_deref());
     let b = load(new, new_shown.as_deref());
     let (a, b) = match (a, b) {
@@ -68,7 +70,10 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     let d = diff::diff(a.as_ref(), b.as_ref());
-    let name = name.map(|p| p.display().to_string());
+    let name = name.map(|p| match renamed {
+        Some(to) => format!("{} → {}", p.display(), to.display()),
+        None => p.display().to_string(),
+    });
     let text = match args.format {
         Format::Text => diff::render::text(&d, name.as_deref()),
         Format::Markdown => diff::render::markdown(&d, name.as_deref()),

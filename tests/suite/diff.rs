@@ -282,6 +282,10 @@ fn git_calls_it_with_seven_arguments() {
     assert!(text(&o.stdout).contains("new map"));
     let o = journeymap(&["diff", "maps/gaps.journey", old, hex, "100644", "/dev/null", ".", "."]);
     assert!(text(&o.stdout).contains("map deleted"));
+    // A rename: git adds the new path and a similarity line.
+    let o = journeymap(&["diff", "maps/a.journey", old, hex, "100644", new, hex, "100644", "maps/b.journey", "x"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with("journeymap diff: maps/a.journey → maps/b.journey\n"), "{}", text(&o.stdout));
     // Errors are named by the path in the repository, not git's temporary file.
     let dir = tempfile::tempdir().unwrap();
     let bad = write(dir.path(), "tmp-XYZ.journey", BAD);

@@ -10,12 +10,15 @@
 
 pub mod config;
 pub mod diag;
+pub mod diff;
+pub mod escape;
 pub mod export;
 pub mod format;
 pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod syntax;
 pub mod templates;
 pub mod text;

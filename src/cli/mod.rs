@@ -1,6 +1,8 @@
 //! Command-line interface: one module per subcommand; the only code that does IO.
 
+mod batch;
 mod check;
+mod diff;
 mod export;
 mod fmt;
 mod input;
@@ -8,6 +10,8 @@ mod new;
 mod output;
 mod project;
 mod render;
+mod report;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -39,8 +43,16 @@ enum Command {
     Export(export::Args),
     /// Draw a map as a swimlane diagram with emotion curves: SVG, PNG, PDF or HTML.
     Render(render::Args),
+    /// Show what changed between two versions of a map: phases, steps, scores, cards, KPIs,
+    /// gaps. Also a git diff driver: `git config diff.journey.command 'journeymap diff'`.
+    Diff(diff::Args),
+    /// Print the derived facts of a map: gaps, low and high points, critical steps, channel
+    /// switches, pains without an opportunity, KPIs off target, counts per lane.
+    Report(report::Args),
     /// Rewrite maps in the canonical style (`--check`: list those that would change).
     Fmt(fmt::Args),
+    /// Render, then render again every time a map is saved (until Ctrl-C).
+    Watch(render::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
@@ -58,7 +70,10 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -7,31 +7,37 @@ use journeymap::render;
 
 use super::{Outcome, input, output};
 
-#[derive(clap::Args)]
+#[derive(Clone, clap::Args)]
 pub struct Args {
-    /// The map, or `-` for standard input.
-    #[arg(value_name = "MAP")]
-    map: PathBuf,
+    /// The map, or `-` for standard input. Several maps, or directories (searched for
+    /// `*.journey`), are rendered in parallel, each into OUT as a directory.
+    #[arg(required = true, value_name = "MAP")]
+    pub(super) maps: Vec<PathBuf>,
     /// Where to write: default beside the map with each format's extension (for
     /// standard input: standard output); `-` for standard output. With several formats,
-    /// the extension of OUT is replaced by each format's.
+    /// the extension of OUT is replaced by each format's. For several maps, a
+    /// directory where the tree of the maps is mirrored.
     #[arg(short, long, value_name = "OUT")]
-    output: Option<PathBuf>,
+    pub(super) output: Option<PathBuf>,
     /// Output formats, comma-separated (`svg,png`). Default: from the extension of
     /// OUT, else svg.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
-    format: Vec<Format>,
+    pub(super) format: Vec<Format>,
     /// Page size: `auto` sizes to the content; `a4` and `a3` are landscape, and a map
     /// too wide for them is wrapped into bands of phases.
     #[arg(long, value_enum, default_value_t = PageArg::Auto)]
-    page: PageArg,
+    pub(super) page: PageArg,
     /// PNG pixels per SVG unit: 2 gives crisp print.
     #[arg(long, default_value_t = 2.0)]
-    scale: f32,
+    pub(super) scale: f32,
+    /// With several maps: render them all, even those whose outputs are newer than the
+    /// map and were made by this version with these options.
+    #[arg(long)]
+    pub(super) force: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
-enum Format {
+pub(super) enum Format {
     Svg,
     Png,
     /// Vector PDF with selectable text (built with the `pdf` feature).
@@ -41,7 +47,7 @@ enum Format {
 }
 
 impl Format {
-    fn extension(self) -> &'static str {
+    pub(super) fn extension(self) -> &'static str {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
@@ -61,14 +67,18 @@ impl Format {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum PageArg {
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub(super) enum PageArg {
     Auto,
     A4,
     A3,
 }
 
 pub fn run(args: Args) -> Outcome {
+    if super::batch::is_batch(&args) {
+        return super::batch::run(args);
+    }
+    let map = args.maps[0].clone();
     let formats = match formats(&args) {
         Ok(f) => f,
         Err(e) => {
@@ -80,7 +90,7 @@ pub fn run(args: Args) -> Outcome {
         output::eprint_error(&format!("--scale must be above 0 and at most 16, not {}", args.scale));
         return Outcome::Usage;
     }
-    let (source, compiled) = match input::compile_one(&args.map) {
+    let (source, compiled) = match input::compile_one(&map) {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };
@@ -92,34 +102,14 @@ pub fn run(args: Args) -> Outcome {
         }
     };
     // Never overwrite the map with its own drawing.
-    if let Some(clash) = targets.iter().flatten().find(|t| same_file(t, &args.map)) {
+    if let Some(clash) = targets.iter().flatten().find(|t| same_file(t, &map)) {
         output::eprint_error(&format!("`{}` is the map itself; name another output with -o", clash.display()));
         return Outcome::Usage;
     }
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
-    let page = match args.page {
-        PageArg::Auto => Page::Auto,
-        PageArg::A4 => Page::A4,
-        PageArg::A3 => Page::A3,
-    };
-    let laid_out = layout::layout(journey, &layout::Options { page, ..Default::default() });
-    let svg = render::svg::render(&laid_out, page);
+    let drawings = draw(journey, &compiled.source, &formats, args.page.into(), args.scale);
     let mut outcome = Outcome::Clean;
-    for (format, target) in formats.iter().zip(&targets) {
-        let bytes = match format {
-            Format::Svg => Ok(svg.as_bytes().to_vec()),
-            // Pixels per SVG unit on every page: the SVG's own size in millimetres
-            // (A4/A3) would make --scale mean something else.
-            Format::Png if page == Page::Auto => render::png::png(&svg, args.scale),
-            Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), args.scale),
-            Format::Pdf => pdf(&svg, &laid_out, page),
-            Format::Html => {
-                // The page shows the title, goal and legend itself, interactively.
-                let bare = layout::layout(journey, &layout::Options { page, no_header: true });
-                let svg = render::svg::render(&bare, page);
-                Ok(render::html::html(journey, &compiled.source, &bare, &svg, page).into_bytes())
-            }
-        };
+    for (bytes, target) in drawings.into_iter().zip(&targets) {
         let result = match bytes {
             Ok(bytes) => output::emit(target.as_deref(), &bytes),
             Err(e) => {
@@ -130,6 +120,45 @@ pub fn run(args: Args) -> Outcome {
         outcome = outcome.max(result);
     }
     outcome
+}
+
+impl From<PageArg> for Page {
+    fn from(page: PageArg) -> Page {
+        match page {
+            PageArg::Auto => Page::Auto,
+            PageArg::A4 => Page::A4,
+            PageArg::A3 => Page::A3,
+        }
+    }
+}
+
+/// A valid map drawn in each of `formats`, laid out once.
+pub(super) fn draw(
+    journey: &journeymap::model::Journey,
+    source: &str,
+    formats: &[Format],
+    page: Page,
+    scale: f32,
+) -> Vec<Result<Vec<u8>, String>> {
+    let laid_out = layout::layout(journey, &layout::Options { page, ..Default::default() });
+    let svg = render::svg::render(&laid_out, page);
+    formats
+        .iter()
+        .map(|format| match format {
+            Format::Svg => Ok(svg.as_bytes().to_vec()),
+            // Pixels per SVG unit on every page: the SVG's own size in millimetres
+            // (A4/A3) would make --scale mean something else.
+            Format::Png if page == Page::Auto => render::png::png(&svg, scale),
+            Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), scale),
+            Format::Pdf => pdf(&svg, &laid_out, page),
+            Format::Html => {
+                // The page shows the title, goal and legend itself, interactively.
+                let bare = layout::layout(journey, &layout::Options { page, no_header: true });
+                let svg = render::svg::render(&bare, page);
+                Ok(render::html::html(journey, source, &bare, &svg, page).into_bytes())
+            }
+        })
+        .collect()
 }
 
 #[cfg(feature = "pdf")]
@@ -149,10 +178,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The formats asked for: `--format`, else the extension of `-o`, else SVG.
-fn formats(args: &Args) -> Result<Vec<Format>, String> {
+pub(super) fn formats(args: &Args) -> Result<Vec<Format>, String> {
     if !args.format.is_empty() {
-        let mut formats = args.format.clone();
-        formats.dedup();
+        let mut formats = Vec::new();
+        for &f in &args.format {
+            if !formats.contains(&f) {
+                formats.push(f);
+            }
+        }
         return Ok(formats);
     }
     match &args.output {

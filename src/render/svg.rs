@@ -163,7 +163,11 @@ fn text_nodes(w: &mut Writer, block: &TextBlock) {
     }
 }
 
+/// Lines and curves sit in a group of their own: a horizontal line (or a flat curve)
+/// has a bounding box of zero height, and resvg draws a node on its own (as the PNG
+/// renderer does, strip by strip) only through a group, whose box includes the stroke.
 fn segment_node(w: &mut Writer, s: &Segment) {
+    w.open("g", &[]);
     w.empty(
         "line",
         &[
@@ -174,7 +178,7 @@ fn segment_node(w: &mut Writer, s: &Segment) {
             ("y2", s.y2.into()),
         ],
     );
-    w.raw("\n");
+    w.close("g");
 }
 
 fn curve_node(w: &mut Writer, curve: &Curve) {
@@ -197,8 +201,9 @@ fn curve_node(w: &mut Writer, curve: &Curve) {
     }
     let class = format!("emotion-curve p{}", curve.style);
     let persona = curve.persona.as_deref().unwrap_or("customer");
+    w.open("g", &[]);
     w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
-    w.raw("\n");
+    w.close("g");
 }
 
 fn marker_node(w: &mut Writer, m: &Marker) {

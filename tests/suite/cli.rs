@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::common::root;
 
-fn journeymap(args: &[&str]) -> Output {
+pub(crate) fn journeymap(args: &[&str]) -> Output {
     run(args, None)
 }
 
@@ -41,8 +41,8 @@ pub(crate) fn write(dir: &Path, name: &str, content: &str) -> String {
     path.display().to_string()
 }
 
-const GOOD: &str = "journey: Good\nphase: P\n  step: S\n    emotion 1\n";
-const BAD: &str = "journey: Bad\nphase: P\n  stpe: S\n  step: T\n    emotion 7\n";
+pub(crate) const GOOD: &str = "journey: Good\nphase: P\n  step: S\n    emotion 1\n";
+pub(crate) const BAD: &str = "journey: Bad\nphase: P\n  stpe: S\n  step: T\n    emotion 7\n";
 const WARNS: &str = "journey: Warns\nphase: Empty\nphase: P\n  step: S\n    emotion 1\n";
 
 #[test]

@@ -81,6 +81,70 @@ pub fn render_html(source: &str) -> String {
     journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
 }
 
+/// A checked map's journey; panics with the diagnostics when it has errors.
+pub fn journey(source: &str) -> journeymap::model::Journey {
+    let checked = check_str(source);
+    checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human))
+}
+
+/// `journeymap report` of a map, as plain data.
+pub fn report(source: &str) -> journeymap::report::Report {
+    journeymap::report::report(&journey(source))
+}
+
+/// `journeymap report` of a map in each format: text, Markdown, JSON.
+pub fn report_outputs(source: &str) -> [(&'static str, String); 3] {
+    use journeymap::report::render;
+    let r = report(source);
+    [("text", render::text(&r)), ("md", render::markdown(&r)), ("json", render::json(&r))]
+}
+
+/// Checks that Markdown written by `report` or `diff` carries no markup from user text:
+/// no link, image, HTML or code outside a backslash escape, every row of a table has as
+/// many cells as its header, and every heading is one of ours (`## Journey …`, `### …`).
+pub fn assert_inert_markdown(md: &str) {
+    let mut header_cells: Option<usize> = None;
+    for line in md.lines() {
+        let mut unescaped = String::new();
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.next();
+            } else {
+                unescaped.push(c);
+            }
+        }
+        for bad in ['[', ']', '<', '>', '`'] {
+            assert!(!unescaped.contains(bad), "unescaped {bad:?} in {line:?}");
+        }
+        if line.starts_with('#') {
+            assert!(line.starts_with("## Journey ") || line.starts_with("### "), "a heading not ours: {line:?}");
+        }
+        if line.starts_with('|') {
+            let cells = unescaped.matches('|').count();
+            match header_cells {
+                None => header_cells = Some(cells),
+                Some(n) => assert_eq!(cells, n, "a row with another number of cells: {line:?}"),
+            }
+        } else {
+            header_cells = None;
+        }
+    }
+}
+
+/// `journeymap diff` of two maps (`None`: no map, as for `/dev/null`), as plain data.
+pub fn diff(old: Option<&str>, new: Option<&str>) -> journeymap::diff::Diff {
+    let (old, new) = (old.map(journey), new.map(journey));
+    journeymap::diff::diff(old.as_ref(), new.as_ref())
+}
+
+/// `journeymap diff` of two maps in each format: text, Markdown, JSON.
+pub fn diff_outputs(old: Option<&str>, new: Option<&str>) -> [(&'static str, String); 3] {
+    use journeymap::diff::render;
+    let d = diff(old, new);
+    [("text", render::text(&d, None)), ("md", render::markdown(&d, None)), ("json", render::json(&d))]
+}
+
 /// A map's bytes formatted by `journeymap fmt`; `None` when it is refused (errors).
 pub fn fmt(bytes: &[u8]) -> Option<String> {
     journeymap::format::format(bytes).result.ok()

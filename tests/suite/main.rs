@@ -1,12 +1,16 @@
 //! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
 
+mod batch;
 mod browser;
 mod check;
 mod cli;
 mod common;
 mod config;
+mod diff;
 mod fmt;
 mod layout;
 mod model;
 mod props;
 mod render;
+mod report;
+mod watch;

@@ -41,7 +41,7 @@ fn holds_for(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 /// One edit to a map's text.
 #[derive(Clone, Debug)]
-enum Mutation {
+pub(crate) enum Mutation {
     DeleteLine(usize),
     DuplicateLine(usize),
     SwapLines(usize, usize),
@@ -50,7 +50,7 @@ enum Mutation {
     Truncate(usize),
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     let snippet = prop_oneof![
         Just(":".to_string()),
         Just("\n".to_string()),
@@ -73,7 +73,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-fn apply(text: &[u8], m: &Mutation) -> Vec<u8> {
+pub(crate) fn apply(text: &[u8], m: &Mutation) -> Vec<u8> {
     let mut lines: Vec<Vec<u8>> = text.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
     let n = lines.len();
     match m {

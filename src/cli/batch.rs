@@ -1,0 +1,303 @@
+//! `journeymap render DIR… -o OUTDIR`: many maps at once, in parallel, into a mirror of
+//! their tree. One broken map never stops the others; everything is reported at the
+//! end, in the order of the maps.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
+use std::path::{Component, Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::render::{Args, Format, draw, formats};
+use super::{Outcome, output};
+
+/// The file in OUTDIR that says which version and options made the outputs in it.
+pub const STAMP: &str = ".journeymap-stamp";
+
+/// Several maps, a directory among them, or an existing directory as OUT.
+pub fn is_batch(args: &Args) -> bool {
+    args.maps.len() > 1
+        || args.maps.iter().any(|m| m.is_dir())
+        || args.output.as_deref().is_some_and(|o| o.is_dir() && args.maps.iter().all(|m| m.as_os_str() != "-"))
+}
+
+/// One map to render and where its outputs go.
+struct Job {
+    map: PathBuf,
+    /// The outputs' path without extension: under OUT, or beside the map.
+    base: PathBuf,
+}
+
+/// What became of one map.
+#[derive(Default)]
+struct Done {
+    /// Diagnostics and errors, as they are printed.
+    report: String,
+    outcome: Option<Outcome>,
+    skipped: bool,
+}
+
+pub fn run(args: Args) -> Outcome {
+    run_only(args, None)
+}
+
+/// Renders, of the maps `args` names, only those in `only` (canonical paths), when
+/// given: `watch` re-renders the maps that were saved. The stamp is then left as it
+/// is unless a map fails.
+pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
+    let fail = |message: String| {
+        output::eprint_error(&message);
+        Outcome::Usage
+    };
+    if args.maps.iter().any(|m| m.as_os_str() == "-") {
+        return fail("standard input (`-`) cannot be rendered together with other maps".into());
+    }
+    if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        return fail("several maps cannot go to standard output; name a directory with -o".into());
+    }
+    if !(args.scale > 0.0 && args.scale <= 16.0) {
+        return fail(format!("--scale must be above 0 and at most 16, not {}", args.scale));
+    }
+    // OUT is a directory here: the format comes from --format, not from its name.
+    let formats = if args.format.is_empty() {
+        vec![Format::Svg]
+    } else {
+        match formats(&args) {
+            Ok(f) => f,
+            Err(e) => return fail(e),
+        }
+    };
+    let out_dir = args.output.as_deref();
+    if let Some(dir) = out_dir
+        && dir.exists()
+        && !dir.is_dir()
+    {
+        return fail(format!("`{}` is not a directory; several maps are rendered into a directory", dir.display()));
+    }
+
+    let (mut jobs, walk_errors) = collect(&args.maps, out_dir);
+    if let Some(only) = only {
+        jobs.retain(|job| job.map.canonicalize().is_ok_and(|m| only.contains(&m)));
+    }
+    if let Some(e) = walk_errors.iter().find(|e| e.usage) {
+        return fail(e.message.clone());
+    }
+    if let Err(e) = check_clashes(&jobs, &formats) {
+        return fail(e);
+    }
+
+    let fingerprint = fingerprint(&args);
+    let up_to_date_allowed = !args.force && out_dir.is_some_and(|dir| stamp_matches(dir, &fingerprint));
+    let progress = progress_bar(jobs.len());
+    let done: Vec<Done> = jobs
+        .par_iter()
+        .map(|job| {
+            let done = render_one(job, &args, &formats, up_to_date_allowed);
+            progress.inc(1);
+            done
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    let mut outcome = Outcome::Clean;
+    let mut stderr = std::io::stderr().lock();
+    for d in &done {
+        let _ = stderr.write_all(d.report.as_bytes());
+        outcome = outcome.max(d.outcome.unwrap_or(Outcome::Clean));
+    }
+    for e in &walk_errors {
+        let _ = writeln!(stderr, "error: {}", e.message);
+        outcome = outcome.max(Outcome::Problems);
+    }
+    let failed = done.iter().filter(|d| d.outcome.is_some_and(|o| o != Outcome::Clean)).count();
+    let skipped = done.iter().filter(|d| d.skipped).count();
+    let _ = writeln!(stderr, "{}", summary(jobs.len(), skipped, failed));
+    drop(stderr);
+
+    if let Some(dir) = out_dir {
+        // The stamp vouches for every output in OUT: written only when every map was
+        // rendered (or was up to date), removed otherwise so that the next run checks all.
+        let stamp = dir.join(STAMP);
+        if outcome == Outcome::Clean && only.is_none() {
+            if let Err(e) = output::write_atomic(&stamp, fingerprint.as_bytes()) {
+                output::eprint_error(&e);
+                outcome = outcome.max(Outcome::Usage);
+            }
+        } else if outcome != Outcome::Clean {
+            let _ = std::fs::remove_file(&stamp);
+        }
+    }
+    outcome
+}
+
+/// A problem met while looking for maps: `usage` when nothing can be done (a path that
+/// does not exist, a directory without maps), otherwise it fails the run but the maps
+/// found are still rendered (an unreadable directory, a symbolic-link loop).
+struct WalkError {
+    message: String,
+    usage: bool,
+}
+
+/// Every map under the arguments, in order, with where its outputs go: under `out_dir`
+/// at its path relative to the directory named (a file named alone goes at the top),
+/// or beside the map.
+fn collect(paths: &[PathBuf], out_dir: Option<&Path>) -> (Vec<Job>, Vec<WalkError>) {
+    let mut jobs = Vec::new();
+    let mut errors = Vec::new();
+    let job = |map: PathBuf, relative: &Path| {
+        let base = match out_dir {
+            Some(dir) => dir.join(relative).with_extension(""),
+            None => map.with_extension(""),
+        };
+        Job { map, base }
+    };
+    for path in paths {
+        if path.is_dir() {
+            let before = jobs.len();
+            for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "journey") => {
+                        let map = e.into_path();
+                        let relative = map.strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
+                        // Walked from `path`, the rest is plain names: nothing climbs out of OUT.
+                        if relative.components().all(|c| matches!(c, Component::Normal(_))) {
+                            jobs.push(job(map, &relative));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(WalkError {
+                        message: format!("cannot read `{}`: {e}", e.path().unwrap_or(path).display()),
+                        usage: false,
+                    }),
+                }
+            }
+            if jobs.len() == before {
+                errors.push(WalkError {
+                    message: format!("no `*.journey` files under `{}`", path.display()),
+                    usage: true,
+                });
+            }
+        } else if path.is_file() {
+            let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+            jobs.push(job(path.clone(), &name));
+        } else {
+            errors.push(WalkError { message: format!("`{}`: no such file or directory", path.display()), usage: true });
+        }
+    }
+    (jobs, errors)
+}
+
+/// Two maps that would write the same file (`a/x.journey` and `b/x.journey` both into
+/// OUT/x.svg) are refused before anything is written.
+fn check_clashes(jobs: &[Job], formats: &[Format]) -> Result<(), String> {
+    let mut seen: std::collections::BTreeMap<&Path, &Path> = std::collections::BTreeMap::new();
+    for job in jobs {
+        if let Some(other) = seen.insert(&job.base, &job.map)
+            && other != job.map
+        {
+            let ext = formats[0].extension();
+            return Err(format!(
+                "`{}` and `{}` would both be written to `{}`; render them into different directories",
+                other.display(),
+                job.map.display(),
+                job.base.with_extension(ext).display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What, besides the map, decides the outputs' bytes. (The formats do not: each
+/// output is checked on its own.)
+fn fingerprint(args: &Args) -> String {
+    format!("journeymap {}\npage {:?}\nscale {}\n", env!("CARGO_PKG_VERSION"), args.page, args.scale).to_lowercase()
+}
+
+fn stamp_matches(dir: &Path, fingerprint: &str) -> bool {
+    std::fs::read_to_string(dir.join(STAMP)).is_ok_and(|s| s == fingerprint)
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn render_one(job: &Job, args: &Args, formats: &[Format], up_to_date_allowed: bool) -> Done {
+    let mut done = Done::default();
+    let targets: Vec<PathBuf> = formats.iter().map(|f| job.base.with_extension(f.extension())).collect();
+    if up_to_date_allowed
+        && let Some(map_time) = modified(&job.map)
+        && targets.iter().all(|t| modified(t).is_some_and(|t| t >= map_time))
+    {
+        done.skipped = true;
+        return done;
+    }
+    let name = job.map.display().to_string();
+    let bytes = match std::fs::read(&job.map) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(done.report, "error: cannot read `{name}`: {e}");
+            done.outcome = Some(Outcome::Problems);
+            return done;
+        }
+    };
+    let compiled = journeymap::compile(&bytes);
+    if !compiled.diags.is_empty() {
+        done.report.push_str(&journeymap::diag::render::human(
+            &name,
+            &compiled.source,
+            &compiled.diags,
+            output::stderr_style(),
+        ));
+    }
+    let Some(journey) = &compiled.journey else {
+        done.outcome = Some(Outcome::Problems);
+        return done;
+    };
+    if let Some(parent) = job.base.parent()
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        let _ = writeln!(done.report, "error: cannot create `{}`: {e}", parent.display());
+        done.outcome = Some(Outcome::Usage);
+        return done;
+    }
+    let mut outcome = Outcome::Clean;
+    for (bytes, target) in
+        draw(journey, &compiled.source, formats, args.page.into(), args.scale).into_iter().zip(&targets)
+    {
+        let written = bytes.and_then(|b| output::write_atomic(target, &b));
+        if let Err(e) = written {
+            let _ = writeln!(done.report, "error: {name}: {e}");
+            outcome = outcome.max(Outcome::Problems);
+        }
+    }
+    done.outcome = Some(outcome);
+    done
+}
+
+/// A progress bar on a terminal, for batches long enough to wait for; nothing in a
+/// pipe or a CI log.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if len < 8 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} maps  {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn summary(maps: usize, skipped: usize, failed: usize) -> String {
+    let plural = |n: usize| if n == 1 { "map" } else { "maps" };
+    let mut line = format!("rendered {} of {maps} {}", maps - skipped - failed, plural(maps));
+    if skipped > 0 {
+        let _ = write!(line, "; {skipped} up to date");
+    }
+    if failed > 0 {
+        let _ = write!(line, "; {failed} failed");
+    }
+    line
+}

@@ -1,0 +1,573 @@
+//! `journeymap diff`: what changed between two versions of a map, in the map's terms
+//! (phases, steps, scores, cards, KPIs, gaps), as plain data. [`render`] shows it as
+//! text, Markdown or JSON; the JSON shape is documented in `docs/diff.md`.
+
+mod matching;
+pub mod render;
+
+use serde::Serialize;
+
+use crate::model::{ChannelMode, Details, Journey, Kpi, NeedKind, PersonaId, Step, StepRef, Text, is_gap};
+use crate::report::round2;
+
+/// Version of the JSON shape; it changes when a field is removed or renamed.
+pub const DIFF_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diff {
+    pub diff_version: u32,
+    pub file: FileChange,
+    /// The title of the new map, or of the old one when the file was deleted.
+    pub title: String,
+    /// Whether anything below is not empty.
+    pub changed: bool,
+    pub header: Vec<HeaderChange>,
+    pub declarations: Vec<DeclarationChange>,
+    pub phases: Vec<PhaseChange>,
+    pub steps: Vec<StepChange>,
+    pub emotions: Vec<EmotionChange>,
+    pub details: Vec<DetailChange>,
+    pub kpis: Vec<KpiChange>,
+    pub gaps: Vec<GapChange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileChange {
+    Modified,
+    /// No old map (`/dev/null`).
+    Added,
+    /// No new map (`/dev/null`).
+    Deleted,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Added,
+    Removed,
+    Changed,
+}
+
+/// `title`, `goal`, `scope`, `lang`, `scale`, `lanes` (an explicit `lanes` line) or
+/// `note` (a map note added or removed); `null` where absent.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HeaderChange {
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// A persona, channel or owner added, removed, or with another description.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DeclarationChange {
+    /// `persona`, `channel` or `owner`.
+    pub kind: &'static str,
+    pub id: String,
+    pub change: Change,
+    /// The description or label, with `(online)`, `(offline)`, `(external)`.
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseAt {
+    /// 1-based position among the phases.
+    pub number: usize,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseChangeKind {
+    Added,
+    Removed,
+    Renamed,
+    Moved,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseChange {
+    pub old: Option<PhaseAt>,
+    pub new: Option<PhaseAt>,
+    pub kinds: Vec<PhaseChangeKind>,
+}
+
+/// A step on one side: its number in the whole journey, phase, action and flags.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepSide {
+    pub number: usize,
+    pub phase: String,
+    pub action: String,
+    pub critical: bool,
+    /// The personas the step is limited to; empty: every persona.
+    pub personas: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepChangeKind {
+    Added,
+    Removed,
+    Renamed,
+    Moved,
+    /// `critical` added or dropped.
+    Critical,
+    /// The personas the step is limited to changed.
+    Personas,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepChange {
+    pub old: Option<StepSide>,
+    pub new: Option<StepSide>,
+    pub kinds: Vec<StepChangeKind>,
+}
+
+/// A step, or a phase as a whole (`step: null`), in the new map (the old one for what
+/// was removed with its step).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Place {
+    pub phase: String,
+    pub step: Option<usize>,
+    pub action: Option<String>,
+}
+
+/// One persona's score at a step that is in both maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmotionChange {
+    pub place: Place,
+    /// `null` for the anonymous persona of a map without personas.
+    pub persona: Option<String>,
+    pub old: Option<i64>,
+    pub new: Option<i64>,
+    /// `new − old` when both are there.
+    pub shift: Option<i64>,
+    pub old_text: Option<String>,
+    pub new_text: Option<String>,
+}
+
+/// A card added or removed at a step or phase that is in both maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DetailChange {
+    pub place: Place,
+    /// `touchpoints`, `thoughts`, `quotes`, `needs`, `pains`, `delights`,
+    /// `opportunities` or `notes`.
+    pub lane: &'static str,
+    pub change: Change,
+    pub text: String,
+    /// A touchpoint's channel and owner ids, a need's kind; `null` otherwise.
+    pub channel: Option<String>,
+    pub owner: Option<String>,
+    pub kind: Option<&'static str>,
+}
+
+/// A KPI (matched by its label) at a step or phase that is in both maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiChange {
+    pub place: Place,
+    pub label: String,
+    pub change: Change,
+    /// As written, e.g. `38%`.
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub old_target: Option<String>,
+    pub new_target: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapChangeKind {
+    Opened,
+    Closed,
+}
+
+/// A gap opened (a step, new or kept, is now a gap) or closed (a gap has a company
+/// touchpoint now, or its step was removed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GapChange {
+    pub change: GapChangeKind,
+    pub old: Option<StepSide>,
+    pub new: Option<StepSide>,
+}
+
+/// Compares two maps; `None` is a map that does not exist (a file added or deleted).
+pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
+    let empty = empty_journey();
+    let file = match (old, new) {
+        (None, Some(_)) => FileChange::Added,
+        (Some(_), None) => FileChange::Deleted,
+        _ => FileChange::Modified,
+    };
+    let (o, n) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    let m = matching::match_maps(o, n);
+    let mut d = Diff {
+        diff_version: DIFF_VERSION,
+        file,
+        title: new.or(old).map(|j| j.title.value.clone()).unwrap_or_default(),
+        changed: false,
+        header: header(old, new),
+        declarations: declarations(o, n),
+        phases: phases(o, n, &m),
+        steps: Vec::new(),
+        emotions: Vec::new(),
+        details: Vec::new(),
+        kpis: Vec::new(),
+        gaps: Vec::new(),
+    };
+    steps(o, n, &m, &mut d);
+    for (q, phase) in n.phases.iter().enumerate() {
+        if let Some(p) = m.new_phase_to_old[q] {
+            let place = Place { phase: phase.name.value.clone(), step: None, action: None };
+            compare_details(&o.phases[p].details, &phase.details, &place, &mut d);
+        }
+    }
+    d.changed = !(d.header.is_empty()
+        && d.declarations.is_empty()
+        && d.phases.is_empty()
+        && d.steps.is_empty()
+        && d.emotions.is_empty()
+        && d.details.is_empty()
+        && d.kpis.is_empty()
+        && d.gaps.is_empty());
+    d
+}
+
+fn empty_journey() -> Journey {
+    Journey {
+        title: Text { value: String::new(), span: crate::Span::default() },
+        goal: None,
+        scope: None,
+        notes: Vec::new(),
+        lang: Default::default(),
+        scale: Default::default(),
+        personas: Vec::new(),
+        channels: Vec::new(),
+        owners: Vec::new(),
+        lanes: Vec::new(),
+        lanes_explicit: false,
+        phases: Vec::new(),
+        derived: Default::default(),
+    }
+}
+
+fn header(old: Option<&Journey>, new: Option<&Journey>) -> Vec<HeaderChange> {
+    type Field = fn(&Journey) -> Option<String>;
+    let fields: [(&'static str, Field); 6] = [
+        ("title", |j| Some(j.title.value.clone())),
+        ("goal", |j| j.goal.as_ref().map(|t| t.value.clone())),
+        ("scope", |j| j.scope.as_ref().map(|t| t.value.clone())),
+        ("lang", |j| Some(j.lang.code().to_string())),
+        ("scale", |j| Some(format!("{}..{}", j.scale.min, j.scale.max))),
+        ("lanes", |j| j.lanes_explicit.then(|| j.lanes.iter().map(|l| l.name()).collect::<Vec<_>>().join(" "))),
+    ];
+    let mut out = Vec::new();
+    for (field, get) in fields {
+        let (a, b) = (old.and_then(get), new.and_then(get));
+        if a != b {
+            out.push(HeaderChange { field, old: a, new: b });
+        }
+    }
+    let notes = |j: Option<&Journey>| j.map(|j| j.notes.iter().map(|t| t.value.clone()).collect()).unwrap_or_default();
+    let (removed, added) = multiset_diff(notes(old), notes(new));
+    out.extend(removed.into_iter().map(|t| HeaderChange { field: "note", old: Some(t), new: None }));
+    out.extend(added.into_iter().map(|t| HeaderChange { field: "note", old: None, new: Some(t) }));
+    out
+}
+
+fn declarations(old: &Journey, new: &Journey) -> Vec<DeclarationChange> {
+    fn described(j: &Journey) -> Vec<(&'static str, String, String)> {
+        let text = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+        let with = |label: String, flag: &str| {
+            if label.is_empty() { format!("({flag})") } else { format!("{label} ({flag})") }
+        };
+        let mut all: Vec<(&'static str, String, String)> =
+            j.personas.iter().map(|p| ("persona", p.id.clone(), text(&p.description))).collect();
+        all.extend(j.channels.iter().map(|c| {
+            let label = text(&c.label);
+            let label = match c.mode {
+                Some(ChannelMode::Online) => with(label, "online"),
+                Some(ChannelMode::Offline) => with(label, "offline"),
+                None => label,
+            };
+            ("channel", c.id.clone(), label)
+        }));
+        all.extend(j.owners.iter().map(|o| {
+            let label = text(&o.label);
+            ("owner", o.id.clone(), if o.external { with(label, "external") } else { label })
+        }));
+        all
+    }
+    let (a, b) = (described(old), described(new));
+    let mut out = Vec::new();
+    for (kind, id, old_text) in &a {
+        match b.iter().find(|(k, i, _)| k == kind && i == id) {
+            None => out.push(DeclarationChange {
+                kind,
+                id: id.clone(),
+                change: Change::Removed,
+                old: Some(old_text.clone()),
+                new: None,
+            }),
+            Some((_, _, new_text)) if new_text != old_text => out.push(DeclarationChange {
+                kind,
+                id: id.clone(),
+                change: Change::Changed,
+                old: Some(old_text.clone()),
+                new: Some(new_text.clone()),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (kind, id, new_text) in &b {
+        if !a.iter().any(|(k, i, _)| k == kind && i == id) {
+            out.push(DeclarationChange {
+                kind,
+                id: id.clone(),
+                change: Change::Added,
+                old: None,
+                new: Some(new_text.clone()),
+            });
+        }
+    }
+    out
+}
+
+fn phases(old: &Journey, new: &Journey, m: &matching::Matching) -> Vec<PhaseChange> {
+    let at = |j: &Journey, p: usize| PhaseAt { number: p + 1, name: j.phases[p].name.value.clone() };
+    let mut out: Vec<PhaseChange> = (0..old.phases.len())
+        .filter(|&p| m.old_phase_to_new[p].is_none())
+        .map(|p| PhaseChange { old: Some(at(old, p)), new: None, kinds: vec![PhaseChangeKind::Removed] })
+        .collect();
+    for q in 0..new.phases.len() {
+        let Some(p) = m.new_phase_to_old[q] else {
+            out.push(PhaseChange { old: None, new: Some(at(new, q)), kinds: vec![PhaseChangeKind::Added] });
+            continue;
+        };
+        let mut kinds = Vec::new();
+        if old.phases[p].name.value != new.phases[q].name.value {
+            kinds.push(PhaseChangeKind::Renamed);
+        }
+        if m.phase_moved[q] {
+            kinds.push(PhaseChangeKind::Moved);
+        }
+        if !kinds.is_empty() {
+            out.push(PhaseChange { old: Some(at(old, p)), new: Some(at(new, q)), kinds });
+        }
+    }
+    out
+}
+
+fn side(j: &Journey, at: StepRef) -> StepSide {
+    let s = j.step(at);
+    StepSide {
+        number: s.number,
+        phase: j.phases[at.phase].name.value.clone(),
+        action: s.action.value.clone(),
+        critical: s.critical,
+        personas: s.personas.iter().map(|&p| j.persona(p).id.clone()).collect(),
+    }
+}
+
+fn place(j: &Journey, at: StepRef) -> Place {
+    let s = j.step(at);
+    Place { phase: j.phases[at.phase].name.value.clone(), step: Some(s.number), action: Some(s.action.value.clone()) }
+}
+
+fn steps(old: &Journey, new: &Journey, m: &matching::Matching, d: &mut Diff) {
+    let old_steps: Vec<(StepRef, &Step)> = old.steps().collect();
+    let new_steps: Vec<(StepRef, &Step)> = new.steps().collect();
+    for (i, &(at, s)) in old_steps.iter().enumerate() {
+        if m.old_to_new[i].is_none() {
+            d.steps.push(StepChange { old: Some(side(old, at)), new: None, kinds: vec![StepChangeKind::Removed] });
+            if is_gap(old, s) {
+                d.gaps.push(GapChange { change: GapChangeKind::Closed, old: Some(side(old, at)), new: None });
+            }
+        }
+    }
+    for (j, &(at, s)) in new_steps.iter().enumerate() {
+        let Some(i) = m.new_to_old[j] else {
+            d.steps.push(StepChange { old: None, new: Some(side(new, at)), kinds: vec![StepChangeKind::Added] });
+            if is_gap(new, s) {
+                d.gaps.push(GapChange { change: GapChangeKind::Opened, old: None, new: Some(side(new, at)) });
+            }
+            continue;
+        };
+        let (old_at, o) = old_steps[i];
+        let (a, b) = (side(old, old_at), side(new, at));
+        let mut kinds = Vec::new();
+        if a.action != b.action {
+            kinds.push(StepChangeKind::Renamed);
+        }
+        if m.step_moved[j] {
+            kinds.push(StepChangeKind::Moved);
+        }
+        if a.critical != b.critical {
+            kinds.push(StepChangeKind::Critical);
+        }
+        if sorted(&a.personas) != sorted(&b.personas) {
+            kinds.push(StepChangeKind::Personas);
+        }
+        match (is_gap(old, o), is_gap(new, s)) {
+            (false, true) => {
+                d.gaps.push(GapChange { change: GapChangeKind::Opened, old: Some(a.clone()), new: Some(b.clone()) })
+            }
+            (true, false) => {
+                d.gaps.push(GapChange { change: GapChangeKind::Closed, old: Some(a.clone()), new: Some(b.clone()) })
+            }
+            _ => {}
+        }
+        if !kinds.is_empty() {
+            d.steps.push(StepChange { old: Some(a), new: Some(b), kinds });
+        }
+        let here = place(new, at);
+        emotions(old, new, o, s, &here, d);
+        let touchpoints = |j: &Journey, s: &Step| -> Vec<(String, Option<String>, Option<String>)> {
+            s.touchpoints
+                .iter()
+                .map(|t| {
+                    let channel = t.channel.map(|c| j.channel(c).id.clone());
+                    (t.text.value.clone(), channel, t.owner.map(|x| j.owner(x).id.clone()))
+                })
+                .collect()
+        };
+        let (removed, added) = multiset_diff(touchpoints(old, o), touchpoints(new, s));
+        let card = |change, (text, channel, owner)| DetailChange {
+            place: here.clone(),
+            lane: "touchpoints",
+            change,
+            text,
+            channel,
+            owner,
+            kind: None,
+        };
+        d.details.extend(removed.into_iter().map(|t| card(Change::Removed, t)));
+        d.details.extend(added.into_iter().map(|t| card(Change::Added, t)));
+        compare_details(&o.details, &s.details, &here, d);
+    }
+}
+
+fn sorted(v: &[String]) -> Vec<&String> {
+    let mut v: Vec<&String> = v.iter().collect();
+    v.sort();
+    v
+}
+
+fn emotions(old: &Journey, new: &Journey, o: &Step, s: &Step, here: &Place, d: &mut Diff) {
+    let name = |j: &Journey, p: Option<PersonaId>| p.map(|p| j.persona(p).id.clone());
+    let mut personas: Vec<Option<String>> = Vec::new();
+    for p in o.emotions.iter().map(|e| name(old, e.persona)).chain(s.emotions.iter().map(|e| name(new, e.persona))) {
+        if !personas.contains(&p) {
+            personas.push(p);
+        }
+    }
+    for persona in personas {
+        let a = o.emotions.iter().find(|e| name(old, e.persona) == persona);
+        let b = s.emotions.iter().find(|e| name(new, e.persona) == persona);
+        let text = |e: Option<&crate::model::Emotion>| e.and_then(|e| e.text.as_ref()).map(|t| t.value.clone());
+        let (old_score, new_score) = (a.map(|e| e.score), b.map(|e| e.score));
+        if old_score == new_score && text(a) == text(b) {
+            continue;
+        }
+        d.emotions.push(EmotionChange {
+            place: here.clone(),
+            persona,
+            old: old_score,
+            new: new_score,
+            shift: old_score.zip(new_score).map(|(x, y)| y.saturating_sub(x)),
+            old_text: text(a),
+            new_text: text(b),
+        });
+    }
+}
+
+fn compare_details(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
+    let texts = |v: &[Text]| v.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
+    let lanes: [(&'static str, Vec<String>, Vec<String>); 6] = [
+        ("thoughts", texts(&a.thoughts), texts(&b.thoughts)),
+        ("quotes", texts(&a.quotes), texts(&b.quotes)),
+        ("pains", texts(&a.pains), texts(&b.pains)),
+        ("delights", texts(&a.delights), texts(&b.delights)),
+        ("opportunities", texts(&a.opportunities), texts(&b.opportunities)),
+        ("notes", texts(&a.notes), texts(&b.notes)),
+    ];
+    let card = |lane, change, text, kind| DetailChange {
+        place: here.clone(),
+        lane,
+        change,
+        text,
+        channel: None,
+        owner: None,
+        kind,
+    };
+    for (lane, x, y) in lanes {
+        let (removed, added) = multiset_diff(x, y);
+        d.details.extend(removed.into_iter().map(|t| card(lane, Change::Removed, t, None)));
+        d.details.extend(added.into_iter().map(|t| card(lane, Change::Added, t, None)));
+    }
+    let needs = |v: &Details| {
+        v.needs
+            .iter()
+            .map(|n| {
+                let kind = n.kind.map(|k| match k {
+                    NeedKind::Functional => "functional",
+                    NeedKind::Emotional => "emotional",
+                });
+                (n.text.value.clone(), kind)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (removed, added) = multiset_diff(needs(a), needs(b));
+    d.details.extend(removed.into_iter().map(|(t, k)| card("needs", Change::Removed, t, k)));
+    d.details.extend(added.into_iter().map(|(t, k)| card("needs", Change::Added, t, k)));
+    kpis(&a.kpis, &b.kpis, here, d);
+}
+
+/// KPIs are matched by label (the k-th of a label with the k-th); a matched one changed
+/// when its value or target differs as a number.
+fn kpis(a: &[Kpi], b: &[Kpi], here: &Place, d: &mut Diff) {
+    let mut used = vec![false; b.len()];
+    let value = |k: Option<&Kpi>| k.map(|k| k.value.text.clone());
+    let target = |k: Option<&Kpi>| k.and_then(|k| k.target.as_ref()).map(|t| t.text.clone());
+    let change = |x: Option<&Kpi>, y: Option<&Kpi>, change, label: &str| KpiChange {
+        place: here.clone(),
+        label: label.to_string(),
+        change,
+        old_value: value(x),
+        new_value: value(y),
+        old_target: target(x),
+        new_target: target(y),
+    };
+    for k in a {
+        let found = (0..b.len()).find(|&i| !used[i] && b[i].label.value == k.label.value);
+        match found {
+            None => d.kpis.push(change(Some(k), None, Change::Removed, &k.label.value)),
+            Some(i) => {
+                used[i] = true;
+                let number = |m: &crate::model::Measure| (round2(m.value), m.percent);
+                let same = number(&k.value) == number(&b[i].value)
+                    && k.target.as_ref().map(number) == b[i].target.as_ref().map(number);
+                if !same {
+                    d.kpis.push(change(Some(k), Some(&b[i]), Change::Changed, &k.label.value));
+                }
+            }
+        }
+    }
+    for (k, _) in b.iter().zip(&used).filter(|(_, u)| !**u) {
+        d.kpis.push(change(None, Some(k), Change::Added, &k.label.value));
+    }
+}
+
+/// What is only in `old` (removed) and only in `new` (added), counting repeats, in order.
+fn multiset_diff<T: PartialEq>(old: Vec<T>, new: Vec<T>) -> (Vec<T>, Vec<T>) {
+    let mut used = vec![false; new.len()];
+    let mut removed = Vec::new();
+    for x in old {
+        match (0..new.len()).find(|&i| !used[i] && new[i] == x) {
+            Some(i) => used[i] = true,
+            None => removed.push(x),
+        }
+    }
+    let added = new.into_iter().zip(used).filter(|(_, u)| !u).map(|(x, _)| x).collect();
+    (removed, added)
+}

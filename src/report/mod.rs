@@ -1,0 +1,253 @@
+//! `journeymap report`: the derived facts a consultant asks for, as plain data computed
+//! from a [`Journey`]. [`render`] shows it as text, Markdown or JSON; the JSON shape is
+//! documented in `docs/report.md`.
+
+pub mod render;
+
+use serde::Serialize;
+
+use crate::model::{Details, Journey, LaneKind, PersonaId, Step, StepRef, is_gap};
+
+/// Version of the JSON shape; it changes when a field is removed or renamed.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub report_version: u32,
+    pub title: String,
+    pub phases: usize,
+    pub steps: usize,
+    /// Steps where the customer meets no touchpoint owned by the company.
+    pub gaps: Vec<StepAt>,
+    /// Each persona who travels, in declaration order (the anonymous one of a map
+    /// without personas has `persona: null`).
+    pub emotions: Vec<PersonaPoints>,
+    pub critical_steps: Vec<StepAt>,
+    pub channel_switches: Vec<ChannelSwitch>,
+    /// Places (a step, or a phase as a whole) with pains and no opportunity that
+    /// answers them; see [`unanswered_pains`] for the rule.
+    pub pains_without_opportunity: Vec<UnansweredPains>,
+    /// KPIs with a target that their value differs from.
+    pub kpis_off_target: Vec<KpiOffTarget>,
+    /// How many KPIs have no target, and so are neither on nor off it.
+    pub kpis_without_target: usize,
+    /// One entry per lane, in the default lane order.
+    pub lanes: Vec<LaneCount>,
+}
+
+/// A step: its number in the whole journey, its phase and its action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StepAt {
+    pub number: usize,
+    pub phase: String,
+    pub action: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PersonaPoints {
+    pub persona: Option<String>,
+    /// How many steps carry a score for this persona; 0 leaves `low` and `high` null.
+    pub scored_steps: usize,
+    pub low: Option<Point>,
+    pub high: Option<Point>,
+}
+
+/// A score and every step where the persona has it (ties are all kept).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    pub score: i64,
+    pub steps: Vec<StepAt>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChannelSwitch {
+    pub from_step: StepAt,
+    pub to_step: StepAt,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnansweredPains {
+    pub phase: String,
+    /// `null` for pains written on the phase as a whole.
+    pub step: Option<StepAt>,
+    pub pains: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiOffTarget {
+    pub phase: String,
+    /// `null` for a KPI written on the phase as a whole.
+    pub step: Option<StepAt>,
+    pub label: String,
+    /// As written, e.g. `38%`.
+    pub value: String,
+    pub target: String,
+    /// `value − target`, rounded to two decimals. Whether above or below is better is
+    /// not in the language: the sign says which side, the reader judges.
+    pub distance: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LaneCount {
+    /// The lane's name as `lanes` writes it.
+    pub lane: &'static str,
+    /// Entries in the lane: steps for `actions`, scores for `emotions`, cards otherwise
+    /// (phase-wide ones included).
+    pub total: usize,
+    /// Steps with at least one entry.
+    pub steps_with: usize,
+}
+
+/// Computes the report of a validated journey.
+pub fn report(journey: &Journey) -> Report {
+    let at = |r: StepRef| step_at(journey, r);
+    let derived = &journey.derived;
+    let emotions = journey
+        .travellers()
+        .into_iter()
+        .map(|p| {
+            let scored_steps = journey.steps().filter(|(_, s)| s.emotion_of(p).is_some()).count();
+            let found = derived.extremes.iter().find(|x| x.persona == p);
+            let point =
+                |x: &crate::model::Extreme| Point { score: x.score, steps: x.steps.iter().map(|&r| at(r)).collect() };
+            PersonaPoints {
+                persona: persona_name(journey, p),
+                scored_steps,
+                low: found.map(|x| point(&x.low)),
+                high: found.map(|x| point(&x.high)),
+            }
+        })
+        .collect();
+    let channel_ids = |ids: &[crate::model::ChannelId]| ids.iter().map(|&c| journey.channel(c).id.clone()).collect();
+    Report {
+        report_version: REPORT_VERSION,
+        title: journey.title.value.clone(),
+        phases: journey.phases.len(),
+        steps: journey.steps().count(),
+        gaps: journey.steps().filter(|(_, s)| is_gap(journey, s)).map(|(r, _)| at(r)).collect(),
+        emotions,
+        critical_steps: journey.steps().filter(|(_, s)| s.critical).map(|(r, _)| at(r)).collect(),
+        channel_switches: derived
+            .channel_switches
+            .iter()
+            .map(|s| ChannelSwitch {
+                from_step: at(s.from_step),
+                to_step: at(s.to_step),
+                from: channel_ids(&s.from),
+                to: channel_ids(&s.to),
+            })
+            .collect(),
+        pains_without_opportunity: unanswered_pains(journey),
+        kpis_off_target: kpis_off_target(journey),
+        kpis_without_target: all_details(journey).flat_map(|(_, d)| &d.kpis).filter(|k| k.target.is_none()).count(),
+        lanes: LaneKind::ALL.iter().map(|&lane| lane_count(journey, lane)).collect(),
+    }
+}
+
+pub(crate) fn step_at(journey: &Journey, r: StepRef) -> StepAt {
+    let step = journey.step(r);
+    StepAt { number: step.number, phase: journey.phases[r.phase].name.value.clone(), action: step.action.value.clone() }
+}
+
+pub(crate) fn persona_name(journey: &Journey, p: Option<PersonaId>) -> Option<String> {
+    p.map(|p| journey.persona(p).id.clone())
+}
+
+/// Every details block with where it stands: the phase's own (`None`), then its steps'.
+fn all_details(journey: &Journey) -> impl Iterator<Item = ((usize, Option<StepRef>), &Details)> {
+    journey.phases.iter().enumerate().flat_map(|(p, phase)| {
+        std::iter::once(((p, None), &phase.details)).chain(
+            phase
+                .steps
+                .iter()
+                .enumerate()
+                .map(move |(s, step)| ((p, Some(StepRef { phase: p, step: s })), &step.details)),
+        )
+    })
+}
+
+/// The rule: an opportunity answers the pains of the place where it is written and the
+/// pains below it. A step's pains are answered by an opportunity on the step or on its
+/// phase as a whole; a phase's own pains by an opportunity anywhere in the phase (on the
+/// phase or on any of its steps). Pains left unanswered are listed per place.
+pub fn unanswered_pains(journey: &Journey) -> Vec<UnansweredPains> {
+    let mut out = Vec::new();
+    for ((p, step), details) in all_details(journey) {
+        if details.pains.is_empty() {
+            continue;
+        }
+        let phase = &journey.phases[p];
+        let answered = match step {
+            Some(_) => !details.opportunities.is_empty() || !phase.details.opportunities.is_empty(),
+            None => {
+                !phase.details.opportunities.is_empty()
+                    || phase.steps.iter().any(|s: &Step| !s.details.opportunities.is_empty())
+            }
+        };
+        if !answered {
+            out.push(UnansweredPains {
+                phase: phase.name.value.clone(),
+                step: step.map(|r| step_at(journey, r)),
+                pains: details.pains.iter().map(|t| t.value.clone()).collect(),
+            });
+        }
+    }
+    out
+}
+
+fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
+    let mut out = Vec::new();
+    for ((p, step), details) in all_details(journey) {
+        for kpi in &details.kpis {
+            let Some(target) = &kpi.target else { continue };
+            let distance = round2(kpi.value.value - target.value);
+            if distance == 0.0 {
+                continue;
+            }
+            out.push(KpiOffTarget {
+                phase: journey.phases[p].name.value.clone(),
+                step: step.map(|r| step_at(journey, r)),
+                label: kpi.label.value.clone(),
+                value: kpi.value.text.clone(),
+                target: target.text.clone(),
+                distance,
+            });
+        }
+    }
+    out
+}
+
+/// Rounded to two decimals, so `4.1 − 4.5` is `−0.4`, not `−0.40000000000000036`.
+pub(crate) fn round2(x: f64) -> f64 {
+    let r = (x * 100.0).round() / 100.0;
+    if r == 0.0 || !r.is_finite() { 0.0 } else { r }
+}
+
+fn lane_count(journey: &Journey, lane: LaneKind) -> LaneCount {
+    let in_details = |d: &Details| match lane {
+        LaneKind::Thoughts => d.thoughts.len(),
+        LaneKind::Quotes => d.quotes.len(),
+        LaneKind::Pains => d.pains.len(),
+        LaneKind::Delights => d.delights.len(),
+        LaneKind::Needs => d.needs.len(),
+        LaneKind::Opportunities => d.opportunities.len(),
+        LaneKind::Kpis => d.kpis.len(),
+        LaneKind::Notes => d.notes.len(),
+        LaneKind::Actions | LaneKind::Touchpoints | LaneKind::Emotions => 0,
+    };
+    let in_step = |s: &Step| match lane {
+        LaneKind::Actions => 1,
+        LaneKind::Touchpoints => s.touchpoints.len(),
+        LaneKind::Emotions => s.emotions.len(),
+        _ => in_details(&s.details),
+    };
+    let phase_wide: usize = journey.phases.iter().map(|p| in_details(&p.details)).sum();
+    let per_step: Vec<usize> = journey.steps().map(|(_, s)| in_step(s)).collect();
+    LaneCount {
+        lane: lane.name(),
+        total: phase_wide + per_step.iter().sum::<usize>(),
+        steps_with: per_step.iter().filter(|&&n| n > 0).count(),
+    }
+}

@@ -1,0 +1,263 @@
+//! A [`Report`] shown as text (terminals), Markdown (pull requests, CI job summaries) or
+//! JSON (machines). The built-in labels are English whatever the map's `lang`: these are
+//! reports for reviewers and pipelines, not the drawn map.
+
+use std::fmt::Write;
+
+use super::{PersonaPoints, Point, Report, StepAt};
+use crate::escape::{markdown as md, terminal as term};
+
+/// The report as pretty JSON, ending in a newline.
+pub fn json(report: &Report) -> String {
+    let mut out = serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+/// The report as GitHub-flavoured Markdown: one `##` heading, then a `###` section with
+/// a table for each fact. All user text is escaped.
+pub fn markdown(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## Journey report: {}\n", md(&r.title));
+    let _ = writeln!(out, "{}, {}.\n", plural(r.phases, "phase"), plural(r.steps, "step"));
+
+    section(&mut out, "Gaps", r.gaps.len(), "steps where the customer meets no touchpoint the company owns");
+    md_table(&mut out, &["step", "phase", "action"], r.gaps.iter().map(step_cells).collect());
+
+    section(&mut out, "Low and high points", r.emotions.len(), "per persona");
+    let rows = r
+        .emotions
+        .iter()
+        .map(|p| {
+            let point = |x: &Option<Point>| match x {
+                Some(x) => format!("{:+} at {}", x.score, md_steps(&x.steps)),
+                None => "no scores".into(),
+            };
+            vec![md(persona(p)), point(&p.low), point(&p.high)]
+        })
+        .collect();
+    md_table(&mut out, &["persona", "low", "high"], rows);
+
+    section(&mut out, "Critical steps", r.critical_steps.len(), "");
+    md_table(&mut out, &["step", "phase", "action"], r.critical_steps.iter().map(step_cells).collect());
+
+    section(&mut out, "Channel switches", r.channel_switches.len(), "between consecutive steps that use channels");
+    let rows = r
+        .channel_switches
+        .iter()
+        .map(|s| vec![md_step(&s.from_step), md_step(&s.to_step), md(&s.from.join(", ")), md(&s.to.join(", "))])
+        .collect();
+    md_table(&mut out, &["from step", "to step", "from channels", "to channels"], rows);
+
+    section(
+        &mut out,
+        "Pains without an opportunity",
+        r.pains_without_opportunity.len(),
+        "no opportunity on the same step or its phase; a phase's own pains: none anywhere in the phase",
+    );
+    let rows = r
+        .pains_without_opportunity
+        .iter()
+        .flat_map(|u| {
+            let place = match &u.step {
+                Some(s) => md_step(s),
+                None => format!("phase {}", md(&u.phase)),
+            };
+            u.pains.iter().map(move |p| vec![place.clone(), md(p)])
+        })
+        .collect();
+    md_table(&mut out, &["where", "pain"], rows);
+
+    section(
+        &mut out,
+        "KPIs off target",
+        r.kpis_off_target.len(),
+        "distance = value − target; the map does not say which direction is better",
+    );
+    let rows = r
+        .kpis_off_target
+        .iter()
+        .map(|k| {
+            let place = match &k.step {
+                Some(s) => md_step(s),
+                None => format!("phase {}", md(&k.phase)),
+            };
+            vec![place, md(&k.label), md(&k.value), md(&k.target), signed(k.distance)]
+        })
+        .collect();
+    md_table(&mut out, &["where", "KPI", "value", "target", "distance"], rows);
+    if r.kpis_without_target > 0 {
+        let _ = writeln!(out, "{} without a target, not judged.\n", plural(r.kpis_without_target, "KPI"));
+    }
+
+    let _ = writeln!(out, "### Counts per lane\n");
+    let rows =
+        r.lanes.iter().map(|l| vec![l.lane.to_string(), l.total.to_string(), l.steps_with.to_string()]).collect();
+    md_table(&mut out, &["lane", "total", "steps with"], rows);
+    out
+}
+
+/// The report for a terminal: sections with indented lines; user text has its control
+/// characters replaced.
+pub fn text(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Journey report: {}", term(&r.title));
+    let _ = writeln!(out, "{}, {}", plural(r.phases, "phase"), plural(r.steps, "step"));
+
+    text_section(&mut out, "Gaps (no touchpoint the company owns)", r.gaps.iter().map(text_step).collect());
+    let lines = r
+        .emotions
+        .iter()
+        .map(|p| match (&p.low, &p.high) {
+            (Some(low), Some(high)) => format!(
+                "{}: low {:+} at {}; high {:+} at {}",
+                term(persona(p)),
+                low.score,
+                text_steps(&low.steps),
+                high.score,
+                text_steps(&high.steps)
+            ),
+            _ => format!("{}: no scores", term(persona(p))),
+        })
+        .collect();
+    text_section(&mut out, "Low and high points", lines);
+    text_section(&mut out, "Critical steps", r.critical_steps.iter().map(text_step).collect());
+    let lines = r
+        .channel_switches
+        .iter()
+        .map(|s| {
+            format!(
+                "step {} → step {}: {} → {}",
+                s.from_step.number,
+                s.to_step.number,
+                term(&s.from.join(", ")),
+                term(&s.to.join(", "))
+            )
+        })
+        .collect();
+    text_section(&mut out, "Channel switches", lines);
+    let lines = r
+        .pains_without_opportunity
+        .iter()
+        .flat_map(|u| {
+            let place = match &u.step {
+                Some(s) => text_step(s),
+                None => format!("phase {}", term(&u.phase)),
+            };
+            u.pains.iter().map(move |p| format!("{place}: {}", term(p)))
+        })
+        .collect();
+    text_section(&mut out, "Pains without an opportunity", lines);
+    let lines: Vec<String> = r
+        .kpis_off_target
+        .iter()
+        .map(|k| {
+            let place = match &k.step {
+                Some(s) => format!("step {}", s.number),
+                None => format!("phase {}", term(&k.phase)),
+            };
+            format!(
+                "{place}: “{}” {} vs target {} ({})",
+                term(&k.label),
+                term(&k.value),
+                term(&k.target),
+                signed(k.distance)
+            )
+        })
+        .collect();
+    text_section(&mut out, "KPIs off target (value − target; which direction is better is not in the map)", lines);
+    if r.kpis_without_target > 0 {
+        let _ = writeln!(out, "  ({} without a target, not judged)", plural(r.kpis_without_target, "KPI"));
+    }
+    let _ = writeln!(out, "\nCounts per lane (total, steps with)");
+    for l in &r.lanes {
+        let _ = writeln!(out, "  {:<14}{:>6}{:>6}", l.lane, l.total, l.steps_with);
+    }
+    out
+}
+
+fn persona(p: &PersonaPoints) -> &str {
+    p.persona.as_deref().unwrap_or(ANONYMOUS)
+}
+
+/// How the anonymous persona of a map without personas is shown.
+pub(crate) const ANONYMOUS: &str = "(customer)";
+
+fn section(out: &mut String, title: &str, count: usize, note: &str) {
+    let _ = writeln!(out, "### {title} ({count})\n");
+    if !note.is_empty() && count > 0 {
+        let _ = writeln!(out, "_{note}_\n");
+    }
+}
+
+/// A Markdown table of cells already escaped; `_None._` when there are no rows.
+pub(crate) fn md_table(out: &mut String, headers: &[&str], rows: Vec<Vec<String>>) {
+    if rows.is_empty() {
+        let _ = writeln!(out, "_None._\n");
+        return;
+    }
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn step_cells(s: &StepAt) -> Vec<String> {
+    vec![s.number.to_string(), md(&s.phase), md(&s.action)]
+}
+
+/// `3 · Fills in the form`, escaped.
+pub(crate) fn md_step(s: &StepAt) -> String {
+    format!("{} · {}", s.number, md(&s.action))
+}
+
+fn md_steps(steps: &[StepAt]) -> String {
+    steps.iter().map(md_step).collect::<Vec<_>>().join("; ")
+}
+
+/// `step 3 “Fills in the form” (Consideration)`, terminal-safe.
+pub(crate) fn text_step(s: &StepAt) -> String {
+    format!("step {} “{}” ({})", s.number, term(&s.action), term(&s.phase))
+}
+
+fn text_steps(steps: &[StepAt]) -> String {
+    steps.iter().map(|s| format!("step {} “{}”", s.number, term(&s.action))).collect::<Vec<_>>().join(", ")
+}
+
+fn text_section(out: &mut String, title: &str, lines: Vec<String>) {
+    let _ = writeln!(out, "\n{title}: {}", lines.len());
+    for line in lines {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// A distance with its sign and at most two decimals: `+24`, `-17`, `-0.4`.
+pub(crate) fn signed(d: f64) -> String {
+    let digits = format!("{:.2}", d.abs());
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    if d > 0.0 {
+        format!("+{digits}")
+    } else if d < 0.0 {
+        format!("-{digits}")
+    } else {
+        "0".into()
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distances_are_signed_with_two_decimals_at_most() {
+        assert_eq!(super::signed(24.0), "+24");
+        assert_eq!(super::signed(-17.0), "-17");
+        assert_eq!(super::signed(-0.4), "-0.4");
+        assert_eq!(super::signed(0.126), "+0.13");
+        assert_eq!(super::signed(0.0), "0");
+    }
+}

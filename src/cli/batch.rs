@@ -11,7 +11,9 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::render::{Args, Format, draw, formats};
+use super::input::Source;
+use super::project::{Project, Projects};
+use super::render::{Args, Settings, draw};
 use super::{Outcome, output};
 
 /// The file in OUTDIR that says which version and options made the outputs in it.
@@ -24,11 +26,14 @@ pub fn is_batch(args: &Args) -> bool {
         || args.output.as_deref().is_some_and(|o| o.is_dir() && args.maps.iter().all(|m| m.as_os_str() != "-"))
 }
 
-/// One map to render and where its outputs go.
+/// One map to render, where its outputs go and how it is drawn.
 struct Job {
     map: PathBuf,
-    /// The outputs' path without extension: under OUT, or beside the map.
+    /// The outputs' path without extension: under OUT, under the project's out-dir, or
+    /// beside the map.
     base: PathBuf,
+    settings: Settings,
+    project: Project,
 }
 
 /// What became of one map.
@@ -58,18 +63,6 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
         return fail("several maps cannot go to standard output; name a directory with -o".into());
     }
-    if !(args.scale > 0.0 && args.scale <= 16.0) {
-        return fail(format!("--scale must be above 0 and at most 16, not {}", args.scale));
-    }
-    // OUT is a directory here: the format comes from --format, not from its name.
-    let formats = if args.format.is_empty() {
-        vec![Format::Svg]
-    } else {
-        match formats(&args) {
-            Ok(f) => f,
-            Err(e) => return fail(e),
-        }
-    };
     let out_dir = args.output.as_deref();
     if let Some(dir) = out_dir
         && dir.exists()
@@ -78,31 +71,55 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
         return fail(format!("`{}` is not a directory; several maps are rendered into a directory", dir.display()));
     }
 
-    let (mut jobs, walk_errors) = collect(&args.maps, out_dir);
+    let (mut found, walk_errors) = collect(&args.maps);
     if let Some(only) = only {
-        jobs.retain(|job| job.map.canonicalize().is_ok_and(|m| only.contains(&m)));
+        found.retain(|(map, _)| map.canonicalize().is_ok_and(|m| only.contains(&m)));
     }
     if let Some(e) = walk_errors.iter().find(|e| e.usage) {
         return fail(e.message.clone());
     }
-    if let Err(e) = check_clashes(&jobs, &formats) {
+    // Each map's project file, read once each, before the parallel part: a broken one
+    // is reported and its maps are not rendered.
+    let mut projects = Projects::default();
+    let mut jobs = Vec::new();
+    let mut config_failed = false;
+    for (map, relative) in found {
+        let project = match projects.for_source(&Source::File(map.clone())) {
+            Ok(p) => p,
+            Err(failure) => {
+                failure.eprint();
+                config_failed = true;
+                continue;
+            }
+        };
+        let settings = match Settings::new(&args, &project, true) {
+            Ok(s) => s,
+            Err(e) => return fail(e),
+        };
+        let base = match out_dir {
+            Some(dir) => dir.join(&relative).with_extension(""),
+            None => project.out_base(&map).unwrap_or_else(|| map.with_extension("")),
+        };
+        jobs.push(Job { map, base, settings, project });
+    }
+    if let Err(e) = check_clashes(&jobs) {
         return fail(e);
     }
 
-    let fingerprint = fingerprint(&args);
+    let fingerprint = fingerprint(&args, &jobs);
     let up_to_date_allowed = !args.force && out_dir.is_some_and(|dir| stamp_matches(dir, &fingerprint));
     let progress = progress_bar(jobs.len());
     let done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
-            let done = render_one(job, &args, &formats, up_to_date_allowed);
+            let done = render_one(job, up_to_date_allowed);
             progress.inc(1);
             done
         })
         .collect();
     progress.finish_and_clear();
 
-    let mut outcome = Outcome::Clean;
+    let mut outcome = if config_failed { Outcome::Usage } else { Outcome::Clean };
     let mut stderr = std::io::stderr().lock();
     for d in &done {
         let _ = stderr.write_all(d.report.as_bytes());
@@ -141,22 +158,14 @@ struct WalkError {
     usage: bool,
 }
 
-/// Every map under the arguments, in order, with where its outputs go: under `out_dir`
-/// at its path relative to the directory named (a file named alone goes at the top),
-/// or beside the map.
-fn collect(paths: &[PathBuf], out_dir: Option<&Path>) -> (Vec<Job>, Vec<WalkError>) {
-    let mut jobs = Vec::new();
+/// Every map under the arguments, in order, with its path relative to the directory
+/// named (a file named alone: its name), which is where it goes under OUT.
+fn collect(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<WalkError>) {
+    let mut found = Vec::new();
     let mut errors = Vec::new();
-    let job = |map: PathBuf, relative: &Path| {
-        let base = match out_dir {
-            Some(dir) => dir.join(relative).with_extension(""),
-            None => map.with_extension(""),
-        };
-        Job { map, base }
-    };
     for path in paths {
         if path.is_dir() {
-            let before = jobs.len();
+            let before = found.len();
             for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
                 match entry {
                     Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "journey") => {
@@ -164,7 +173,7 @@ fn collect(paths: &[PathBuf], out_dir: Option<&Path>) -> (Vec<Job>, Vec<WalkErro
                         let relative = map.strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
                         // Walked from `path`, the rest is plain names: nothing climbs out of OUT.
                         if relative.components().all(|c| matches!(c, Component::Normal(_))) {
-                            jobs.push(job(map, &relative));
+                            found.push((map, relative));
                         }
                     }
                     Ok(_) => {}
@@ -174,7 +183,7 @@ fn collect(paths: &[PathBuf], out_dir: Option<&Path>) -> (Vec<Job>, Vec<WalkErro
                     }),
                 }
             }
-            if jobs.len() == before {
+            if found.len() == before {
                 errors.push(WalkError {
                     message: format!("no `*.journey` files under `{}`", path.display()),
                     usage: true,
@@ -182,23 +191,23 @@ fn collect(paths: &[PathBuf], out_dir: Option<&Path>) -> (Vec<Job>, Vec<WalkErro
             }
         } else if path.is_file() {
             let name = path.file_name().map(PathBuf::from).unwrap_or_default();
-            jobs.push(job(path.clone(), &name));
+            found.push((path.clone(), name));
         } else {
             errors.push(WalkError { message: format!("`{}`: no such file or directory", path.display()), usage: true });
         }
     }
-    (jobs, errors)
+    (found, errors)
 }
 
 /// Two maps that would write the same file (`a/x.journey` and `b/x.journey` both into
 /// OUT/x.svg) are refused before anything is written.
-fn check_clashes(jobs: &[Job], formats: &[Format]) -> Result<(), String> {
+fn check_clashes(jobs: &[Job]) -> Result<(), String> {
     let mut seen: std::collections::BTreeMap<&Path, &Path> = std::collections::BTreeMap::new();
     for job in jobs {
         if let Some(other) = seen.insert(&job.base, &job.map)
             && other != job.map
         {
-            let ext = formats[0].extension();
+            let ext = job.settings.formats.first().map_or("svg", |f| f.extension());
             return Err(format!(
                 "`{}` and `{}` would both be written to `{}`; render them into different directories",
                 other.display(),
@@ -210,10 +219,20 @@ fn check_clashes(jobs: &[Job], formats: &[Format]) -> Result<(), String> {
     Ok(())
 }
 
-/// What, besides the map, decides the outputs' bytes. (The formats do not: each
-/// output is checked on its own.)
-fn fingerprint(args: &Args) -> String {
-    format!("journeymap {}\npage {:?}\nscale {}\n", env!("CARGO_PKG_VERSION"), args.page, args.scale).to_lowercase()
+/// What, besides the map, decides the outputs' bytes: the version, the options given,
+/// and the project files that apply. (The formats do not: each output is checked on
+/// its own.)
+fn fingerprint(args: &Args, jobs: &[Job]) -> String {
+    use sha2::Digest as _;
+    let mut text = format!("journeymap {}\npage {:?}\nscale {:?}\n", env!("CARGO_PKG_VERSION"), args.page, args.scale)
+        .to_lowercase();
+    let files: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.project.path.as_deref()).collect();
+    for file in files {
+        let digest = sha2::Sha256::digest(std::fs::read(file).unwrap_or_default());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let _ = writeln!(text, "project {} {hex}", file.display());
+    }
+    text
 }
 
 fn stamp_matches(dir: &Path, fingerprint: &str) -> bool {
@@ -224,8 +243,9 @@ fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-fn render_one(job: &Job, args: &Args, formats: &[Format], up_to_date_allowed: bool) -> Done {
+fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
     let mut done = Done::default();
+    let formats = &job.settings.formats;
     let targets: Vec<PathBuf> = formats.iter().map(|f| job.base.with_extension(f.extension())).collect();
     if up_to_date_allowed
         && let Some(map_time) = modified(&job.map)
@@ -243,7 +263,8 @@ fn render_one(job: &Job, args: &Args, formats: &[Format], up_to_date_allowed: bo
             return done;
         }
     };
-    let compiled = journeymap::compile(&bytes);
+    let mut compiled = journeymap::compile(&bytes);
+    job.project.config.lints.apply(&mut compiled.diags);
     if !compiled.diags.is_empty() {
         done.report.push_str(&journeymap::diag::render::human(
             &name,
@@ -252,9 +273,12 @@ fn render_one(job: &Job, args: &Args, formats: &[Format], up_to_date_allowed: bo
             output::stderr_style(),
         ));
     }
-    let Some(journey) = &compiled.journey else {
-        done.outcome = Some(Outcome::Problems);
-        return done;
+    let journey = match &compiled.journey {
+        Some(journey) if !compiled.has_errors() => journey,
+        _ => {
+            done.outcome = Some(Outcome::Problems);
+            return done;
+        }
     };
     if let Some(parent) = job.base.parent()
         && let Err(e) = std::fs::create_dir_all(parent)
@@ -264,9 +288,8 @@ fn render_one(job: &Job, args: &Args, formats: &[Format], up_to_date_allowed: bo
         return done;
     }
     let mut outcome = Outcome::Clean;
-    for (bytes, target) in
-        draw(journey, &compiled.source, formats, args.page.into(), args.scale).into_iter().zip(&targets)
-    {
+    let drawings = draw(journey, &compiled.source, &job.settings, &job.project.config.theme);
+    for (bytes, target) in drawings.into_iter().zip(&targets) {
         let written = bytes.and_then(|b| output::write_atomic(target, &b));
         if let Err(e) = written {
             let _ = writeln!(done.report, "error: {name}: {e}");

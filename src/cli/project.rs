@@ -25,13 +25,28 @@ pub struct Project {
 }
 
 impl Project {
-    #[expect(dead_code, reason = "for src/cli/render.rs (being rewritten) to call; remove this line when it does")]
     /// The render settings, `out-dir` resolved against the project file's directory.
     pub fn render_defaults(&self) -> RenderDefaults {
         match self.path.as_deref().and_then(Path::parent) {
             Some(dir) => self.config.render_defaults(dir),
             None => RenderDefaults::default(),
         }
+    }
+}
+
+impl Project {
+    /// Where a map's outputs go (without extension) when the project file sets an
+    /// `out-dir`: at the map's path relative to the project file's directory, so the
+    /// project's tree is mirrored; a map outside that directory goes to the top.
+    pub fn out_base(&self, map: &Path) -> Option<PathBuf> {
+        let out_dir = self.render_defaults().out_dir?;
+        let root = self.path.as_deref()?.parent()?;
+        let map = map.canonicalize().unwrap_or_else(|_| map.to_path_buf());
+        let relative = match map.strip_prefix(root) {
+            Ok(relative) => relative.to_path_buf(),
+            Err(_) => PathBuf::from(map.file_name()?),
+        };
+        Some(out_dir.join(relative).with_extension(""))
     }
 }
 

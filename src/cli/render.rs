@@ -2,9 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use journeymap::layout::{self, Page};
+use journeymap::config;
+use journeymap::layout::{self, Page, Theme};
 use journeymap::render;
 
+use super::project::Project;
 use super::{Outcome, input, output};
 
 #[derive(Clone, clap::Args)]
@@ -20,16 +22,18 @@ pub struct Args {
     #[arg(short, long, value_name = "OUT")]
     pub(super) output: Option<PathBuf>,
     /// Output formats, comma-separated (`svg,png`). Default: from the extension of
-    /// OUT, else svg.
+    /// OUT, else the project file's `render.formats`, else svg.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
     pub(super) format: Vec<Format>,
     /// Page size: `auto` sizes to the content; `a4` and `a3` are landscape, and a map
-    /// too wide for them is wrapped into bands of phases.
-    #[arg(long, value_enum, default_value_t = PageArg::Auto)]
-    pub(super) page: PageArg,
-    /// PNG pixels per SVG unit: 2 gives crisp print.
-    #[arg(long, default_value_t = 2.0)]
-    pub(super) scale: f32,
+    /// too wide for them is wrapped into bands of phases. Default: the project file's
+    /// `render.page`, else auto.
+    #[arg(long, value_enum)]
+    pub(super) page: Option<PageArg>,
+    /// PNG pixels per SVG unit: 2 gives crisp print. Default: the project file's
+    /// `render.scale`, else 2.
+    #[arg(long)]
+    pub(super) scale: Option<f32>,
     /// With several maps: render them all, even those whose outputs are newer than the
     /// map and were made by this version with these options.
     #[arg(long)]
@@ -75,26 +79,28 @@ pub(super) enum PageArg {
 }
 
 pub fn run(args: Args) -> Outcome {
+    if let Some(scale) = args.scale
+        && !(scale > 0.0 && scale <= 16.0)
+    {
+        output::eprint_error(&format!("--scale must be above 0 and at most 16, not {scale}"));
+        return Outcome::Usage;
+    }
     if super::batch::is_batch(&args) {
         return super::batch::run(args);
     }
     let map = args.maps[0].clone();
-    let formats = match formats(&args) {
-        Ok(f) => f,
+    let (source, compiled, project) = match input::compile_in_project(&map) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
+    };
+    let settings = match Settings::new(&args, &project, false) {
+        Ok(s) => s,
         Err(e) => {
             output::eprint_error(&e);
             return Outcome::Usage;
         }
     };
-    if !(args.scale > 0.0 && args.scale <= 16.0) {
-        output::eprint_error(&format!("--scale must be above 0 and at most 16, not {}", args.scale));
-        return Outcome::Usage;
-    }
-    let (source, compiled) = match input::compile_one(&map) {
-        Ok(c) => c,
-        Err(outcome) => return outcome,
-    };
-    let targets = match targets(&args, &source, &formats) {
+    let targets = match targets(&args, &source, &settings.formats, &project) {
         Ok(t) => t,
         Err(e) => {
             output::eprint_error(&e);
@@ -107,9 +113,17 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Usage;
     }
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
-    let drawings = draw(journey, &compiled.source, &formats, args.page.into(), args.scale);
+    let drawings = draw(journey, &compiled.source, &settings, &project.config.theme);
     let mut outcome = Outcome::Clean;
     for (bytes, target) in drawings.into_iter().zip(&targets) {
+        // The project's out-dir is made as needed; a directory named with -o must exist.
+        if args.output.is_none()
+            && let Some(dir) = target.as_deref().and_then(Path::parent).filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            output::eprint_error(&format!("cannot create `{}`: {e}", dir.display()));
+            return Outcome::Usage;
+        }
         let result = match bytes {
             Ok(bytes) => output::emit(target.as_deref(), &bytes),
             Err(e) => {
@@ -122,6 +136,45 @@ pub fn run(args: Args) -> Outcome {
     outcome
 }
 
+/// What a render uses: each from the flags, else the project file, else the default.
+#[derive(Clone, Debug)]
+pub(super) struct Settings {
+    pub formats: Vec<Format>,
+    pub page: Page,
+    pub scale: f32,
+}
+
+impl Settings {
+    /// `out_is_dir`: OUT names a directory (several maps), so its extension says
+    /// nothing about the format.
+    pub fn new(args: &Args, project: &Project, out_is_dir: bool) -> Result<Settings, String> {
+        let defaults = project.render_defaults();
+        let from_project = || {
+            defaults.formats.as_ref().map(|formats| {
+                formats
+                    .iter()
+                    .map(|f| match f {
+                        config::Format::Svg => Format::Svg,
+                        config::Format::Png => Format::Png,
+                        config::Format::Pdf => Format::Pdf,
+                        config::Format::Html => Format::Html,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let formats = match (&args.output, out_is_dir) {
+            _ if !args.format.is_empty() => formats(args)?,
+            (Some(out), false) if out.as_os_str() != "-" => formats(args)?,
+            _ => from_project().filter(|f| !f.is_empty()).unwrap_or_else(|| vec![Format::Svg]),
+        };
+        Ok(Settings {
+            formats,
+            page: args.page.map(Page::from).or(defaults.page).unwrap_or(Page::Auto),
+            scale: args.scale.or(defaults.scale).unwrap_or(2.0),
+        })
+    }
+}
+
 impl From<PageArg> for Page {
     fn from(page: PageArg) -> Page {
         match page {
@@ -132,17 +185,18 @@ impl From<PageArg> for Page {
     }
 }
 
-/// A valid map drawn in each of `formats`, laid out once.
+/// A valid map drawn in each of the settings' formats, laid out once.
 pub(super) fn draw(
     journey: &journeymap::model::Journey,
     source: &str,
-    formats: &[Format],
-    page: Page,
-    scale: f32,
+    settings: &Settings,
+    theme: &Theme,
 ) -> Vec<Result<Vec<u8>, String>> {
-    let laid_out = layout::layout(journey, &layout::Options { page, ..Default::default() });
+    let (page, scale) = (settings.page, settings.scale);
+    let laid_out = layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme);
     let svg = render::svg::render(&laid_out, page);
-    formats
+    settings
+        .formats
         .iter()
         .map(|format| match format {
             Format::Svg => Ok(svg.as_bytes().to_vec()),
@@ -153,7 +207,7 @@ pub(super) fn draw(
             Format::Pdf => pdf(&svg, &laid_out, page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
-                let bare = layout::layout(journey, &layout::Options { page, no_header: true });
+                let bare = layout::layout_themed(journey, &layout::Options { page, no_header: true }, theme);
                 let svg = render::svg::render(&bare, page);
                 Ok(render::html::html(journey, source, &bare, &svg, page).into_bytes())
             }
@@ -196,8 +250,14 @@ pub(super) fn formats(args: &Args) -> Result<Vec<Format>, String> {
     }
 }
 
-/// Where each format goes; `None` is standard output.
-fn targets(args: &Args, source: &input::Source, formats: &[Format]) -> Result<Vec<Option<PathBuf>>, String> {
+/// Where each format goes; `None` is standard output. Without `-o`: under the project
+/// file's `out-dir` when it sets one, else beside the map.
+fn targets(
+    args: &Args,
+    source: &input::Source,
+    formats: &[Format],
+    project: &Project,
+) -> Result<Vec<Option<PathBuf>>, String> {
     let to_stdout = match (&args.output, source) {
         (Some(out), _) => out.as_os_str() == "-",
         (None, input::Source::Stdin) => true,
@@ -214,7 +274,9 @@ fn targets(args: &Args, source: &input::Source, formats: &[Format]) -> Result<Ve
         .map(|f| match (&args.output, source) {
             (Some(out), _) if formats.len() == 1 => Some(out.clone()),
             (Some(out), _) => Some(out.with_extension(f.extension())),
-            (None, input::Source::File(path)) => Some(path.with_extension(f.extension())),
+            (None, input::Source::File(path)) => {
+                Some(project.out_base(path).unwrap_or_else(|| path.clone()).with_extension(f.extension()))
+            }
             (None, input::Source::Stdin) => None,
         })
         .collect())

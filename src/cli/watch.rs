@@ -71,8 +71,21 @@ pub fn run(args: Args) -> Outcome {
                 continue;
             }
         };
+        let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
+        // A project file saved changes how every map is drawn.
+        let project_files: BTreeSet<&PathBuf> =
+            paths.iter().filter(|p| p.file_name().is_some_and(|n| n == journeymap::config::FILE_NAME)).collect();
+        let project_changed = project_files.into_iter().fold(false, |changed, p| {
+            let now = stamp(p);
+            seen.insert(p.clone(), now) != Some(now) || changed
+        });
+        if project_changed {
+            note("the project file changed; rendering everything again");
+            render::run(args.clone());
+            continue;
+        }
         let mut changed = BTreeSet::new();
-        for path in events.into_iter().map(|e| e.path) {
+        for path in paths {
             if path.is_dir() && roots.iter().any(|root| root.is_dir() && path.starts_with(root)) {
                 // A new directory: maps written into it before the watch on it began
                 // sent no event of their own.

@@ -283,3 +283,67 @@ fn a_linked_map_uses_the_project_file_of_its_real_directory() {
     std::os::unix::fs::symlink(&real, &link).unwrap();
     assert_eq!(code(&run(&["check", &link.display().to_string()], None)), 1);
 }
+
+/// `render` takes its defaults and theme from the project file; flags win.
+#[test]
+fn render_takes_formats_page_out_dir_and_theme_from_the_project_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let yaml =
+        "render:\n  formats: [svg, html]\n  page: a4\n  out-dir: build\ntheme:\n  personas:\n    anna: \"#123456\"\n";
+    crate::cli::write(root, "journeymap.yaml", yaml);
+    let map = "journey: Themed\npersona anna: Anna\nphase: P\n  step: S\n    emotion anna 1\n";
+    let path = crate::cli::write(root, "maps/team/a.journey", map);
+    let o = crate::cli::run(&["render", &path], None);
+    assert_eq!(crate::cli::code(&o), 0, "{}", crate::cli::text(&o.stderr));
+    // Mirrored under out-dir, relative to the project file's directory.
+    let svg = std::fs::read_to_string(root.join("build/maps/team/a.svg")).expect("the SVG under out-dir");
+    assert!(root.join("build/maps/team/a.html").exists(), "both formats");
+    assert!(!root.join("maps/team/a.svg").exists(), "nothing beside the map");
+    assert!(svg.contains("width=\"297mm\""), "page a4");
+    assert!(svg.contains("#123456"), "the theme's colour");
+
+    // Flags win over the file.
+    let out = root.join("flag.svg");
+    let o = crate::cli::run(&["render", &path, "--page", "auto", "-o", out.to_str().unwrap()], None);
+    assert_eq!(crate::cli::code(&o), 0, "{}", crate::cli::text(&o.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(!svg.contains("297mm") && svg.contains("#123456"), "auto page, still themed");
+
+    // Several maps: mirrored under out-dir too; -o OUTDIR wins.
+    crate::cli::write(root, "maps/b.journey", map);
+    let o = crate::cli::run(&["render", root.join("maps").to_str().unwrap()], None);
+    assert_eq!(crate::cli::code(&o), 0, "{}", crate::cli::text(&o.stderr));
+    assert!(root.join("build/maps/b.svg").exists() && root.join("build/maps/b.html").exists());
+    let outdir = root.join("out");
+    let maps = root.join("maps");
+    let batch = |extra: &[&str]| {
+        let mut args = vec!["render", maps.to_str().unwrap(), "-o", outdir.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = crate::cli::run(&args, None);
+        (crate::cli::code(&o), crate::cli::text(&o.stderr))
+    };
+    assert_eq!(batch(&[]), (0, "rendered 2 of 2 maps\n".into()));
+    assert!(outdir.join("team/a.html").exists());
+    assert_eq!(batch(&[]), (0, "rendered 0 of 2 maps; 2 up to date\n".into()));
+    // A changed project file changes the drawings: everything is rendered again.
+    crate::cli::write(root, "journeymap.yaml", &yaml.replace("#123456", "#654321"));
+    assert_eq!(batch(&[]), (0, "rendered 2 of 2 maps\n".into()));
+    assert!(std::fs::read_to_string(outdir.join("b.svg")).unwrap().contains("#654321"));
+}
+
+#[test]
+fn a_denied_warning_stops_render() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::cli::write(dir.path(), "journeymap.yaml", "lints:\n  J0505: deny\n");
+    let path = crate::cli::write(dir.path(), "a.journey", "journey: No curve\nphase: P\n  step: S\n");
+    let o = crate::cli::run(&["render", &path], None);
+    assert_eq!(crate::cli::code(&o), 1, "{}", crate::cli::text(&o.stderr));
+    assert!(!dir.path().join("a.svg").exists());
+    let o = crate::cli::run(
+        &["render", dir.path().to_str().unwrap(), "-o", dir.path().join("out").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(crate::cli::code(&o), 1, "{}", crate::cli::text(&o.stderr));
+    assert!(!dir.path().join("out/a.svg").exists());
+}

@@ -74,6 +74,13 @@ fn a_watched_directory_is_rendered_again_on_every_save() {
     eventually("a render of the map that came back", root, || contains(&b_svg, "Back"));
     write(root, "maps/a.journey", &map("Fixed"));
     eventually("a render of the repaired map", root, || contains(&a_svg, "Fixed"));
+    // A project file saved in the tree: everything is drawn again, with its theme.
+    write(root, "maps/a.journey", "journey: Themed\npersona anna: A\nphase: P\n  step: S\n    emotion anna 1\n");
+    eventually("a render with a persona", root, || contains(&a_svg, "Themed"));
+    write(root, "maps/journeymap.yaml", "theme:\n  personas:\n    anna: \"#13579b\"\n");
+    eventually("a render with the project's theme", root, || {
+        contains(&a_svg, "#13579B") || contains(&a_svg, "#13579b")
+    });
     // A new map in the tree is picked up.
     write(root, "maps/new/c.journey", &map("New"));
     eventually("a render of a new map", root, || contains(&root.join("out/new/c.svg"), "New"));

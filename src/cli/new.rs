@@ -54,5 +54,18 @@ pub fn run(args: Args) -> Outcome {
         TemplateArg::Basic => Template::Basic,
         TemplateArg::AwarenessToLoyalty => Template::AwarenessToLoyalty,
     };
-    output::emit(Some(&args.file), templates::starter(lang, template).as_bytes())
+    // Like `cargo new`, the folders on the way are made.
+    if let Some(dir) = args.file.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        output::eprint_error(&format!("cannot create `{}`: {e}", dir.display()));
+        return Outcome::Usage;
+    }
+    match output::write_new(&args.file, templates::starter(lang, template).as_bytes()) {
+        Ok(()) => Outcome::Clean,
+        Err(e) => {
+            output::eprint_error(&e);
+            Outcome::Usage
+        }
+    }
 }

@@ -10,10 +10,23 @@ use journeymap::diag::render::{self, Style};
 /// renamed over the target, so a reader never sees a half-written file and a failed
 /// write leaves the old file as it was.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    write(path, contents, false)
+}
+
+/// [`write_atomic`] for a file that must not exist yet: fails, leaving it alone, if it
+/// appears meanwhile.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), String> {
+    write(path, contents, true)
+}
+
+fn write(path: &Path, contents: &[u8], new: bool) -> Result<(), String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(format!("cannot write `{}`: there is no directory `{}`", path.display(), dir.display()));
+    }
     let fail = |e: std::io::Error| format!("cannot write `{}`: {e}", path.display());
     let mut tmp = tempfile::Builder::new().prefix(".journeymap-").tempfile_in(dir).map_err(fail)?;
     tmp.write_all(contents).map_err(fail)?;
@@ -23,7 +36,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
         tmp.as_file().set_permissions(permissions).map_err(fail)?;
     }
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
+    if new {
+        tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
+    } else {
+        tmp.persist(path).map_err(|e| fail(e.error))?;
+    }
     Ok(())
 }
 

@@ -381,6 +381,10 @@ fn new_writes_a_starter_that_checks_clean_and_never_replaces_a_file() {
     assert_eq!(code(&journeymap(&["new", map])), 2, "an existing file is never replaced");
     assert_eq!(std::fs::read_to_string(map).unwrap(), written);
     assert_eq!(code(&journeymap(&["new", dir.path().join("x.journey").to_str().unwrap(), "--lang", "fr"])), 2);
+    // The folders on the way are made.
+    let nested = dir.path().join("maps/team/new.journey");
+    assert_eq!(code(&journeymap(&["new", nested.to_str().unwrap()])), 0);
+    assert!(nested.is_file());
 }
 
 #[test]

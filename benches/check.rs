@@ -1,11 +1,14 @@
-//! Parse + validate (everything `check` does in-process) on generated maps.
+//! The front end on generated maps: parse only, lowering and validation only (from a
+//! prepared syntax tree), and both (everything `check` does in-process).
 //! Run: `cargo bench --bench check`. Figures go to docs/performance.md.
 
 fn main() {
     divan::main();
 }
 
-#[divan::bench(args = [100, 1_000, 10_000])]
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+#[divan::bench(args = SIZES)]
 fn check(bencher: divan::Bencher, steps: usize) {
     let text = journeymap::generate::map(steps);
     bencher
@@ -13,11 +16,23 @@ fn check(bencher: divan::Bencher, steps: usize) {
         .bench(|| journeymap::compile(divan::black_box(text.as_bytes())));
 }
 
-#[divan::bench(args = [100, 1_000, 10_000])]
+#[divan::bench(args = SIZES)]
 fn parse_only(bencher: divan::Bencher, steps: usize) {
     let text = journeymap::generate::map(steps);
     bencher.counter(divan::counter::ItemsCount::new(steps)).bench(|| {
         let mut diags = journeymap::diag::Diags::default();
         journeymap::syntax::parse(divan::black_box(&text), &mut diags)
+    });
+}
+
+/// Lowering and validation alone: the syntax tree is parsed once, outside the loop.
+#[divan::bench(args = SIZES)]
+fn validate_only(bencher: divan::Bencher, steps: usize) {
+    let text = journeymap::generate::map(steps);
+    let mut diags = journeymap::diag::Diags::default();
+    let file = journeymap::syntax::parse(&text, &mut diags);
+    bencher.counter(divan::counter::ItemsCount::new(steps)).bench(|| {
+        let mut diags = journeymap::diag::Diags::default();
+        journeymap::model::lower(&text, divan::black_box(&file), &mut diags)
     });
 }

@@ -1,7 +1,56 @@
 //! Prints a generated map: `cargo run --release --example generate -- 10000 > big.journey`.
 //! Used by scripts/bench.sh for whole-process timings.
+//!
+//! With `--mermaid` it prints the same map as a Mermaid `journey` diagram instead, for
+//! scripts/compare-mermaid.sh: the same title, a section per phase and a task per step.
+//! A Mermaid task has one score (1..5) and a list of actors, so a step's task gets the
+//! mean of its personas' scores, mapped from the map's scale onto 1..5, and the
+//! personas that feel something on it as actors.
+
+use std::fmt::Write as _;
 
 fn main() {
-    let steps = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100);
-    print!("{}", journeymap::generate::map(steps));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let steps = args.iter().find_map(|a| a.parse().ok()).unwrap_or(100);
+    let map = journeymap::generate::map(steps);
+    if args.iter().any(|a| a == "--mermaid") {
+        print!("{}", mermaid(&map));
+    } else {
+        print!("{map}");
+    }
+}
+
+/// Mermaid's journey syntax gives `:` and `;` meaning, and `#` starts an entity.
+fn plain(text: &str) -> String {
+    text.replace([':', ';', '#'], " ")
+}
+
+fn mermaid(map: &str) -> String {
+    let journey = journeymap::compile(map.as_bytes()).journey.expect("generated maps are valid");
+    let (min, max) = (journey.scale.min as f64, journey.scale.max as f64);
+    let mut out = format!("journey\n  title {}\n", plain(&journey.title.value));
+    for phase in &journey.phases {
+        let _ = writeln!(out, "  section {}", plain(&phase.name.value));
+        for step in &phase.steps {
+            let scores: Vec<f64> = step.emotions.iter().map(|e| e.score as f64).collect();
+            let mean =
+                if scores.is_empty() { (min + max) / 2.0 } else { scores.iter().sum::<f64>() / scores.len() as f64 };
+            let score = (1.0 + (mean - min) * 4.0 / (max - min)).round() as i64;
+            let mut actors: Vec<&str> = Vec::new();
+            for e in &step.emotions {
+                let ids: Vec<usize> = match e.persona {
+                    Some(p) => vec![p.0],
+                    None => (0..journey.personas.len()).collect(),
+                };
+                for id in ids {
+                    let name = journey.personas[id].id.as_str();
+                    if !actors.contains(&name) {
+                        actors.push(name);
+                    }
+                }
+            }
+            let _ = writeln!(out, "    {}: {score}: {}", plain(&step.action.value), actors.join(", "));
+        }
+    }
+    out
 }

@@ -8,6 +8,7 @@ mod common;
 mod config;
 mod diff;
 mod fmt;
+mod kill;
 mod layout;
 mod model;
 mod props;

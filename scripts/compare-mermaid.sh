@@ -65,8 +65,8 @@ for n in 50 1000; do
   cat "$dir/$n.md"
   node -e '
     const r = require(process.argv[1]).results;
-    const [m, j] = [r[0].mean, r[1].mean];
-    console.log(`\nratio: mermaid-cli ${(m * 1000).toFixed(0)} ms / journeymap ${(j * 1000).toFixed(1)} ms = ${(m / j).toFixed(0)}x`);
+    const ms = (x) => `${(x.mean * 1000).toFixed(1)} ± ${(x.stddev * 1000).toFixed(1)} ms`;
+    console.log(`\nratio: mermaid-cli ${ms(r[0])} / journeymap ${ms(r[1])} = ${(r[0].mean / r[1].mean).toFixed(0)}x`);
   ' "$dir/$n.json"
   grep -q 'Maximum text size' "$dir/$n-mermaid.svg" && echo "warning: mermaid-cli drew its size error, not the diagram"
   echo "outputs: mermaid-cli $(wc -c <"$dir/$n-mermaid.svg") bytes, journeymap $(wc -c <"$dir/$n-journeymap.svg") bytes"

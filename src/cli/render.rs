@@ -204,7 +204,7 @@ pub(super) fn draw(
             // (A4/A3) would make --scale mean something else.
             Format::Png if page == Page::Auto => render::png::png(&svg, scale),
             Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), scale),
-            Format::Pdf => pdf(&svg, &laid_out, page),
+            Format::Pdf => pdf(&laid_out, page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
                 let bare = layout::layout_themed(journey, &layout::Options { page, no_header: true }, theme);
@@ -216,13 +216,12 @@ pub(super) fn draw(
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(svg: &str, laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
-    let breaks = render::pdf::Breaks { bands: &laid_out.breaks, lanes: &laid_out.lane_breaks };
-    render::pdf::pdf(svg, (laid_out.width, laid_out.height), breaks, page, &laid_out.title)
+fn pdf(laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
+    render::pdf::pdf(laid_out, page)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: &str, _: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
+fn pdf(_: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
     Err("this journeymap was built without PDF output (the `pdf` cargo feature)".into())
 }
 

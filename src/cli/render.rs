@@ -193,12 +193,18 @@ pub(super) fn draw(
     theme: &Theme,
 ) -> Vec<Result<Vec<u8>, String>> {
     let (page, scale) = (settings.page, settings.scale);
+    // Too large to draw at all, or only as PNG and PDF: refused before any layout.
+    if let Some(why) = layout::limits::too_large(journey, false) {
+        return settings.formats.iter().map(|_| Err(why.clone())).collect();
+    }
+    let raster_refused = layout::limits::too_large(journey, true);
     let laid_out = layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme);
     let svg = render::svg::render(&laid_out, page);
     settings
         .formats
         .iter()
         .map(|format| match format {
+            Format::Png | Format::Pdf if raster_refused.is_some() => Err(raster_refused.clone().unwrap_or_default()),
             Format::Svg => Ok(svg.as_bytes().to_vec()),
             // Pixels per SVG unit on every page: the SVG's own size in millimetres
             // (A4/A3) would make --scale mean something else.

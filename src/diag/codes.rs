@@ -50,6 +50,7 @@ registry! {
     BinaryFile = "J0003", "binary-file", Error, "the file looks binary, not like a journey map";
     TooManyProblems = "J0004", "too-many-problems", Error, "more problems than one file reports";
     FileTooLarge = "J0005", "file-too-large", Error, "the file is larger than journeymap reads";
+    LineTooLong = "J0006", "line-too-long", Error, "a line is longer than journeymap reads";
 
     // Line shape.
     UnknownKeyword = "J0101", "unknown-keyword", Error, "a line starts with a word that is not a keyword";

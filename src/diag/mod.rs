@@ -153,6 +153,17 @@ impl Diags {
     }
 }
 
+/// The diagnostic for a line over the length limit: the part past the limit underlined.
+pub fn line_too_long(line: Span, cut: usize, chars: usize, limit: usize) -> Diag {
+    Diag::new(
+        Code::LineTooLong,
+        Span::new(cut, line.end),
+        format!("this line is {chars} characters long; journeymap reads lines of up to {limit}"),
+        "a card holds a sentence or two: shorten the text, or split it over several statements",
+    )
+    .label(format!("past {limit} characters"))
+}
+
 /// The diagnostic for a file over the size limit.
 pub fn too_large(size: usize, limit: usize) -> Diag {
     let show = |bytes: usize| match bytes {

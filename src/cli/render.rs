@@ -198,19 +198,24 @@ pub(super) fn draw(
         return settings.formats.iter().map(|_| Err(why.clone())).collect();
     }
     let raster_refused = layout::limits::too_large(journey, true);
-    let laid_out = layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme);
-    let svg = render::svg::render(&laid_out, page);
+    // Laid out once, and only when a format needs it (HTML has its own, headerless).
+    let laid_out = std::cell::OnceCell::new();
+    let laid_out = || {
+        laid_out.get_or_init(|| layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme))
+    };
+    let svg = std::cell::OnceCell::new();
+    let svg = || svg.get_or_init(|| render::svg::render(laid_out(), page));
     settings
         .formats
         .iter()
         .map(|format| match format {
             Format::Png | Format::Pdf if raster_refused.is_some() => Err(raster_refused.clone().unwrap_or_default()),
-            Format::Svg => Ok(svg.as_bytes().to_vec()),
+            Format::Svg => Ok(svg().as_bytes().to_vec()),
             // Pixels per SVG unit on every page: the SVG's own size in millimetres
             // (A4/A3) would make --scale mean something else.
-            Format::Png if page == Page::Auto => render::png::png(&svg, scale),
-            Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), scale),
-            Format::Pdf => pdf(&laid_out, page),
+            Format::Png if page == Page::Auto => render::png::png(svg(), scale),
+            Format::Png => render::png::png(&render::svg::render(laid_out(), Page::Auto), scale),
+            Format::Pdf => pdf(laid_out(), page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
                 let bare = layout::layout_themed(journey, &layout::Options { page, no_header: true }, theme);

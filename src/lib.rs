@@ -48,7 +48,7 @@ impl Compiled {
 }
 
 /// Limits that keep a run bounded whatever the input.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Larger files are refused with one diagnostic ([`diag::Code::FileTooLarge`]).
     pub max_bytes: usize,
@@ -73,7 +73,7 @@ pub fn compile(bytes: &[u8]) -> Compiled {
 pub fn compile_with(bytes: &[u8], options: &Options) -> Compiled {
     let mut diags = diag::Diags::default();
     if bytes.len() > options.max_bytes {
-        diags.push(diag::too_large(bytes.len(), options.max_bytes));
+        diags.push(diag::too_large(options.max_bytes));
         return Compiled { source: String::new(), journey: None, diags: diags.finish() };
     }
     let decoded = syntax::decode(bytes, &mut diags);

@@ -23,6 +23,8 @@ pub struct Config {
     /// Persona colours by persona id.
     pub theme: Theme,
     pub lints: Lints,
+    /// `limits:`, with the built-in limits where the file says nothing.
+    pub limits: crate::Options,
 }
 
 /// `render:` as written: `None` where the file says nothing.

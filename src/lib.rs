@@ -48,16 +48,19 @@ impl Compiled {
 }
 
 /// Limits that keep a run bounded whatever the input.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Larger files are refused with one diagnostic ([`diag::Code::FileTooLarge`]).
     pub max_bytes: usize,
+    /// Longer lines, in characters, are errors ([`diag::Code::LineTooLong`]).
+    pub max_line_chars: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
         // A map of 10,000 steps is about 3.5 MB; a hand-written one a few kilobytes.
-        Options { max_bytes: 16 * 1024 * 1024 }
+        // A card's text is a sentence or two; 10,000 characters is a dozen pages.
+        Options { max_bytes: 16 * 1024 * 1024, max_line_chars: 10_000 }
     }
 }
 
@@ -70,12 +73,21 @@ pub fn compile(bytes: &[u8]) -> Compiled {
 pub fn compile_with(bytes: &[u8], options: &Options) -> Compiled {
     let mut diags = diag::Diags::default();
     if bytes.len() > options.max_bytes {
-        diags.push(diag::too_large(bytes.len(), options.max_bytes));
+        diags.push(diag::too_large(options.max_bytes));
         return Compiled { source: String::new(), journey: None, diags: diags.finish() };
     }
     let decoded = syntax::decode(bytes, &mut diags);
     if decoded.binary {
         return Compiled { source: decoded.text, journey: None, diags: diags.finish() };
+    }
+    for span in syntax::split_lines(&decoded.text) {
+        let line = span.of(&decoded.text);
+        // Bytes bound characters from above: only a long line is counted.
+        if line.len() > options.max_line_chars
+            && let Some((cut, _)) = line.char_indices().nth(options.max_line_chars)
+        {
+            diags.push(diag::line_too_long(span, span.start + cut, line.chars().count(), options.max_line_chars));
+        }
     }
     let file = syntax::parse(&decoded.text, &mut diags);
     let journey = model::lower(&decoded.text, &file, &mut diags);

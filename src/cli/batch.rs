@@ -255,15 +255,16 @@ fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
         return done;
     }
     let name = job.map.display().to_string();
-    let bytes = match std::fs::read(&job.map) {
-        Ok(b) => b,
+    let limits = job.project.config.limits;
+    let bytes = match super::input::read(&Source::File(job.map.clone()), limits.max_bytes) {
+        Ok(input) => input.bytes,
         Err(e) => {
-            let _ = writeln!(done.report, "error: cannot read `{name}`: {e}");
+            let _ = writeln!(done.report, "error: {e}");
             done.outcome = Some(Outcome::Problems);
             return done;
         }
     };
-    let mut compiled = journeymap::compile(&bytes);
+    let mut compiled = journeymap::compile_with(&bytes, &limits);
     job.project.config.lints.apply(&mut compiled.diags);
     if !compiled.diags.is_empty() {
         done.report.push_str(&journeymap::diag::render::human(

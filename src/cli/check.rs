@@ -37,13 +37,6 @@ pub fn run(args: Args) -> Outcome {
     let mut unconfigured = 0;
     let mut projects = Projects::default();
     for source in &sources {
-        let input = match input::read(source) {
-            Ok(i) => i,
-            Err(e) => {
-                io_errors.push(e);
-                continue;
-            }
-        };
         let project = match projects.for_source(source) {
             Ok(p) => p,
             Err(failure) => {
@@ -57,8 +50,15 @@ pub fn run(args: Args) -> Outcome {
                 continue;
             }
         };
+        let input = match input::read(source, project.config.limits.max_bytes) {
+            Ok(i) => i,
+            Err(e) => {
+                io_errors.push(e);
+                continue;
+            }
+        };
         files += 1;
-        let mut compiled = journeymap::compile(&input.bytes);
+        let mut compiled = journeymap::compile_with(&input.bytes, &project.config.limits);
         // The project's levels first: `--deny-warnings` denies what is still reported.
         project.config.lints.apply(&mut compiled.diags);
         if args.deny_warnings {

@@ -99,7 +99,7 @@ fn load(path: &Path, shown: Option<&str>) -> Result<Option<journeymap::model::Jo
         output::eprint_error(&format!("`{}`: no such file", path.display()));
         return Err(Outcome::Usage);
     };
-    let read = input::read(&source).map_err(|e| {
+    let read = input::read(&source, journeymap::Options::default().max_bytes).map_err(|e| {
         output::eprint_error(&e);
         Outcome::Usage
     })?;

@@ -25,7 +25,7 @@ pub fn run(args: Args) -> Outcome {
     let (sources, mut io_errors) = input::expand(&args.paths);
     let mut problems = false;
     for source in &sources {
-        let input = match input::read(source) {
+        let input = match input::read(source, journeymap::Options::default().max_bytes) {
             Ok(i) => i,
             Err(e) => {
                 io_errors.push(e);

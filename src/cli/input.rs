@@ -58,16 +58,23 @@ fn is_journey(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "journey")
 }
 
-/// Reads one source.
-pub fn read(source: &Source) -> Result<Input, String> {
+/// Reads one source, at most `limit + 1` bytes of it: a file over the limit is refused
+/// by `compile_with` (J0005) without ever being held whole in memory.
+pub fn read(source: &Source, limit: usize) -> Result<Input, String> {
+    let take = limit as u64 + 1;
     match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+            std::io::stdin()
+                .take(take)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(Input { name: "<stdin>".to_string(), bytes })
         }
         Source::File(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            let fail = |e: std::io::Error| format!("cannot read `{}`: {e}", path.display());
+            let mut bytes = Vec::new();
+            std::fs::File::open(path).and_then(|f| f.take(take).read_to_end(&mut bytes)).map_err(fail)?;
             Ok(Input { name: path.display().to_string(), bytes })
         }
     }
@@ -96,12 +103,12 @@ pub fn compile_in_project(
         return Err(super::Outcome::Usage);
     }
     let source = sources.remove(0);
-    let input = read(&source).map_err(|e| {
+    let project = super::project::for_source(&source)?;
+    let input = read(&source, project.config.limits.max_bytes).map_err(|e| {
         super::output::eprint_error(&e);
         super::Outcome::Usage
     })?;
-    let project = super::project::for_source(&source)?;
-    let mut compiled = journeymap::compile(&input.bytes);
+    let mut compiled = journeymap::compile_with(&input.bytes, &project.config.limits);
     project.config.lints.apply(&mut compiled.diags);
     super::output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
     if compiled.journey.is_none() || compiled.has_errors() {

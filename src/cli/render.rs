@@ -193,18 +193,29 @@ pub(super) fn draw(
     theme: &Theme,
 ) -> Vec<Result<Vec<u8>, String>> {
     let (page, scale) = (settings.page, settings.scale);
-    let laid_out = layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme);
-    let svg = render::svg::render(&laid_out, page);
+    // Too large to draw at all, or only as PNG and PDF: refused before any layout.
+    if let Some(why) = layout::limits::too_large(journey, false) {
+        return settings.formats.iter().map(|_| Err(why.clone())).collect();
+    }
+    let raster_refused = layout::limits::too_large(journey, true);
+    // Laid out once, and only when a format needs it (HTML has its own, headerless).
+    let laid_out = std::cell::OnceCell::new();
+    let laid_out = || {
+        laid_out.get_or_init(|| layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme))
+    };
+    let svg = std::cell::OnceCell::new();
+    let svg = || svg.get_or_init(|| render::svg::render(laid_out(), page));
     settings
         .formats
         .iter()
         .map(|format| match format {
-            Format::Svg => Ok(svg.as_bytes().to_vec()),
+            Format::Png | Format::Pdf if raster_refused.is_some() => Err(raster_refused.clone().unwrap_or_default()),
+            Format::Svg => Ok(svg().as_bytes().to_vec()),
             // Pixels per SVG unit on every page: the SVG's own size in millimetres
             // (A4/A3) would make --scale mean something else.
-            Format::Png if page == Page::Auto => render::png::png(&svg, scale),
-            Format::Png => render::png::png(&render::svg::render(&laid_out, Page::Auto), scale),
-            Format::Pdf => pdf(&svg, &laid_out, page),
+            Format::Png if page == Page::Auto => render::png::png(svg(), scale),
+            Format::Png => render::png::png(&render::svg::render(laid_out(), Page::Auto), scale),
+            Format::Pdf => pdf(laid_out(), page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
                 let bare = layout::layout_themed(journey, &layout::Options { page, no_header: true }, theme);
@@ -216,13 +227,12 @@ pub(super) fn draw(
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(svg: &str, laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
-    let breaks = render::pdf::Breaks { bands: &laid_out.breaks, lanes: &laid_out.lane_breaks };
-    render::pdf::pdf(svg, (laid_out.width, laid_out.height), breaks, page, &laid_out.title)
+fn pdf(laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
+    render::pdf::pdf(laid_out, page)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: &str, _: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
+fn pdf(_: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
     Err("this journeymap was built without PDF output (the `pdf` cargo feature)".into())
 }
 

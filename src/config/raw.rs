@@ -21,6 +21,15 @@ struct RawConfig {
     render: Option<RawRender>,
     theme: Option<RawTheme>,
     lints: Option<HashMap<Spanned<String>, Spanned<String>>>,
+    limits: Option<RawLimits>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLimits {
+    /// In megabytes (MiB).
+    max_file_size: Option<Spanned<u64>>,
+    max_line_length: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +84,9 @@ pub(super) fn parse(text: &str) -> (Config, Vec<Diag>) {
         if let Some(lints) = raw.lints {
             read.lints(lints, &mut config);
         }
+        if let Some(limits) = raw.limits {
+            read.limits(limits, &mut config);
+        }
     }
     (config, read.diags)
 }
@@ -85,6 +97,34 @@ struct Read<'a> {
 }
 
 impl Read<'_> {
+    /// Limits of at least 1 (a megabyte, a character) and at most 1,024 MB or a million
+    /// characters: a limit is there to keep a run bounded.
+    fn limits(&mut self, limits: RawLimits, config: &mut Config) {
+        let mut bounded = |value: Option<Spanned<u64>>, name: &str, max: u64, unit: &str| {
+            let value = value?;
+            if (1..=max).contains(&value.value) {
+                return Some(value.value as usize);
+            }
+            let span = self.span(&value.referenced);
+            self.diags.push(
+                Diag::new(
+                    Code::ConfigOutOfRange,
+                    span,
+                    format!("`{name}` is {}; it takes 1 to {max} {unit}", value.value),
+                    format!("a limit keeps every run bounded: give `{name}` a number from 1 to {max}"),
+                )
+                .label("out of range"),
+            );
+            None
+        };
+        if let Some(mb) = bounded(limits.max_file_size, "max-file-size", 1024, "megabytes") {
+            config.limits.max_bytes = mb * 1024 * 1024;
+        }
+        if let Some(chars) = bounded(limits.max_line_length, "max-line-length", 1_000_000, "characters") {
+            config.limits.max_line_chars = chars;
+        }
+    }
+
     fn render(&mut self, render: RawRender, config: &mut Config) {
         if let Some(formats) = render.formats {
             if formats.value.is_empty() {
@@ -138,7 +178,7 @@ impl Read<'_> {
                 let span = self.span(&scale.referenced);
                 self.diags.push(
                     Diag::new(
-                        Code::ConfigBadScale,
+                        Code::ConfigOutOfRange,
                         span,
                         format!("the scale must be above 0 and at most {MAX_SCALE}, not {}", scale.value),
                         "2 gives crisp print; 1 is the SVG's own size",

@@ -50,6 +50,7 @@ registry! {
     BinaryFile = "J0003", "binary-file", Error, "the file looks binary, not like a journey map";
     TooManyProblems = "J0004", "too-many-problems", Error, "more problems than one file reports";
     FileTooLarge = "J0005", "file-too-large", Error, "the file is larger than journeymap reads";
+    LineTooLong = "J0006", "line-too-long", Error, "a line is longer than journeymap reads";
 
     // Line shape.
     UnknownKeyword = "J0101", "unknown-keyword", Error, "a line starts with a word that is not a keyword";
@@ -101,7 +102,7 @@ registry! {
     ConfigWrongType = "J0603", "config-wrong-type", Error, "a value of the wrong kind, e.g. a name where a list belongs";
     ConfigBadName = "J0604", "config-bad-name", Error, "a format, page or lint level that does not exist";
     ConfigBadColour = "J0605", "config-bad-colour", Error, "a persona colour that is not `#rgb` or `#rrggbb`";
-    ConfigBadScale = "J0606", "config-bad-scale", Error, "a render scale not above 0 and at most 16";
+    ConfigOutOfRange = "J0606", "config-out-of-range", Error, "a number outside the range its key takes";
     ConfigUnknownLint = "J0607", "config-unknown-lint", Error, "a lint level for a code or name that does not exist";
     ConfigNotAWarning = "J0608", "config-not-a-warning", Error, "a lint level for an error, whose level cannot change";
     ConfigRepeatedLint = "J0609", "config-repeated-lint", Error, "one warning given a level twice, by code and by name";

@@ -153,8 +153,19 @@ impl Diags {
     }
 }
 
+/// The diagnostic for a line over the length limit: the part past the limit underlined.
+pub fn line_too_long(line: Span, cut: usize, chars: usize, limit: usize) -> Diag {
+    Diag::new(
+        Code::LineTooLong,
+        Span::new(cut, line.end),
+        format!("this line is {chars} characters long; journeymap reads lines of up to {limit}"),
+        "a card holds a sentence or two: shorten the text, or split it over several statements",
+    )
+    .label(format!("past {limit} characters"))
+}
+
 /// The diagnostic for a file over the size limit.
-pub fn too_large(size: usize, limit: usize) -> Diag {
+pub fn too_large(limit: usize) -> Diag {
     let show = |bytes: usize| match bytes {
         0..1_048_576 => format!("{bytes} bytes"),
         _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
@@ -162,7 +173,8 @@ pub fn too_large(size: usize, limit: usize) -> Diag {
     Diag::new(
         Code::FileTooLarge,
         Span::empty(0),
-        format!("the file is {}; journeymap reads maps up to {}", show(size), show(limit)),
+        // Only the first `limit + 1` bytes are read: the file's whole size is unknown.
+        format!("the file is larger than {}, the most journeymap reads", show(limit)),
         "a map of 10,000 steps is about 3.5 MB: check that this is a journey map, or split it into several",
     )
     .label("file too large")

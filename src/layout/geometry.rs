@@ -174,6 +174,28 @@ pub enum Item {
     },
 }
 
+impl Item {
+    /// The top and bottom of everything the item draws, strokes and marks included
+    /// (generously: it decides what a page of a PDF draws, never what is cut).
+    pub fn vertical_extent(&self) -> (f32, f32) {
+        const INK: f32 = 12.0;
+        let (top, bottom) = match self {
+            Item::Rect { rect, .. } => (rect.y, rect.y + rect.height),
+            Item::Card(card) => (card.rect.y, card.rect.y + card.rect.height),
+            Item::Text(block) => (block.y - block.ascent, block.y + block.height()),
+            Item::Segment(s) => (s.y1.min(s.y2), s.y1.max(s.y2)),
+            Item::Curve(curve) => curve
+                .points
+                .iter()
+                .flatten()
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &(_, y)| (lo.min(y), hi.max(y))),
+            Item::Marker(m) => (m.y, m.y),
+            Item::LegendSwatch { y, .. } => (*y, *y),
+        };
+        (top - INK, bottom + INK)
+    }
+}
+
 /// A whole map, laid out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {

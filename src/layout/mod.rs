@@ -47,6 +47,34 @@ pub struct Options {
     pub no_header: bool,
 }
 
+/// The largest maps drawn; beyond them a render is refused with a message instead of
+/// taking minutes and gigabytes. At the limits (measured, `docs/performance.md`):
+/// 10,000 steps to SVG in 0.5 s and 125 MB; 2,000 steps to PDF in under 2 s and
+/// 450 MB (a PNG of them only at a scale of 0.5 or less, under the pixel limit).
+pub mod limits {
+    /// Steps in an SVG or HTML drawing.
+    pub const MAX_STEPS: usize = 10_000;
+    /// Steps in a PNG or PDF: their renderers hold the whole drawing as a tree of paths.
+    pub const MAX_RASTER_STEPS: usize = 2_000;
+    /// Personas: each has a curve across the whole emotion lane and a legend entry.
+    pub const MAX_PERSONAS: usize = 48;
+
+    /// Why `journey` is too large to draw (`raster`: as PNG or PDF), if it is.
+    pub fn too_large(journey: &crate::model::Journey, raster: bool) -> Option<String> {
+        let steps = journey.steps().count();
+        let (max, what) = if raster { (MAX_RASTER_STEPS, "PNG and PDF") } else { (MAX_STEPS, "SVG and HTML") };
+        if steps > max {
+            return Some(format!(
+                "this map has {steps} steps; journeymap draws at most {max} as {what}: split it into several maps"
+            ));
+        }
+        let personas = journey.personas.len();
+        (personas > MAX_PERSONAS).then(|| {
+            format!("this map has {personas} personas; journeymap draws at most {MAX_PERSONAS}: split it by segment")
+        })
+    }
+}
+
 /// Sizes, in pixels (1/96 inch).
 pub(crate) mod metrics {
     pub const MARGIN: f32 = 24.0;

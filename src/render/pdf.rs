@@ -14,7 +14,7 @@ use krilla::paint::FillRule;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use usvg_for_pdf as usvg;
 
-use crate::layout::Page;
+use crate::layout::{Layout, Page};
 
 /// A PDF point is 1/72 inch; an SVG unit here is a CSS pixel, 1/96 inch.
 const PT_PER_PX: f32 = 0.75;
@@ -24,10 +24,10 @@ pub const MARGIN: f32 = 28.0;
 /// The largest page side PDF readers accept, in points.
 const MAX_SIDE: f32 = 14_400.0;
 
-/// Renders `svg` (a drawing `width` × `height` units, which may end a page at `breaks`)
-/// onto pages of `page`; `Page::Auto` gives one page the size of the drawing.
-pub fn pdf(svg: &str, size: (f32, f32), breaks: Breaks<'_>, page: Page, title: &str) -> Result<Vec<u8>, String> {
-    std::panic::catch_unwind(|| draw(svg, size, breaks, page, title))
+/// Renders a laid-out map onto pages of `page` (`Page::Auto`: one page the size of the
+/// drawing), with the map's title in the metadata.
+pub fn pdf(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
+    std::panic::catch_unwind(|| draw(layout, page))
         .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()))
 }
 
@@ -38,15 +38,16 @@ pub struct Breaks<'a> {
     pub lanes: &'a [f32],
 }
 
-fn draw(
-    svg: &str,
-    (width, height): (f32, f32),
-    breaks: Breaks<'_>,
-    page: Page,
-    title: &str,
-) -> Result<Vec<u8>, String> {
+/// The part of the drawing between `top` and `bottom` as a usvg tree the size of the
+/// whole drawing.
+fn window(layout: &Layout, top: f32, bottom: f32) -> Result<usvg::Tree, String> {
+    let svg = crate::render::svg::render_window(layout, Page::Auto, top, bottom);
     let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
+    usvg::Tree::from_str(&svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))
+}
+
+fn draw(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
+    let (width, height) = (layout.width, layout.height);
     let drawing = Size::from_wh(width, height).ok_or("the drawing has no size")?;
     let mut document = Document::new();
     match page.size_mm() {
@@ -54,6 +55,7 @@ fn draw(
             // PDF readers stop at 14,400 points (200 inches) a side: a wider map is shrunk.
             let scale = PT_PER_PX.min(MAX_SIDE / width).min(MAX_SIDE / height);
             let settings = PageSettings::from_wh(width * scale, height * scale).ok_or("empty page")?;
+            let tree = window(layout, f32::NEG_INFINITY, f32::INFINITY)?;
             let mut pdf_page = document.start_page_with(settings);
             let mut surface = pdf_page.surface();
             surface.push_transform(&Transform::from_scale(scale, scale));
@@ -65,7 +67,9 @@ fn draw(
         Some((w_mm, h_mm)) => {
             let (page_w, page_h) = (w_mm * MM_TO_PT, h_mm * MM_TO_PT);
             let scale = (page_w - 2.0 * MARGIN) / width;
+            let breaks = Breaks { bands: &layout.breaks, lanes: &layout.lane_breaks };
             for (top, bottom) in pages(height, (page_h - 2.0 * MARGIN) / scale, breaks) {
+                let tree = window(layout, top, bottom)?;
                 let settings = PageSettings::from_wh(page_w, page_h).ok_or("empty page")?;
                 let mut pdf_page = document.start_page_with(settings);
                 let mut surface = pdf_page.surface();
@@ -84,7 +88,8 @@ fn draw(
             }
         }
     }
-    document.set_metadata(Metadata::new().title(title.to_string()).creator("journeymap".to_string()));
+    let metadata = Metadata::new().title(layout.title.clone()).creator("journeymap".to_string());
+    document.set_metadata(metadata);
     document.finish().map_err(|e| format!("cannot write the PDF: {e:?}"))
 }
 

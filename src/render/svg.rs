@@ -11,6 +11,13 @@ use crate::text::{EMOJI_FAMILY, FAMILY, FontStyle, Fonts};
 
 /// Renders a layout as a standalone SVG document.
 pub fn render(layout: &Layout, page: Page) -> String {
+    render_window(layout, page, f32::NEG_INFINITY, f32::INFINITY)
+}
+
+/// The whole drawing's document, holding only the items that reach between `top` and
+/// `bottom`: a PDF page draws its window, not the whole map clipped, which made PDF time
+/// and size grow with the square of the map.
+pub fn render_window(layout: &Layout, page: Page, top: f32, bottom: f32) -> String {
     let (width, height) = match page.size_mm() {
         // Printed: as wide as the page; the height follows the drawing's proportions.
         Some((w, _)) => (format!("{}mm", num(w)), format!("{}mm", num(w * layout.height / layout.width))),
@@ -38,7 +45,10 @@ pub fn render(layout: &Layout, page: Page) -> String {
     w.empty("rect", &[("class", "page".into()), ("width", layout.width.into()), ("height", layout.height.into())]);
     w.raw("\n");
     for item in &layout.items {
-        item_node(&mut w, item);
+        let (item_top, item_bottom) = item.vertical_extent();
+        if item_bottom >= top && item_top <= bottom {
+            item_node(&mut w, item);
+        }
     }
     w.close("svg");
     w.finish()

@@ -172,8 +172,18 @@ fn stdin_is_checked_with_a_dash() {
 
 #[test]
 fn huge_inputs_get_diagnostics_not_crashes() {
+    // A line of a million characters: J0006, its end underlined, nothing quoted at length.
     let long_line = format!("journey: L\nphase: P\n  step: {}\n    emotion 1\n", "x".repeat(1 << 20));
-    assert_eq!(code(&run(&["check", "-"], Some(long_line.as_bytes()))), 0);
+    let o = run(&["check", "--format", "json", "-"], Some(long_line.as_bytes()));
+    assert_eq!(code(&o), 1);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "J0006");
+    assert_eq!(json["diagnostics"][0]["column"], 10_001);
+    let o = run(&["check", "-"], Some(long_line.as_bytes()));
+    assert!(o.stderr.len() < 10_000, "the report does not quote the whole line: {} bytes", o.stderr.len());
+    // At the limit it is read.
+    let at_limit = format!("journey: L\nphase: P\n  step: {}\n    emotion 1\n", "x".repeat(10_000 - 8));
+    assert_eq!(code(&run(&["check", "-"], Some(at_limit.as_bytes()))), 0);
     let long_bad = format!("journey: L\nphase: P\n  step {}\n", "y ".repeat(1 << 19));
     assert_eq!(code(&run(&["check", "-"], Some(long_bad.as_bytes()))), 1);
 }
@@ -400,4 +410,27 @@ fn completions_and_a_manual_page() {
     let roff = text(&man.stdout);
     assert!(roff.starts_with(".ie") || roff.contains(".TH journeymap"), "{}", &roff[..roff.len().min(200)]);
     assert_eq!(code(&journeymap(&["completions", "tcsh"])), 2);
+}
+
+/// Past the limits a render is refused with a message, not minutes and gigabytes.
+#[test]
+fn maps_too_large_to_draw_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let big =
+        write(dir.path(), "big.journey", &journeymap::generate::map(journeymap::layout::limits::MAX_RASTER_STEPS + 1));
+    let o = journeymap(&["render", &big, "--format", "svg,png"]);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("draws at most 2000 as PNG and PDF"), "{}", text(&o.stderr));
+    assert!(dir.path().join("big.svg").exists(), "the SVG is still drawn");
+    assert!(!dir.path().join("big.png").exists());
+
+    let mut crowd = String::from("journey: Crowd\n");
+    for i in 0..=journeymap::layout::limits::MAX_PERSONAS {
+        crowd.push_str(&format!("persona p{i}: Persona {i}\n"));
+    }
+    crowd.push_str("phase: P\n  step: S\n    emotion 1\n");
+    let crowd = write(dir.path(), "crowd.journey", &crowd);
+    let o = journeymap(&["render", &crowd]);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("personas; journeymap draws at most 48"), "{}", text(&o.stderr));
 }

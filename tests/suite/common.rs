@@ -17,12 +17,20 @@ pub struct Checked {
 }
 
 /// Compiles `bytes`. A fixture may set limits on its first line, as in
-/// `# test: max-bytes=64`, to trigger them without being large.
+/// `# test: max-bytes=64` or `# test: max-line-chars=40`, to trigger them without
+/// being large.
 pub fn check(name: &str, bytes: &[u8]) -> Checked {
     let mut options = Options::default();
-    if let Some(n) = bytes.strip_prefix(b"# test: max-bytes=") {
+    let limit = |prefix: &[u8]| {
+        let n = bytes.strip_prefix(prefix)?;
         let digits: String = n.iter().take_while(|b| b.is_ascii_digit()).map(|&b| b as char).collect();
-        options.max_bytes = digits.parse().expect("max-bytes is a number");
+        Some(digits.parse::<usize>().expect("the limit is a number"))
+    };
+    if let Some(n) = limit(b"# test: max-bytes=") {
+        options.max_bytes = n;
+    }
+    if let Some(n) = limit(b"# test: max-line-chars=") {
+        options.max_line_chars = n;
     }
     let compiled = compile_with(bytes, &options);
     let style = Style { color: false, unicode: true, width: 100 };

@@ -347,3 +347,24 @@ fn a_denied_warning_stops_render() {
     assert_eq!(crate::cli::code(&o), 1, "{}", crate::cli::text(&o.stderr));
     assert!(!dir.path().join("out/a.svg").exists());
 }
+
+/// `limits:` sets the largest file and the longest line that `check` reads.
+#[test]
+fn limits_come_from_the_project_file() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::cli::write(dir.path(), "journeymap.yaml", "limits:\n  max-line-length: 30\n  max-file-size: 1\n");
+    let long = crate::cli::write(
+        dir.path(),
+        "long.journey",
+        "journey: A title longer than thirty characters\nphase: P\n  step: S\n    emotion 1\n",
+    );
+    let o = crate::cli::run(&["check", "--format", "json", &long], None);
+    assert_eq!(crate::cli::code(&o), 1, "{}", crate::cli::text(&o.stderr));
+    assert!(crate::cli::text(&o.stdout).contains("J0006"), "{}", crate::cli::text(&o.stdout));
+    let note = "  note: filler to pass one megabyte\n";
+    let big = format!("journey: Big\nphase: P\n  step: S\n    emotion 1\n{}", note.repeat((1 << 20) / note.len() + 1));
+    let big = crate::cli::write(dir.path(), "big.journey", &big);
+    let o = crate::cli::run(&["check", "--format", "json", &big], None);
+    assert_eq!(crate::cli::code(&o), 1);
+    assert!(crate::cli::text(&o.stdout).contains("J0005"), "{}", crate::cli::text(&o.stdout));
+}

@@ -24,8 +24,11 @@ fn holds_for(bytes: &[u8]) -> Result<(), TestCaseError> {
     // A map that compiles exports.
     if let Some(journey) = &compiled.journey {
         let doc = journeymap::export::document(journey, &compiled.source);
-        prop_assert!(journeymap::export::to_json(&doc).is_ok());
-        prop_assert!(journeymap::export::to_yaml(&doc).is_ok());
+        let json: serde_json::Value = serde_json::from_str(&journeymap::export::to_json(&doc).unwrap()).unwrap();
+        // YAML says the same as JSON, whatever the texts hold (`- `, `: `, `#`, `!!`,
+        // `&`, `*`, `null`, `yes`, quotes): user text never becomes YAML structure.
+        let yaml: serde_json::Value = serde_saphyr::from_str(&journeymap::export::to_yaml(&doc).unwrap()).unwrap();
+        prop_assert_eq!(yaml, json);
     }
     // `fmt` formats exactly the maps without errors, keeps their meaning, and a second
     // run changes nothing; any text at all goes through its layout without a panic.
@@ -115,6 +118,14 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "(journey|phase|step|emotion|touchpoint|kpi|[a-z]{1,8}|[ \\t:#%.0-9-]|\\n|é|😀){0,80}") {
         holds_for(text.as_bytes())?;
+    }
+
+    #[test]
+    fn texts_that_look_like_yaml_stay_text(
+        text in "(- |: |#|!!str |&a |\\*a|null|yes|No|~|'|\"|\\[|\\]|\\{|\\}|%|@|`|\\|[a-z]{1,4}| |0x1F|1e3|\\.inf){1,12}"
+    ) {
+        let map = format!("journey: {text}\nphase: {text}\n  step: {text}\n    emotion 1: {text}\n    pain: {text}\n");
+        holds_for(map.as_bytes())?;
     }
 
     #[test]

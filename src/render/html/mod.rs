@@ -197,12 +197,16 @@ fn data(journey: &Journey, source: &str) -> String {
     ] {
         labels.insert(key.to_string(), label.text(lang).into());
     }
-    let value = serde_json::json!({
-        "document": crate::export::document(journey, source),
-        "labels": labels,
-    });
+    // Serialised straight from the document: a `serde_json::Value` of a 10,000-step map
+    // would hold the whole model again, several times over.
+    #[derive(serde::Serialize)]
+    struct Data<'a> {
+        document: crate::export::Document<'a>,
+        labels: serde_json::Map<String, serde_json::Value>,
+    }
+    let data = Data { document: crate::export::document(journey, source), labels };
     // `<` never appears raw: no `</script>` or `<!--` can close or confuse the element.
-    serde_json::to_string(&value).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
+    serde_json::to_string(&data).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
 }
 
 /// A CSP source for an inline element's exact text.

@@ -211,10 +211,14 @@ pub(super) fn draw(
         .map(|format| match format {
             Format::Png | Format::Pdf if raster_refused.is_some() => Err(raster_refused.clone().unwrap_or_default()),
             Format::Svg => Ok(svg().as_bytes().to_vec()),
-            // Pixels per SVG unit on every page: the SVG's own size in millimetres
-            // (A4/A3) would make --scale mean something else.
-            Format::Png if page == Page::Auto => render::png::png(svg(), scale),
-            Format::Png => render::png::png(&render::svg::render(laid_out(), Page::Auto), scale),
+            Format::Png => render::png::check_size(laid_out().width, laid_out().height, scale).and_then(|()| {
+                match page {
+                    Page::Auto => render::png::png(svg(), scale),
+                    // Pixels per SVG unit on every page: the SVG's own size in
+                    // millimetres (A4/A3) would make --scale mean something else.
+                    _ => render::png::png(&render::svg::render(laid_out(), Page::Auto), scale),
+                }
+            }),
             Format::Pdf => pdf(laid_out(), page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.

@@ -9,6 +9,19 @@ use resvg::{tiny_skia, usvg};
 /// The largest image drawn, in pixels (about 1 GB of memory at 4 bytes a pixel).
 pub const MAX_PIXELS: u64 = 250_000_000;
 
+/// Refuses an image over [`MAX_PIXELS`]: a drawing `width` × `height` SVG units at
+/// `scale`. Callers that know the size ask before building the SVG tree, which for a
+/// large map costs more memory than the refusal saves.
+pub fn check_size(width: f32, height: f32, scale: f32) -> Result<(), String> {
+    let (w, h) = ((width * scale).ceil() as u64, (height * scale).ceil() as u64);
+    if w * h > MAX_PIXELS {
+        return Err(format!(
+            "a {w} × {h} pixel image is too large to draw; use a smaller --scale, or --page a3 to wrap the map into bands"
+        ));
+    }
+    Ok(())
+}
+
 /// Draws `svg` at `scale` pixels per SVG unit. A panic inside the rasteriser becomes an
 /// error, never a crash.
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
@@ -24,11 +37,7 @@ fn draw(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
     let size = tree.size();
     let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "a {width} × {height} pixel image is too large to draw; use a smaller --scale, or --page a3 to wrap the map into bands"
-        ));
-    }
+    check_size(size.width(), size.height(), scale)?;
     let strip_rows = strip_rows(width);
     let count = height.div_ceil(strip_rows);
     let strips: Vec<Strip> = (0..count)

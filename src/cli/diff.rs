@@ -49,6 +49,10 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Usage;
         }
     };
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
+        output::eprint_error("only one side of a diff can be standard input (`-`)");
+        return Outcome::Usage;
+    }
     let old_shown = name.map(|p| format!("a/{}", p.display()));
     let new_shown = name.map(|p| format!("b/{}", renamed.unwrap_or(p).display()));
     let a = load(old, old_shown.as_deref());

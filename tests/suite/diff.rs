@@ -251,6 +251,7 @@ fn the_command_refuses_missing_files_and_wrong_arguments_with_2() {
     assert_eq!(code(&journeymap(&["diff", good, good, good])), 2);
     assert_eq!(code(&journeymap(&["diff"])), 2);
     assert_eq!(code(&journeymap(&["diff", good])), 2, "one map is a mistake, unless git calls for an unmerged path");
+    assert_eq!(code(&journeymap(&["diff", "-", "-"])), 2, "standard input can be one side only");
     assert_eq!(code(&journeymap(&["diff", "--format", "yaml", good, good])), 2);
 }
 

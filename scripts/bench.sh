@@ -3,14 +3,9 @@
 # Usage: scripts/bench.sh   (installs hyperfine from Debian if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
-cargo build --release --quiet
-cargo build --release --quiet --example generate
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-for n in 50 100 1000 10000; do
-  target/release/examples/generate "$n" > "$dir/steps-$n.journey"
-done
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+prepare 50 100 1000 10000
 hyperfine --warmup 3 --shell=none --export-markdown "$dir/table.md" \
   -n "check home-insurance.journey" "target/release/journeymap check examples/home-insurance.journey" \
   -n "check 100 steps" "target/release/journeymap check $dir/steps-100.journey" \

@@ -21,9 +21,10 @@ pub const STAMP: &str = ".journeymap-stamp";
 
 /// Several maps, a directory among them, or an existing directory as OUT.
 pub fn is_batch(args: &Args) -> bool {
+    let out_is_dir = |o: &Path| o.is_dir() || o.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
     args.maps.len() > 1
         || args.maps.iter().any(|m| m.is_dir())
-        || args.output.as_deref().is_some_and(|o| o.is_dir() && args.maps.iter().all(|m| m.as_os_str() != "-"))
+        || args.output.as_deref().is_some_and(|o| out_is_dir(o) && args.maps.iter().all(|m| m.as_os_str() != "-"))
 }
 
 /// One map to render, where its outputs go and how it is drawn.
@@ -72,6 +73,9 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     }
 
     let (mut found, walk_errors) = collect(&args.maps);
+    // A map named twice (or found under two directories named) is drawn once.
+    let mut seen = BTreeSet::new();
+    found.retain(|(map, relative)| seen.insert((map.canonicalize().unwrap_or_else(|_| map.clone()), relative.clone())));
     if let Some(only) = only {
         found.retain(|(map, _)| map.canonicalize().is_ok_and(|m| only.contains(&m)));
     }

@@ -27,7 +27,13 @@ fn write(path: &Path, contents: &[u8], new: bool) -> Result<(), String> {
     if !dir.is_dir() {
         return Err(format!("cannot write `{}`: there is no directory `{}`", path.display(), dir.display()));
     }
-    let fail = |e: std::io::Error| format!("cannot write `{}`: {e}", path.display());
+    // tempfile names its temporary file in its errors ("… at path /x/.journeymap-AbC"):
+    // the user named the output, so the message names that alone.
+    let fail = |e: std::io::Error| {
+        let message = e.to_string();
+        let message = message.split(" at path ").next().unwrap_or(&message).to_string();
+        format!("cannot write `{}`: {message}", path.display())
+    };
     let mut tmp = tempfile::Builder::new().prefix(".journeymap-").tempfile_in(dir).map_err(fail)?;
     tmp.write_all(contents).map_err(fail)?;
     // A temporary file is private (0600); the output gets the permissions of the file

@@ -132,3 +132,15 @@ fn several_maps_without_out_are_drawn_beside_themselves() {
     assert_eq!(status, 0, "{stderr}");
     assert_eq!(files(dir.path()), ["a.journey", "a.svg", "sub/b.journey", "sub/b.svg"]);
 }
+
+#[test]
+fn an_out_ending_in_a_slash_is_a_directory_and_a_map_named_twice_is_drawn_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.journey", GOOD);
+    let out = format!("{}/", dir.path().join("out").display());
+    let (status, stderr) = render(&[&a, "-o", &out]);
+    assert_eq!((status, stderr.trim()), (0, "rendered 1 of 1 map"));
+    assert!(dir.path().join("out/a.svg").is_file());
+    let (status, stderr) = render(&[&a, &a, "-o", dir.path().join("twice").to_str().unwrap()]);
+    assert_eq!((status, stderr.trim()), (0, "rendered 1 of 1 map"));
+}

@@ -9,9 +9,8 @@ use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
-use super::input::Source;
+use super::input::{self, Source};
 use super::project::{Project, Projects};
 use super::render::{Args, Settings, draw};
 use super::{Outcome, output};
@@ -72,13 +71,17 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
         return fail(format!("`{}` is not a directory; several maps are rendered into a directory", dir.display()));
     }
 
-    let (mut found, walk_errors) = collect(&args.maps);
-    // A map named twice (or found under two directories named) is drawn once.
+    let (mut found, walk_errors) = input::find(&args.maps);
+    // A map named twice (or found under two directories named) is drawn once; `only`
+    // keeps the maps `watch` saw saved. Walked from the paths named, `relative` is plain
+    // names: nothing climbs out of OUT (checked all the same).
     let mut seen = BTreeSet::new();
-    found.retain(|(map, relative)| seen.insert((map.canonicalize().unwrap_or_else(|_| map.clone()), relative.clone())));
-    if let Some(only) = only {
-        found.retain(|(map, _)| map.canonicalize().is_ok_and(|m| only.contains(&m)));
-    }
+    found.retain(|f| {
+        let canonical = f.path.canonicalize().unwrap_or_else(|_| f.path.clone());
+        only.is_none_or(|only| only.contains(&canonical))
+            && f.relative.components().all(|c| matches!(c, Component::Normal(_)))
+            && seen.insert((canonical, f.relative.clone()))
+    });
     if let Some(e) = walk_errors.iter().find(|e| e.usage) {
         return fail(e.message.clone());
     }
@@ -87,7 +90,7 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let mut projects = Projects::default();
     let mut jobs = Vec::new();
     let mut config_failed = false;
-    for (map, relative) in found {
+    for input::Found { path: map, relative } in found {
         let project = match projects.for_source(&Source::File(map.clone())) {
             Ok(p) => p,
             Err(failure) => {
@@ -152,55 +155,6 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
         }
     }
     outcome
-}
-
-/// A problem met while looking for maps: `usage` when nothing can be done (a path that
-/// does not exist, a directory without maps), otherwise it fails the run but the maps
-/// found are still rendered (an unreadable directory, a symbolic-link loop).
-struct WalkError {
-    message: String,
-    usage: bool,
-}
-
-/// Every map under the arguments, in order, with its path relative to the directory
-/// named (a file named alone: its name), which is where it goes under OUT.
-fn collect(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<WalkError>) {
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = found.len();
-            for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "journey") => {
-                        let map = e.into_path();
-                        let relative = map.strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
-                        // Walked from `path`, the rest is plain names: nothing climbs out of OUT.
-                        if relative.components().all(|c| matches!(c, Component::Normal(_))) {
-                            found.push((map, relative));
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(e) => errors.push(WalkError {
-                        message: format!("cannot read `{}`: {e}", e.path().unwrap_or(path).display()),
-                        usage: false,
-                    }),
-                }
-            }
-            if found.len() == before {
-                errors.push(WalkError {
-                    message: format!("no `*.journey` files under `{}`", path.display()),
-                    usage: true,
-                });
-            }
-        } else if path.is_file() {
-            let name = path.file_name().map(PathBuf::from).unwrap_or_default();
-            found.push((path.clone(), name));
-        } else {
-            errors.push(WalkError { message: format!("`{}`: no such file or directory", path.display()), usage: true });
-        }
-    }
-    (found, errors)
 }
 
 /// Two maps that would write the same file (`a/x.journey` and `b/x.journey` both into

@@ -25,36 +25,68 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
     for path in paths {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
-        } else if path.is_dir() {
-            let walk = WalkDir::new(path).follow_links(true).sort_by_file_name();
-            let before = sources.len();
-            for entry in walk {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && is_journey(e.path()) => {
-                        sources.push(Source::File(e.into_path()))
-                    }
-                    Ok(_) => {}
-                    Err(e) => errors.push(format!("cannot read `{}`: {}", display_walk_path(&e, path), e)),
-                }
-            }
-            // A CI job pointed at the wrong directory must not pass by checking nothing.
-            if sources.len() == before {
-                errors.push(format!("no `*.journey` files under `{}`", path.display()));
-            }
-        } else if path.exists() {
-            sources.push(Source::File(path.clone()));
-        } else {
-            errors.push(format!("`{}`: no such file or directory", path.display()));
+            continue;
         }
+        let (found, problems) = find(std::slice::from_ref(path));
+        sources.extend(found.into_iter().map(|f| Source::File(f.path)));
+        errors.extend(problems.into_iter().map(|p| p.message));
     }
     (sources, errors)
 }
 
-fn display_walk_path(e: &walkdir::Error, root: &Path) -> String {
-    e.path().unwrap_or(root).display().to_string()
+/// A map found on the command line, and its path relative to the directory it was
+/// found under (for a file named on its own: its name).
+pub struct Found {
+    pub path: PathBuf,
+    pub relative: PathBuf,
 }
 
-fn is_journey(path: &Path) -> bool {
+/// A problem met while looking for maps: `usage` when there is nothing to work on (a
+/// path that does not exist, a directory without maps), not when only part of a tree
+/// cannot be read (an unreadable directory, a symbolic-link loop).
+pub struct WalkError {
+    pub message: String,
+    pub usage: bool,
+}
+
+/// Files as given, directories walked for `*.journey` (links followed, in sorted order).
+pub fn find(paths: &[PathBuf]) -> (Vec<Found>, Vec<WalkError>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = found.len();
+            for entry in WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_journey(e.path()) => {
+                        let map = e.into_path();
+                        let relative = map.strip_prefix(path).map(Path::to_path_buf).unwrap_or_default();
+                        found.push(Found { path: map, relative });
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(WalkError {
+                        message: format!("cannot read `{}`: {e}", e.path().unwrap_or(path).display()),
+                        usage: false,
+                    }),
+                }
+            }
+            // A CI job pointed at the wrong directory must not pass by checking nothing.
+            if found.len() == before {
+                let message = format!("no `*.journey` files under `{}`", path.display());
+                errors.push(WalkError { message, usage: true });
+            }
+        } else if path.exists() {
+            let relative = path.file_name().map(PathBuf::from).unwrap_or_default();
+            found.push(Found { path: path.clone(), relative });
+        } else {
+            let message = format!("`{}`: no such file or directory", path.display());
+            errors.push(WalkError { message, usage: true });
+        }
+    }
+    (found, errors)
+}
+
+pub fn is_journey(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "journey")
 }
 

@@ -12,7 +12,7 @@ use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
 use super::render::Args;
-use super::{Outcome, batch, output, render};
+use super::{Outcome, batch, input, output, render};
 
 /// Saves closer together than this are one change.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -89,7 +89,7 @@ pub fn run(args: Args) -> Outcome {
             if path.is_dir() && roots.iter().any(|root| root.is_dir() && path.starts_with(root)) {
                 // A new directory: maps written into it before the watch on it began
                 // sent no event of their own.
-                changed.extend(maps_under(&path));
+                changed.extend(input::find(std::slice::from_ref(&path)).0.into_iter().map(|f| f.path));
             } else if is_watched_map(&path, &roots) {
                 changed.insert(path);
             }
@@ -131,20 +131,9 @@ pub fn run(args: Args) -> Outcome {
     Outcome::Clean
 }
 
-/// The maps under a directory.
-fn maps_under(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "journey"))
-        .map(walkdir::DirEntry::into_path)
-        .collect()
-}
-
 /// A `*.journey` file named on the command line, or under a directory named.
 fn is_watched_map(path: &Path, roots: &[PathBuf]) -> bool {
-    path.extension().is_some_and(|e| e == "journey")
+    input::is_journey(path)
         && roots.iter().any(|root| if root.is_dir() { path.starts_with(root) } else { path == root })
 }
 

@@ -212,18 +212,14 @@ fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
         done.skipped = true;
         return done;
     }
-    let name = job.map.display().to_string();
-    let limits = job.project.config.limits;
-    let bytes = match super::input::read(&Source::File(job.map.clone()), limits.max_bytes) {
-        Ok(input) => input.bytes,
+    let (name, compiled) = match job.project.compile(&Source::File(job.map.clone())) {
+        Ok(c) => c,
         Err(e) => {
             let _ = writeln!(done.report, "error: {e}");
             done.outcome = Some(Outcome::Problems);
             return done;
         }
     };
-    let mut compiled = journeymap::compile_with(&bytes, &limits);
-    job.project.config.lints.apply(&mut compiled.diags);
     if !compiled.diags.is_empty() {
         done.report.push_str(&journeymap::diag::render::human(
             &name,

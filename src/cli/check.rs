@@ -50,25 +50,23 @@ pub fn run(args: Args) -> Outcome {
                 continue;
             }
         };
-        let input = match input::read(source, project.config.limits.max_bytes) {
-            Ok(i) => i,
+        // The project's levels first: `--deny-warnings` denies what is still reported.
+        let (name, mut compiled) = match project.compile(source) {
+            Ok(c) => c,
             Err(e) => {
                 io_errors.push(e);
                 continue;
             }
         };
         files += 1;
-        let mut compiled = journeymap::compile_with(&input.bytes, &project.config.limits);
-        // The project's levels first: `--deny-warnings` denies what is still reported.
-        project.config.lints.apply(&mut compiled.diags);
         if args.deny_warnings {
             deny_warnings(&mut compiled.diags);
         }
         errors += compiled.diags.iter().filter(|d| d.is_error()).count();
         warnings += compiled.diags.iter().filter(|d| !d.is_error()).count();
         match args.format {
-            Format::Human => output::eprint_diags(&input.name, &compiled.source, &compiled.diags),
-            Format::Json => report.diagnostics.extend(render::json(&input.name, &compiled.source, &compiled.diags)),
+            Format::Human => output::eprint_diags(&name, &compiled.source, &compiled.diags),
+            Format::Json => report.diagnostics.extend(render::json(&name, &compiled.source, &compiled.diags)),
         }
     }
     for e in &io_errors {

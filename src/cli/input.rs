@@ -136,13 +136,11 @@ pub fn compile_in_project(
     }
     let source = sources.remove(0);
     let project = super::project::for_source(&source)?;
-    let input = read(&source, project.config.limits.max_bytes).map_err(|e| {
+    let (name, compiled) = project.compile(&source).map_err(|e| {
         super::output::eprint_error(&e);
         super::Outcome::Usage
     })?;
-    let mut compiled = journeymap::compile_with(&input.bytes, &project.config.limits);
-    project.config.lints.apply(&mut compiled.diags);
-    super::output::eprint_diags(&input.name, &compiled.source, &compiled.diags);
+    super::output::eprint_diags(&name, &compiled.source, &compiled.diags);
     if compiled.journey.is_none() || compiled.has_errors() {
         return Err(super::Outcome::Problems);
     }

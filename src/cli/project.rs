@@ -35,6 +35,16 @@ impl Project {
 }
 
 impl Project {
+    /// Reads and compiles a map under this project: its limits, then its lint levels.
+    /// Returns the name to show with the diagnostics, and the result.
+    pub fn compile(&self, source: &Source) -> Result<(String, journeymap::Compiled), String> {
+        let limits = &self.config.limits;
+        let input = super::input::read(source, limits.max_bytes)?;
+        let mut compiled = journeymap::compile_with(&input.bytes, limits);
+        self.config.lints.apply(&mut compiled.diags);
+        Ok((input.name, compiled))
+    }
+
     /// Where a map's outputs go (without extension) when the project file sets an
     /// `out-dir`: at the map's path relative to the project file's directory, so the
     /// project's tree is mirrored; a map outside that directory goes to the top.

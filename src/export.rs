@@ -4,10 +4,13 @@
 use serde::Serialize;
 
 use crate::LineIndex;
-use crate::model::{ChannelMode, Details, Journey, Kpi, Measure, NeedKind, PersonaId, StepRef, Text};
+use crate::lanes::{Carries, LaneKind};
+use crate::model::{
+    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, OwnerId, PersonaId, StepRef, Text,
+};
 
 /// Version of the document's shape; it changes when a field is removed or renamed.
-pub const DOCUMENT_VERSION: u32 = 1;
+pub const DOCUMENT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 pub struct Document<'a> {
@@ -22,6 +25,8 @@ pub struct Document<'a> {
     pub channels: Vec<Channel<'a>>,
     pub owners: Vec<Owner<'a>>,
     pub lanes: Vec<&'static str>,
+    /// `journey` or `blueprint`: what the map draws unless told otherwise.
+    pub view: &'static str,
     pub phases: Vec<Phase<'a>>,
     pub derived: Derived<'a>,
 }
@@ -92,22 +97,50 @@ pub struct Emotion<'a> {
     pub text: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// A step's or phase's details: one key per detail lane of the lane table, in its
+/// order, each a list of what that lane's statements carry.
 pub struct DetailsDoc<'a> {
-    pub thoughts: Vec<&'a str>,
-    pub quotes: Vec<&'a str>,
-    pub needs: Vec<Need<'a>>,
-    pub pains: Vec<&'a str>,
-    pub delights: Vec<&'a str>,
-    pub opportunities: Vec<&'a str>,
-    pub kpis: Vec<KpiDoc<'a>>,
-    pub notes: Vec<&'a str>,
+    journey: &'a Journey,
+    details: &'a Details,
+}
+
+impl Serialize for DetailsDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let lanes: Vec<(LaneKind, Carries)> =
+            LaneKind::all().filter_map(|l| l.detail().map(|(_, carries)| (l, carries))).collect();
+        let mut map = serializer.serialize_map(Some(lanes.len()))?;
+        for (lane, carries) in lanes {
+            let items: Vec<DetailDoc<'_>> =
+                self.details.of(lane).map(|d| detail_doc(self.journey, carries, d)).collect();
+            map.serialize_entry(lane.name(), &items)?;
+        }
+        map.end()
+    }
+}
+
+/// One detail, shaped by what its lane carries: a plain text lane is a list of strings.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum DetailDoc<'a> {
+    Text(&'a str),
+    Need(Need<'a>),
+    Kpi(KpiDoc<'a>),
+    Owned(Owned<'a>),
 }
 
 #[derive(Serialize)]
 pub struct Need<'a> {
     /// `functional`, `emotional` or null.
     pub kind: Option<&'static str>,
+    pub text: &'a str,
+}
+
+/// A frontstage, backstage or support statement.
+#[derive(Serialize)]
+pub struct Owned<'a> {
+    /// The owner's id, or null.
+    pub owner: Option<&'a str>,
     pub text: &'a str,
 }
 
@@ -130,6 +163,7 @@ pub struct Derived<'a> {
     pub gaps: Vec<StepDoc<'a>>,
     pub emotion_extremes: Vec<Extremes<'a>>,
     pub channel_switches: Vec<Switch<'a>>,
+    pub handoffs: Vec<HandoffDoc<'a>>,
 }
 
 /// A reference to a step: its number and, for people reading the document, its action.
@@ -160,6 +194,16 @@ pub struct Switch<'a> {
     pub to: Vec<&'a str>,
 }
 
+/// The company's responsibility passes between owners from one step to the next.
+#[derive(Serialize)]
+pub struct HandoffDoc<'a> {
+    pub from_step: StepDoc<'a>,
+    pub to_step: StepDoc<'a>,
+    /// The company owners of each step.
+    pub from: Vec<&'a str>,
+    pub to: Vec<&'a str>,
+}
+
 /// Builds the document of a validated journey; `source` gives line numbers.
 pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
     let index = LineIndex::new(source);
@@ -175,7 +219,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
         .map(|phase| Phase {
             name: &phase.name.value,
             line: line(phase.span),
-            details: details(&phase.details),
+            details: DetailsDoc { journey, details: &phase.details },
             steps: phase
                 .steps
                 .iter()
@@ -200,7 +244,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                         .iter()
                         .map(|e| Emotion { persona: persona_id(e.persona), score: e.score, text: opt(&e.text) })
                         .collect(),
-                    details: details(&s.details),
+                    details: DetailsDoc { journey, details: &s.details },
                 })
                 .collect(),
         })
@@ -233,6 +277,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
             .map(|o| Owner { id: &o.id, label: opt(&o.label), external: o.external })
             .collect(),
         lanes: journey.lanes.iter().map(|l| l.name()).collect(),
+        view: journey.view.name(),
         phases,
         derived: Derived {
             gaps: derived.gaps.iter().map(|&at| step_doc(at)).collect(),
@@ -258,8 +303,22 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                     to: s.to.iter().map(|&c| journey.channel(c).id.as_str()).collect(),
                 })
                 .collect(),
+            handoffs: derived
+                .handoffs
+                .iter()
+                .map(|h| HandoffDoc {
+                    from_step: step_doc(h.from_step),
+                    to_step: step_doc(h.to_step),
+                    from: owner_ids(journey, &h.from),
+                    to: owner_ids(journey, &h.to),
+                })
+                .collect(),
         },
     }
+}
+
+fn owner_ids<'a>(journey: &'a Journey, owners: &[OwnerId]) -> Vec<&'a str> {
+    owners.iter().map(|&o| journey.owner(o).id.as_str()).collect()
 }
 
 fn opt(text: &Option<Text>) -> Option<&str> {
@@ -270,35 +329,22 @@ fn texts(texts: &[Text]) -> Vec<&str> {
     texts.iter().map(|t| t.value.as_str()).collect()
 }
 
-fn details(d: &Details) -> DetailsDoc<'_> {
-    DetailsDoc {
-        thoughts: texts(&d.thoughts),
-        quotes: texts(&d.quotes),
-        needs: d
-            .needs
-            .iter()
-            .map(|n| Need {
-                kind: n.kind.map(|k| match k {
-                    NeedKind::Functional => "functional",
-                    NeedKind::Emotional => "emotional",
-                }),
-                text: &n.text.value,
-            })
-            .collect(),
-        pains: texts(&d.pains),
-        delights: texts(&d.delights),
-        opportunities: texts(&d.opportunities),
-        kpis: d.kpis.iter().map(kpi).collect(),
-        notes: texts(&d.notes),
+fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> DetailDoc<'a> {
+    let text = d.text.value.as_str();
+    match (carries, &d.extra) {
+        (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text }),
+        (Carries::Kpi, Extra::Kpi(f)) => {
+            DetailDoc::Kpi(KpiDoc { label: text, value: measure(&f.value), target: f.target.as_ref().map(measure) })
+        }
+        (Carries::Owner, Extra::Owner(owner)) => {
+            DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text })
+        }
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => DetailDoc::Text(text),
     }
 }
 
 fn measure(m: &Measure) -> MeasureDoc<'_> {
     MeasureDoc { number: m.value, percent: m.percent, text: &m.text }
-}
-
-fn kpi(k: &Kpi) -> KpiDoc<'_> {
-    KpiDoc { label: &k.label.value, value: measure(&k.value), target: k.target.as_ref().map(measure) }
 }
 
 /// The document as pretty JSON, ending in a newline.

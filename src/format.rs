@@ -155,7 +155,7 @@ pub fn format_source(source: &str) -> String {
                 in_step = true;
                 1
             }
-            Some(k) if header_rank(k).is_some() && k != Keyword::Note => 0,
+            Some(k) if header_rank(k).is_some() && k != Keyword::NOTE => 0,
             _ if in_step => 2,
             _ => 1,
         };
@@ -231,13 +231,14 @@ fn header_rank(keyword: Keyword) -> Option<(u8, u8)> {
         Keyword::Journey => (0, 0),
         Keyword::Goal => (0, 1),
         Keyword::Scope => (0, 2),
-        Keyword::Note => (0, 3),
+        Keyword::NOTE => (0, 3),
         Keyword::Lang => (0, 4),
         Keyword::Scale => (0, 5),
-        Keyword::Persona => (1, 6),
-        Keyword::Channel => (2, 7),
-        Keyword::Owner => (3, 8),
-        Keyword::Lanes => (4, 9),
+        Keyword::View => (0, 6),
+        Keyword::Persona => (1, 7),
+        Keyword::Channel => (2, 8),
+        Keyword::Owner => (3, 9),
+        Keyword::Lanes => (4, 10),
         _ => return None,
     })
 }

@@ -15,6 +15,7 @@ pub mod escape;
 pub mod export;
 pub mod format;
 pub mod generate;
+pub mod lanes;
 pub mod layout;
 pub mod model;
 pub mod render;

@@ -69,6 +69,7 @@ registry! {
     DetailOutsideStep = "J0207", "detail-outside-step", Error, "`touchpoint` or `emotion` outside a step";
     NoPhase = "J0208", "no-phase", Error, "the map has no phase";
     RepeatedHeader = "J0209", "repeated-header", Error, "a header statement that may appear once appears twice";
+    BlueprintBeforePhase = "J0210", "blueprint-before-phase", Error, "a service-blueprint statement before any `phase`";
 
     // Names.
     DuplicateId = "J0301", "duplicate-id", Error, "an id is declared twice";
@@ -76,6 +77,7 @@ registry! {
     UndeclaredId = "J0303", "undeclared-id", Error, "a reference to an id that is not declared";
     WrongIdKind = "J0304", "wrong-id-kind", Error, "an id of the wrong kind, e.g. a persona where a channel is expected";
     RepeatedWord = "J0305", "repeated-word", Error, "a word or role given twice in one statement";
+    OwnerExpected = "J0306", "owner-expected", Error, "a channel or persona id where a blueprint statement expects an owner";
 
     // Values.
     ScoreNotInteger = "J0401", "score-not-integer", Error, "an emotion score that is not an integer";
@@ -87,12 +89,13 @@ registry! {
     UnknownLane = "J0407", "unknown-lane", Error, "a lane name that does not exist";
     RepeatedLane = "J0408", "repeated-lane", Error, "a lane listed twice in `lanes`";
     NumberTooLarge = "J0409", "number-too-large", Error, "a number too large to compute with";
+    UnknownView = "J0410", "unknown-view", Error, "a `view` that does not exist";
 
     // Warnings.
     EmptyPhase = "J0501", "empty-phase", Warning, "a phase without steps";
     UnusedPersona = "J0502", "unused-persona", Warning, "a declared persona that nothing uses";
     UnusedChannel = "J0503", "unused-channel", Warning, "a declared channel that no touchpoint uses";
-    UnusedOwner = "J0504", "unused-owner", Warning, "a declared owner that no touchpoint names";
+    UnusedOwner = "J0504", "unused-owner", Warning, "a declared owner that no touchpoint or blueprint statement names";
     PersonaWithoutEmotion = "J0505", "persona-without-emotion", Warning, "a persona with no emotion score at all";
     KpiUnitMismatch = "J0506", "kpi-unit-mismatch", Warning, "a KPI whose value and target are in different units";
 

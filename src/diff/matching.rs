@@ -180,19 +180,8 @@ fn content(journey: &Journey, step: &Step) -> Vec<String> {
 }
 
 fn details(d: &Details, facts: &mut Vec<String>) {
-    let lanes: [(&str, Vec<&str>); 7] = [
-        ("thought", d.thoughts.iter().map(|t| t.value.as_str()).collect()),
-        ("quote", d.quotes.iter().map(|t| t.value.as_str()).collect()),
-        ("need", d.needs.iter().map(|n| n.text.value.as_str()).collect()),
-        ("pain", d.pains.iter().map(|t| t.value.as_str()).collect()),
-        ("delight", d.delights.iter().map(|t| t.value.as_str()).collect()),
-        ("opportunity", d.opportunities.iter().map(|t| t.value.as_str()).collect()),
-        ("note", d.notes.iter().map(|t| t.value.as_str()).collect()),
-    ];
-    for (lane, texts) in lanes {
-        facts.extend(texts.into_iter().map(|t| format!("{lane} {t}")));
-    }
-    facts.extend(d.kpis.iter().map(|k| format!("kpi {}", k.label.value)));
+    facts
+        .extend(d.iter().map(|x| format!("{} {}", crate::syntax::ast::Keyword::Detail(x.lane).as_str(), x.text.value)));
 }
 
 /// Dice coefficient of two sorted multisets; 0 when either is empty.

@@ -7,7 +7,10 @@ pub mod render;
 
 use serde::Serialize;
 
-use crate::model::{ChannelMode, Details, Journey, Kpi, NeedKind, PersonaId, Step, StepRef, Text, is_gap};
+use crate::lanes::{Carries, LaneKind};
+use crate::model::{
+    ChannelMode, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Step, StepRef, Text, is_gap,
+};
 use crate::report::round2;
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
@@ -29,6 +32,7 @@ pub struct Diff {
     pub details: Vec<DetailChange>,
     pub kpis: Vec<KpiChange>,
     pub gaps: Vec<GapChange>,
+    pub handoffs: Vec<HandoffChange>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -151,12 +155,12 @@ pub struct EmotionChange {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DetailChange {
     pub place: Place,
-    /// `touchpoints`, `thoughts`, `quotes`, `needs`, `pains`, `delights`,
-    /// `opportunities` or `notes`.
+    /// `touchpoints`, or a detail lane's name (`thoughts`, `needs`, `backstage`…).
     pub lane: &'static str,
     pub change: Change,
     pub text: String,
-    /// A touchpoint's channel and owner ids, a need's kind; `null` otherwise.
+    /// A touchpoint's channel and owner ids, a blueprint statement's owner id, a need's
+    /// kind; `null` otherwise.
     pub channel: Option<String>,
     pub owner: Option<String>,
     pub kind: Option<&'static str>,
@@ -191,6 +195,19 @@ pub struct GapChange {
     pub new: Option<StepSide>,
 }
 
+/// A handoff between owners that one version has and the other does not: between steps
+/// that are not both in the other map, or that are but have no handoff there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HandoffChange {
+    /// `added` or `removed`.
+    pub change: Change,
+    pub from_step: StepSide,
+    pub to_step: StepSide,
+    /// The owners' ids on each side of the handoff, in the map that has it.
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
 /// Compares two maps; `None` is a map that does not exist (a file added or deleted).
 pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
     let empty = empty_journey();
@@ -214,12 +231,14 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         details: Vec::new(),
         kpis: Vec::new(),
         gaps: Vec::new(),
+        handoffs: Vec::new(),
     };
     steps(o, n, &m, &mut d);
+    d.handoffs = handoffs(o, n, &m);
     for (q, phase) in n.phases.iter().enumerate() {
         if let Some(p) = m.new_phase_to_old[q] {
             let place = Place { phase: phase.name.value.clone(), step: None, action: None };
-            compare_details(&o.phases[p].details, &phase.details, &place, &mut d);
+            compare_details(o, n, &o.phases[p].details, &phase.details, &place, &mut d);
         }
     }
     d.changed = !(d.header.is_empty()
@@ -229,7 +248,8 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         && d.emotions.is_empty()
         && d.details.is_empty()
         && d.kpis.is_empty()
-        && d.gaps.is_empty());
+        && d.gaps.is_empty()
+        && d.handoffs.is_empty());
     d
 }
 
@@ -246,6 +266,7 @@ fn empty_journey() -> Journey {
         owners: Vec::new(),
         lanes: Vec::new(),
         lanes_explicit: false,
+        view: Default::default(),
         phases: Vec::new(),
         derived: Default::default(),
     }
@@ -443,7 +464,7 @@ fn steps(old: &Journey, new: &Journey, m: &matching::Matching, d: &mut Diff) {
         };
         d.details.extend(removed.into_iter().map(|t| card(Change::Removed, t)));
         d.details.extend(added.into_iter().map(|t| card(Change::Added, t)));
-        compare_details(&o.details, &s.details, &here, d);
+        compare_details(old, new, &o.details, &s.details, &here, d);
     }
 }
 
@@ -481,54 +502,51 @@ fn emotions(old: &Journey, new: &Journey, o: &Step, s: &Step, here: &Place, d: &
     }
 }
 
-fn compare_details(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
-    let texts = |v: &[Text]| v.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
-    let lanes: [(&'static str, Vec<String>, Vec<String>); 6] = [
-        ("thoughts", texts(&a.thoughts), texts(&b.thoughts)),
-        ("quotes", texts(&a.quotes), texts(&b.quotes)),
-        ("pains", texts(&a.pains), texts(&b.pains)),
-        ("delights", texts(&a.delights), texts(&b.delights)),
-        ("opportunities", texts(&a.opportunities), texts(&b.opportunities)),
-        ("notes", texts(&a.notes), texts(&b.notes)),
-    ];
-    let card = |lane, change, text, kind| DetailChange {
-        place: here.clone(),
-        lane,
-        change,
-        text,
-        channel: None,
-        owner: None,
-        kind,
-    };
-    for (lane, x, y) in lanes {
-        let (removed, added) = multiset_diff(x, y);
-        d.details.extend(removed.into_iter().map(|t| card(lane, Change::Removed, t, None)));
-        d.details.extend(added.into_iter().map(|t| card(lane, Change::Added, t, None)));
-    }
-    let needs = |v: &Details| {
-        v.needs
-            .iter()
-            .map(|n| {
-                let kind = n.kind.map(|k| match k {
-                    NeedKind::Functional => "functional",
-                    NeedKind::Emotional => "emotional",
-                });
-                (n.text.value.clone(), kind)
+/// The cards of each detail lane (KPIs: [`kpis`]), compared as multisets of what they
+/// say: text, and a need's kind or a blueprint statement's owner.
+fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here: &Place, d: &mut Diff) {
+    type Card = (String, Option<&'static str>, Option<String>);
+    let cards = |j: &Journey, v: &Details, lane: LaneKind| -> Vec<Card> {
+        v.of(lane)
+            .map(|x| {
+                let (kind, owner) = match &x.extra {
+                    Extra::Need(kind) => (kind.map(NeedKind::name), None),
+                    Extra::Owner(owner) => (None, owner.map(|o| j.owner(o).id.clone())),
+                    Extra::Text | Extra::Kpi(_) => (None, None),
+                };
+                (x.text.value.clone(), kind, owner)
             })
-            .collect::<Vec<_>>()
+            .collect()
     };
-    let (removed, added) = multiset_diff(needs(a), needs(b));
-    d.details.extend(removed.into_iter().map(|(t, k)| card("needs", Change::Removed, t, k)));
-    d.details.extend(added.into_iter().map(|(t, k)| card("needs", Change::Added, t, k)));
-    kpis(&a.kpis, &b.kpis, here, d);
+    for lane in LaneKind::all() {
+        match lane.detail() {
+            Some((_, Carries::Kpi)) => kpis(a, b, here, d),
+            Some((_, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
+                let (removed, added) = multiset_diff(cards(old, a, lane), cards(new, b, lane));
+                let card = |change, (text, kind, owner): Card| DetailChange {
+                    place: here.clone(),
+                    lane: lane.name(),
+                    change,
+                    text,
+                    channel: None,
+                    owner,
+                    kind,
+                };
+                d.details.extend(removed.into_iter().map(|c| card(Change::Removed, c)));
+                d.details.extend(added.into_iter().map(|c| card(Change::Added, c)));
+            }
+            None => {}
+        }
+    }
 }
 
 /// KPIs are matched by label (the k-th of a label with the k-th); a matched one changed
 /// when its value or target differs as a number.
-fn kpis(a: &[Kpi], b: &[Kpi], here: &Place, d: &mut Diff) {
+fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
+    let (a, b): (Vec<Kpi>, Vec<Kpi>) = (a.kpis().collect(), b.kpis().collect());
     let mut used = vec![false; b.len()];
     let value = |k: Option<&Kpi>| k.map(|k| k.value.text.clone());
-    let target = |k: Option<&Kpi>| k.and_then(|k| k.target.as_ref()).map(|t| t.text.clone());
+    let target = |k: Option<&Kpi>| k.and_then(|k| k.target).map(|t| t.text.clone());
     let change = |x: Option<&Kpi>, y: Option<&Kpi>, change, label: &str| KpiChange {
         place: here.clone(),
         label: label.to_string(),
@@ -538,15 +556,14 @@ fn kpis(a: &[Kpi], b: &[Kpi], here: &Place, d: &mut Diff) {
         old_target: target(x),
         new_target: target(y),
     };
-    for k in a {
+    for k in &a {
         let found = (0..b.len()).find(|&i| !used[i] && b[i].label.value == k.label.value);
         match found {
             None => d.kpis.push(change(Some(k), None, Change::Removed, &k.label.value)),
             Some(i) => {
                 used[i] = true;
                 let number = |m: &crate::model::Measure| (round2(m.value), m.percent);
-                let same = number(&k.value) == number(&b[i].value)
-                    && k.target.as_ref().map(number) == b[i].target.as_ref().map(number);
+                let same = number(k.value) == number(b[i].value) && k.target.map(number) == b[i].target.map(number);
                 if !same {
                     d.kpis.push(change(Some(k), Some(&b[i]), Change::Changed, &k.label.value));
                 }
@@ -570,4 +587,37 @@ fn multiset_diff<T: PartialEq>(old: Vec<T>, new: Vec<T>) -> (Vec<T>, Vec<T>) {
     }
     let added = new.into_iter().zip(used).filter(|(_, u)| !u).map(|(x, _)| x).collect();
     (removed, added)
+}
+
+/// Handoffs added (in the new map only) and removed (in the old map only); a handoff is
+/// the same when both its steps are matched and the other map has it between them.
+fn handoffs(old: &Journey, new: &Journey, m: &matching::Matching) -> Vec<HandoffChange> {
+    let index = |j: &Journey| -> std::collections::HashMap<StepRef, usize> {
+        j.steps().enumerate().map(|(i, (at, _))| (at, i)).collect()
+    };
+    let (old_index, new_index) = (index(old), index(new));
+    let pairs = |j: &Journey, at: &std::collections::HashMap<StepRef, usize>| -> Vec<(usize, usize)> {
+        j.derived.handoffs.iter().map(|h| (at[&h.from_step], at[&h.to_step])).collect()
+    };
+    let (old_pairs, new_pairs) = (pairs(old, &old_index), pairs(new, &new_index));
+    let ids = |j: &Journey, owners: &[OwnerId]| owners.iter().map(|&o| j.owner(o).id.clone()).collect();
+    let mut changes = Vec::new();
+    let mut one_side =
+        |j: &Journey, own: &[(usize, usize)], other: &[(usize, usize)], map: &[Option<usize>], change| {
+            for (h, &(from, to)) in j.derived.handoffs.iter().zip(own) {
+                let kept = matches!((map[from], map[to]), (Some(a), Some(b)) if other.contains(&(a, b)));
+                if !kept {
+                    changes.push(HandoffChange {
+                        change,
+                        from_step: side(j, h.from_step),
+                        to_step: side(j, h.to_step),
+                        from: ids(j, &h.from),
+                        to: ids(j, &h.to),
+                    });
+                }
+            }
+        };
+    one_side(old, &old_pairs, &new_pairs, &m.old_to_new, Change::Removed);
+    one_side(new, &new_pairs, &old_pairs, &m.new_to_old, Change::Added);
+    changes
 }

@@ -275,6 +275,23 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                 .collect(),
             line: |r| format!("{} at {}", r[0], r[1]),
         },
+        Section {
+            title: "Handoffs",
+            headers: &["change", "from", "to"],
+            rows: d
+                .handoffs
+                .iter()
+                .map(|h| {
+                    let owners = |ids: &[String]| (e.text)(&ids.join(", "));
+                    vec![
+                        format!("handoff {}", change(h.change)),
+                        format!("{} ({})", e.step(&h.from_step), owners(&h.from)),
+                        format!("{} ({})", e.step(&h.to_step), owners(&h.to)),
+                    ]
+                })
+                .collect(),
+            line: |r| format!("{}: {} \u{2192} {}", r[0], r[1], r[2]),
+        },
     ];
     all.retain(|s| !s.rows.is_empty());
     all

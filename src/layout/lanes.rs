@@ -4,7 +4,10 @@
 use super::metrics::*;
 use super::style::Looks;
 use super::{Anchor, Card, Item, Rect, Slot, emotion, text_block};
-use crate::model::{ChannelMode, Details, Journey, Label, LaneKind, NeedKind, Step, is_gap};
+use crate::lanes::{Carries, Content, Look};
+use crate::model::{
+    ChannelMode, Detail, Details, Extra, Journey, Kpi, Label, LaneKind, Lang, NeedKind, OwnerId, Step, is_gap,
+};
 use crate::text::{FontStyle, Fonts};
 
 /// A card before it is placed: its classes, tooltip and text parts.
@@ -152,10 +155,10 @@ fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, t
     bottom
 }
 
-fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
+pub(super) fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
     let lang = journey.lang;
-    match lane {
-        LaneKind::Actions => {
+    match lane.spec().content {
+        Content::Actions => {
             let mut parts = Vec::new();
             let mut class = "action".to_string();
             if step.critical {
@@ -165,7 +168,7 @@ fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
             parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, "action-text"));
             vec![CardSpec { class, title: step.action.value.clone(), parts }]
         }
-        LaneKind::Touchpoints => {
+        Content::Touchpoints => {
             let mut cards = Vec::new();
             if is_gap(journey, step) {
                 let gap = Label::Gap.text(lang);
@@ -177,7 +180,6 @@ fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
             }
             for t in &step.touchpoints {
                 let channel = t.channel.map(|c| journey.channel(c));
-                let owner = t.owner.map(|o| journey.owner(o));
                 let mut class = "touchpoint".to_string();
                 // Shown: a mark for online (●) or offline (■); in the tooltip: words.
                 let (mut shown, mut told) = (Vec::new(), Vec::new());
@@ -194,100 +196,136 @@ fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
                     shown.push(format!("{mark}{name}"));
                     told.push(mode.map_or(name.to_string(), |m| format!("{name} ({})", m.text(lang))));
                 }
-                if let Some(o) = owner {
-                    let name = o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str());
-                    let name = if o.external {
-                        class.push_str(" external");
-                        format!("{name} ({})", Label::External.text(lang))
-                    } else {
-                        name.to_string()
-                    };
+                if let Some(name) = owner_name(journey, t.owner, &mut class) {
                     shown.push(name.clone());
                     told.push(name);
                 }
-                let mut parts = Vec::new();
-                if !shown.is_empty() {
-                    parts.push(part(shown.join(" \u{00b7} "), FontStyle::Bold, SMALL, "touchpoint-who"));
-                }
-                parts.push(part(t.text.value.as_str(), FontStyle::Regular, BODY, "card-text"));
-                let title = match told.is_empty() {
-                    true => t.text.value.clone(),
-                    false => format!("{}: {}", told.join(" \u{00b7} "), t.text.value),
-                };
-                cards.push(CardSpec { class, title, parts });
+                cards.push(owned_card(class, shown, told, &t.text.value, FontStyle::Regular));
             }
             cards
         }
-        _ => detail_cards(journey, lane, &step.details),
+        // The curves are the emotion lane's own (`emotion.rs`).
+        Content::Emotions => Vec::new(),
+        Content::Detail { .. } => detail_cards(journey, lane, &step.details),
     }
 }
 
-/// Cards for the free-text lanes, from a step's or a phase's details.
-fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec> {
-    let lang = journey.lang;
-    let simple = |class: &str, texts: &[crate::model::Text], style: FontStyle, quote: bool| -> Vec<CardSpec> {
-        texts
-            .iter()
-            .map(|t| {
-                let text = if quote { format!("\u{201c}{}\u{201d}", t.value) } else { t.value.clone() };
-                CardSpec {
-                    class: class.to_string(),
-                    title: text.clone(),
-                    parts: vec![part(text, style, BODY, "card-text")],
-                }
-            })
-            .collect()
+/// A step's details in words, lane by lane (every lane with something to say, whether
+/// drawn or not): the interactive page's detail panel. Each item is its card's tooltip.
+pub fn step_details(journey: &Journey, step: &Step) -> Vec<(LaneKind, Vec<String>)> {
+    crate::lanes::reading_order()
+        .into_iter()
+        .filter_map(|lane| {
+            let items: Vec<String> = match lane.spec().content {
+                Content::Actions => Vec::new(),
+                Content::Emotions => step
+                    .emotions
+                    .iter()
+                    .map(|e| {
+                        let who = e.persona.map_or(Label::Customer.text(journey.lang), |p| &journey.persona(p).id);
+                        match &e.text {
+                            Some(t) => format!("{who}: {} \u{2014} {}", e.score, t.value),
+                            None => format!("{who}: {}", e.score),
+                        }
+                    })
+                    .collect(),
+                Content::Touchpoints | Content::Detail { .. } => step_cards(journey, lane, step)
+                    .into_iter()
+                    .filter(|c| c.class != "gap-note")
+                    .map(|c| c.title)
+                    .collect(),
+            };
+            (!items.is_empty()).then_some((lane, items))
+        })
+        .collect()
+}
+
+/// An owner's name, with the word for an external party, and the card's class for it.
+fn owner_name(journey: &Journey, owner: Option<OwnerId>, class: &mut String) -> Option<String> {
+    let o = journey.owner(owner?);
+    let name = o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str());
+    Some(match o.external {
+        true => {
+            class.push_str(" external");
+            format!("{name} ({})", Label::External.text(journey.lang))
+        }
+        false => name.to_string(),
+    })
+}
+
+/// A card that names who (`shown` on the card, `told` in its tooltip) above its text.
+fn owned_card(class: String, shown: Vec<String>, told: Vec<String>, text: &str, font: FontStyle) -> CardSpec {
+    let mut parts = Vec::new();
+    if !shown.is_empty() {
+        parts.push(part(shown.join(" \u{00b7} "), FontStyle::Bold, SMALL, "touchpoint-who"));
+    }
+    parts.push(part(text, font, BODY, "card-text"));
+    let title = match told.is_empty() {
+        true => text.to_string(),
+        false => format!("{}: {text}", told.join(" \u{00b7} ")),
     };
-    match lane {
-        LaneKind::Thoughts => simple("thought", &d.thoughts, FontStyle::Italic, false),
-        LaneKind::Quotes => simple("quote", &d.quotes, FontStyle::Italic, true),
-        LaneKind::Pains => simple("pain", &d.pains, FontStyle::Regular, false),
-        LaneKind::Delights => simple("delight", &d.delights, FontStyle::Regular, false),
-        LaneKind::Opportunities => simple("opportunity", &d.opportunities, FontStyle::Regular, false),
-        LaneKind::Notes => simple("note", &d.notes, FontStyle::Regular, false),
-        LaneKind::Needs => d
-            .needs
-            .iter()
-            .map(|n| {
-                let (class, tag) = match n.kind {
-                    Some(NeedKind::Functional) => ("need functional", Some(Label::Functional)),
-                    Some(NeedKind::Emotional) => ("need emotional", Some(Label::Emotional)),
-                    None => ("need", None),
-                };
-                let mut parts = Vec::new();
-                let mut title = n.text.value.clone();
-                if let Some(tag) = tag {
-                    parts.push(part(tag.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "need-kind"));
-                    title = format!("{}: {title}", tag.text(lang));
-                }
-                parts.push(part(n.text.value.as_str(), FontStyle::Regular, BODY, "card-text"));
-                CardSpec { class: class.into(), title, parts }
-            })
-            .collect(),
-        LaneKind::Kpis => d
-            .kpis
-            .iter()
-            .map(|k| {
-                // The distance to the target, signed: whether above or below is good
-                // is not in the language, so the reader judges.
-                let figure = match &k.target {
-                    Some(t) => format!(
-                        "{} \u{00b7} {} {} ({})",
-                        k.value.text,
-                        Label::Target.text(lang),
-                        t.text,
-                        signed(k.value.value - t.value)
-                    ),
-                    None => k.value.text.clone(),
-                };
-                let parts = vec![
-                    part(figure.as_str(), FontStyle::Bold, HEADING, "kpi-value"),
-                    part(k.label.value.as_str(), FontStyle::Regular, BODY, "card-text"),
-                ];
-                CardSpec { class: "kpi".into(), title: format!("{}: {figure}", k.label.value), parts }
-            })
-            .collect(),
-        LaneKind::Actions | LaneKind::Touchpoints | LaneKind::Emotions => Vec::new(),
+    CardSpec { class, title, parts }
+}
+
+/// Cards for a detail lane, from a step's or a phase's details: how each looks is the
+/// lane table's, what it shows besides its text follows what the lane carries.
+fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec> {
+    let Some((_, carries)) = lane.detail() else { return Vec::new() };
+    let look = lane.spec().look;
+    d.of(lane).map(|x| detail_card(journey, look, carries, x)).collect()
+}
+
+fn detail_card(journey: &Journey, look: Look, carries: Carries, x: &Detail) -> CardSpec {
+    let lang = journey.lang;
+    let text = match look.quoted {
+        true => format!("\u{201c}{}\u{201d}", x.text.value),
+        false => x.text.value.clone(),
+    };
+    match (carries, &x.extra) {
+        (Carries::NeedKind, Extra::Need(kind)) => {
+            let tag = kind.map(|k| match k {
+                NeedKind::Functional => Label::Functional,
+                NeedKind::Emotional => Label::Emotional,
+            });
+            let mut parts = Vec::new();
+            let mut title = text.clone();
+            let mut class = look.class.to_string();
+            if let (Some(tag), Some(kind)) = (tag, kind) {
+                class = format!("{class} {}", kind.name());
+                parts.push(part(tag.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "need-kind"));
+                title = format!("{}: {title}", tag.text(lang));
+            }
+            parts.push(part(text, look.font, BODY, "card-text"));
+            CardSpec { class, title, parts }
+        }
+        (Carries::Kpi, Extra::Kpi(f)) => {
+            let kpi = Kpi { label: &x.text, value: &f.value, target: f.target.as_ref() };
+            let figure = kpi_figure(&kpi, lang);
+            let title = format!("{text}: {figure}");
+            let parts =
+                vec![part(figure, FontStyle::Bold, HEADING, "kpi-value"), part(text, look.font, BODY, "card-text")];
+            CardSpec { class: look.class.into(), title, parts }
+        }
+        (Carries::Owner, Extra::Owner(owner)) => {
+            let mut class = look.class.to_string();
+            let who: Vec<String> = owner_name(journey, *owner, &mut class).into_iter().collect();
+            owned_card(class, who.clone(), who, &text, look.font)
+        }
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => CardSpec {
+            class: look.class.into(),
+            title: text.clone(),
+            parts: vec![part(text, look.font, BODY, "card-text")],
+        },
+    }
+}
+
+/// A KPI's figure: its value and, with a target, the target and the signed distance.
+fn kpi_figure(kpi: &Kpi, lang: Lang) -> String {
+    match (kpi.target, kpi.distance()) {
+        (Some(t), Some(d)) => {
+            format!("{} \u{00b7} {} {} ({})", kpi.value.text, Label::Target.text(lang), t.text, signed(d))
+        }
+        _ => kpi.value.text.clone(),
     }
 }
 

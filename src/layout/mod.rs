@@ -12,6 +12,7 @@ mod lanes;
 mod style;
 
 pub use geometry::*;
+pub use lanes::step_details;
 pub use style::{Color, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
 use crate::model::{Journey, StepRef};

@@ -3,11 +3,12 @@
 use super::header::{Decl, Header, Names};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Details, Emotion, Kpi, Measure, Need, NeedKind, OwnerId, PersonaId, Phase, Step, Text, Touchpoint,
-    suggest,
+    ChannelId, Detail, Details, Emotion, Extra, Figures, Measure, NeedKind, OwnerId, PersonaId, Phase, Step, Text,
+    Touchpoint, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
+use crate::lanes::{Carries, LaneKind};
 use crate::syntax::ast::{FlagKind, Ident, Keyword, Number, Statement, Words};
 
 /// Where the next detail statement attaches.
@@ -55,14 +56,16 @@ impl<'h> Body<'h> {
                 self.state = State::Phase;
             }
             Keyword::Step => self.step(stmt, words_ok, diags),
-            Keyword::Note if self.state == State::Header => {
+            Keyword::NOTE if self.state == State::Header => {
                 if let Some(text) = words_ok.then(|| required_text(stmt, "text", diags)).flatten() {
                     self.notes.push(text);
                 }
             }
             _ if !words_ok => {}
             Keyword::Touchpoint | Keyword::Emotion => self.step_detail(stmt, kw, diags),
-            _ => self.detail(stmt, kw, diags),
+            Keyword::Detail(lane) => self.detail(stmt, lane, diags),
+            // Header statements are the header pass's.
+            _ => {}
         }
     }
 
@@ -310,37 +313,74 @@ impl<'h> Body<'h> {
         Some(value)
     }
 
-    /// Details that a step or, before its first step, a phase can hold.
-    fn detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Diags) {
-        let details = match self.state {
+    /// Details that a step or, before its first step, a phase can hold: what each
+    /// carries besides its text is its lane's [`Carries`].
+    fn detail(&mut self, stmt: &Statement, lane: LaneKind, diags: &mut Diags) {
+        let Some((_, carries)) = lane.detail() else { return };
+        match self.state {
             State::Orphan => return,
-            State::Header => return diags.push(before_phase(stmt, kw)),
-            State::Phase => self.phases.last_mut().map(|p| &mut p.details),
-            State::Step => self.phases.last_mut().and_then(|p| p.steps.last_mut()).map(|s| &mut s.details),
-        };
-        let Some(details) = details else { return };
+            State::Header => {
+                return diags.push(match lane.spec().blueprint_rank {
+                    Some(_) => blueprint_before_phase(stmt, lane),
+                    None => before_phase(stmt, Keyword::Detail(lane)),
+                });
+            }
+            State::Phase | State::Step => {}
+        }
         let Some(text) = required_text(stmt, "text", diags) else {
             return;
         };
-        match (&stmt.words, kw) {
-            (_, Keyword::Thought) => details.thoughts.push(text),
-            (_, Keyword::Quote) => details.quotes.push(text),
-            (_, Keyword::Pain) => details.pains.push(text),
-            (_, Keyword::Delight) => details.delights.push(text),
-            (_, Keyword::Opportunity) => details.opportunities.push(text),
-            (_, Keyword::Note) => details.notes.push(text),
-            (Words::Need(kind), _) => {
-                let kind = kind
-                    .map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional });
-                details.needs.push(Need { kind, text });
-            }
-            (Words::Kpi { value, target }, _) => {
+        let extra = match (carries, &stmt.words) {
+            (Carries::Text, _) => Extra::Text,
+            (Carries::NeedKind, Words::Need(kind)) => Extra::Need(
+                kind.map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional }),
+            ),
+            (Carries::Kpi, Words::Kpi { value, target }) => {
                 if let Some(huge) = std::iter::once(value).chain(target).find(|n| !n.value.is_finite()) {
                     return diags.push(number_too_large(huge));
                 }
-                details.kpis.push(Kpi { value: measure(value), target: target.as_ref().map(measure), label: text });
+                Extra::Kpi(Figures { value: measure(value), target: target.as_ref().map(measure) })
             }
-            _ => {}
+            (Carries::Owner, Words::Owned(owner)) => match owner {
+                Some(id) => match self.owner(id, lane, diags) {
+                    Some(o) => Extra::Owner(Some(o)),
+                    None => return,
+                },
+                None => Extra::Owner(None),
+            },
+            // The words were of another statement's shape, and were reported.
+            (Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => return,
+        };
+        let details = match self.state {
+            State::Phase => self.phases.last_mut().map(|p| &mut p.details),
+            State::Step => self.phases.last_mut().and_then(|p| p.steps.last_mut()).map(|s| &mut s.details),
+            State::Orphan | State::Header => None,
+        };
+        let Some(details) = details else { return };
+        details.push(Detail { lane, text, extra });
+    }
+
+    /// Resolves an id that must name an owner (of a frontstage, backstage or support
+    /// statement).
+    fn owner(&self, id: &Ident, lane: LaneKind, diags: &mut Diags) -> Option<OwnerId> {
+        let keyword = Keyword::Detail(lane).as_str();
+        match self.lookup(id, keyword, Wanted::Owner, diags)? {
+            Decl::Owner(o) => Some(o),
+            decl => {
+                diags.push(
+                    Diag::new(
+                        Code::OwnerExpected,
+                        id.span,
+                        format!("`{}` is {}, but `{keyword}` names an owner", id.name, decl.with_article()),
+                        format!(
+                            "name who does it, a declared `owner` (e.g. `{keyword} backoffice: …`); channels belong on \
+                             `touchpoint` lines"
+                        ),
+                    )
+                    .label(decl.with_article()),
+                );
+                None
+            }
         }
     }
 
@@ -395,6 +435,7 @@ impl<'h> Body<'h> {
 enum Wanted {
     Persona,
     ChannelOrOwner,
+    Owner,
 }
 
 impl Wanted {
@@ -402,6 +443,7 @@ impl Wanted {
         match self {
             Wanted::Persona => "a persona",
             Wanted::ChannelOrOwner => "a channel or owner",
+            Wanted::Owner => "an owner",
         }
     }
 
@@ -409,11 +451,16 @@ impl Wanted {
         match self {
             Wanted::Persona => "persona",
             Wanted::ChannelOrOwner => "channel or owner",
+            Wanted::Owner => "owner",
         }
     }
 
     fn accepts(self, decl: Decl) -> bool {
-        matches!(decl, Decl::Persona(_)) == matches!(self, Wanted::Persona)
+        match self {
+            Wanted::Persona => matches!(decl, Decl::Persona(_)),
+            Wanted::ChannelOrOwner => !matches!(decl, Decl::Persona(_)),
+            Wanted::Owner => matches!(decl, Decl::Owner(_)),
+        }
     }
 }
 
@@ -448,6 +495,20 @@ pub(super) fn number_too_large(n: &Number) -> Diag {
         "write a number with fewer digits",
     )
     .label("too large")
+}
+
+fn blueprint_before_phase(stmt: &Statement, lane: LaneKind) -> Diag {
+    let keyword = Keyword::Detail(lane).as_str();
+    Diag::new(
+        Code::BlueprintBeforePhase,
+        stmt.keyword_span,
+        format!("`{keyword}` before any `phase`"),
+        format!(
+            "`{keyword}` says what happens at a step of the service; put it below the `step:` it belongs to \
+             (or below a `phase:` line, for the whole phase)"
+        ),
+    )
+    .label("no step or phase to attach to yet")
 }
 
 fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {

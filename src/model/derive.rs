@@ -1,7 +1,7 @@
-//! Derived facts: gaps, each persona's low and high points, channel switches.
+//! Derived facts: gaps, each persona's low and high points, channel switches, handoffs.
 //! They are computed from the model and never written by hand.
 
-use super::{ChannelId, Journey, PersonaId, Step};
+use super::{ChannelId, Journey, OwnerId, PersonaId, Step};
 
 /// A step's place: indices into [`Journey::phases`] and [`super::Phase::steps`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,6 +17,7 @@ pub struct Derived {
     /// Each persona's lowest and highest scores; personas without scores are left out.
     pub extremes: Vec<EmotionExtremes>,
     pub channel_switches: Vec<ChannelSwitch>,
+    pub handoffs: Vec<Handoff>,
 }
 
 /// The low and high point of one persona.
@@ -44,11 +45,23 @@ pub struct ChannelSwitch {
     pub to: Vec<ChannelId>,
 }
 
+/// The company's responsibility passes from one set of owners to another between two
+/// steps: both have owners of the company's own, and no owner is in both sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handoff {
+    pub from_step: StepRef,
+    pub to_step: StepRef,
+    /// The company owners of each step, in the order first named.
+    pub from: Vec<OwnerId>,
+    pub to: Vec<OwnerId>,
+}
+
 pub(super) fn derive(journey: &Journey) -> Derived {
     Derived {
         gaps: journey.steps().filter(|(_, s)| is_gap(journey, s)).map(|(at, _)| at).collect(),
         extremes: journey.travellers().into_iter().filter_map(|p| extremes(journey, p)).collect(),
         channel_switches: channel_switches(journey),
+        handoffs: handoffs(journey),
     }
 }
 
@@ -98,4 +111,36 @@ fn channel_switches(journey: &Journey) -> Vec<ChannelSwitch> {
         previous = Some((at, channels));
     }
     switches
+}
+
+/// The company's own owners of a step (not `external` ones), in the order first named:
+/// on its touchpoints, then on its frontstage, backstage and support details.
+pub fn company_owners(journey: &Journey, step: &Step) -> Vec<OwnerId> {
+    let mut owners = Vec::new();
+    for o in step.touchpoints.iter().filter_map(|t| t.owner).chain(step.details.owners()) {
+        if !journey.owner(o).external && !owners.contains(&o) {
+            owners.push(o);
+        }
+    }
+    owners
+}
+
+/// Between consecutive steps with company owners (steps without any are passed over,
+/// as for channel switches), a handoff is a pair of owner sets that share none.
+fn handoffs(journey: &Journey) -> Vec<Handoff> {
+    let mut handoffs = Vec::new();
+    let mut previous: Option<(StepRef, Vec<OwnerId>)> = None;
+    for (at, step) in journey.steps() {
+        let owners = company_owners(journey, step);
+        if owners.is_empty() {
+            continue;
+        }
+        if let Some((from_step, from)) = previous.take()
+            && !from.iter().any(|o| owners.contains(o))
+        {
+            handoffs.push(Handoff { from_step, to_step: at, from, to: owners.clone() });
+        }
+        previous = Some((at, owners));
+    }
+    handoffs
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::lower::{no_text, optional_text, required_text};
 use super::{
     Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId, Phase, Scale, Text,
-    suggest,
+    View, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
@@ -45,6 +45,7 @@ pub(super) struct Header {
     /// A `scale` statement was wrong: scores are not checked against any scale.
     pub(super) scale_unknown: bool,
     lanes: Option<Vec<LaneKind>>,
+    view: Option<View>,
     /// Where each once-only header statement was first given, valid or not.
     given: HashMap<&'static str, Span>,
     pub(super) personas: Vec<Persona>,
@@ -141,6 +142,11 @@ impl Header {
                     }
                 }
             }
+            (Words::View(word), _) => {
+                no_text(stmt, diags);
+                let view = view(word, diags);
+                once(&mut self.given, &mut self.view, view, stmt, diags);
+            }
             (Words::Lanes(names), _) => {
                 no_text(stmt, diags);
                 let lanes = lanes(names, diags);
@@ -212,7 +218,10 @@ impl Header {
                     Code::ReservedId,
                     id.span,
                     format!("`{}` is a reserved word and cannot be an id", id.name),
-                    "choose another id; `critical online offline external functional emotional target` are reserved",
+                    format!(
+                        "choose another id; `{}` are reserved",
+                        FlagKind::ALL.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" ")
+                    ),
                 )
                 .label("reserved word"),
             );
@@ -258,12 +267,13 @@ impl Header {
             owners: self.owners,
             lanes: Vec::new(),
             lanes_explicit: self.lanes.is_some(),
+            view: self.view.unwrap_or_default(),
             phases,
             derived: Default::default(),
         };
         journey.lanes = match self.lanes {
             Some(lanes) => lanes,
-            None => LaneKind::ALL.iter().copied().filter(|&l| journey.lane_has_content(l)).collect(),
+            None => journey.default_lanes(journey.view),
         };
         journey
     }
@@ -364,7 +374,7 @@ fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {
                 None => lanes.push((lane, name.span)),
             },
             None => {
-                let all: Vec<&str> = LaneKind::ALL.iter().map(|l| l.name()).collect();
+                let all: Vec<&str> = crate::lanes::reading_order().into_iter().map(LaneKind::name).collect();
                 let help = match suggest::closest(name.name, all.iter().copied()) {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("lanes are: {}", all.join(" ")),
@@ -377,4 +387,20 @@ fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {
         }
     }
     lanes.into_iter().map(|(l, _)| l).collect()
+}
+
+fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
+    let view = View::from_name(word.name);
+    if view.is_none() {
+        let names: Vec<&str> = View::ALL.iter().map(|v| v.name()).collect();
+        let help = match suggest::closest(word.name, names.iter().copied()) {
+            Some(v) => format!("did you mean `{v}`? A map is drawn as `view journey` or `view blueprint`"),
+            None => "a map is drawn as `view journey` (the default) or `view blueprint`".to_string(),
+        };
+        diags.push(
+            Diag::new(Code::UnknownView, word.span, format!("there is no view `{}`", word.name), help)
+                .label("unknown view"),
+        );
+    }
+    view
 }

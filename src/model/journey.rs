@@ -2,6 +2,7 @@
 
 use super::{Derived, LaneKind, Lang, StepRef};
 use crate::Span;
+use crate::lanes::{Content, View};
 
 /// A whole journey map.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +22,8 @@ pub struct Journey {
     pub lanes: Vec<LaneKind>,
     /// Whether `lanes` was written.
     pub lanes_explicit: bool,
+    /// What the map draws (`view`), unless the CLI says otherwise.
+    pub view: View,
     pub phases: Vec<Phase>,
     pub derived: Derived,
 }
@@ -31,6 +34,11 @@ impl Journey {
         self.phases.iter().enumerate().flat_map(|(p, phase)| {
             phase.steps.iter().enumerate().map(move |(s, step)| (StepRef { phase: p, step: s }, step))
         })
+    }
+
+    /// The details of every phase as a whole and of every step, in map order.
+    pub fn all_details(&self) -> impl Iterator<Item = &Details> {
+        self.phases.iter().flat_map(|p| std::iter::once(&p.details).chain(p.steps.iter().map(|s| &s.details)))
     }
 
     pub fn step(&self, at: StepRef) -> &Step {
@@ -193,29 +201,74 @@ pub struct Emotion {
     pub span: Span,
 }
 
-/// The free-text lanes of a step or a phase.
+/// The detail statements of a step or a phase, in the order they were written. Which
+/// lanes there are, and what each statement carries, is the lane table's
+/// ([`crate::lanes`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
-    pub thoughts: Vec<Text>,
-    pub quotes: Vec<Text>,
-    pub needs: Vec<Need>,
-    pub pains: Vec<Text>,
-    pub delights: Vec<Text>,
-    pub opportunities: Vec<Text>,
-    pub kpis: Vec<Kpi>,
-    pub notes: Vec<Text>,
+    items: Vec<Detail>,
+}
+
+/// One detail statement: a card in its lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub lane: LaneKind,
+    pub text: Text,
+    /// What the statement carries besides its text, as its lane's [`Carries`] says.
+    pub extra: Extra,
+}
+
+/// What a detail carries besides its text; the variant follows its lane's [`Carries`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Extra {
+    Text,
+    Need(Option<NeedKind>),
+    Kpi(Figures),
+    Owner(Option<OwnerId>),
 }
 
 impl Details {
+    pub(super) fn push(&mut self, detail: Detail) {
+        self.items.push(detail);
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.thoughts.is_empty()
-            && self.quotes.is_empty()
-            && self.needs.is_empty()
-            && self.pains.is_empty()
-            && self.delights.is_empty()
-            && self.opportunities.is_empty()
-            && self.kpis.is_empty()
-            && self.notes.is_empty()
+        self.items.is_empty()
+    }
+
+    /// Every detail, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = &Detail> {
+        self.items.iter()
+    }
+
+    /// The details of one lane, in the order written.
+    pub fn of(&self, lane: LaneKind) -> impl Iterator<Item = &Detail> {
+        self.items.iter().filter(move |d| d.lane == lane)
+    }
+
+    pub fn has(&self, lane: LaneKind) -> bool {
+        self.of(lane).next().is_some()
+    }
+
+    /// The texts of one lane.
+    pub fn texts(&self, lane: LaneKind) -> impl Iterator<Item = &Text> {
+        self.of(lane).map(|d| &d.text)
+    }
+
+    /// The KPIs, with their figures.
+    pub fn kpis(&self) -> impl Iterator<Item = Kpi<'_>> {
+        self.items.iter().filter_map(|d| match &d.extra {
+            Extra::Kpi(figures) => Some(Kpi { label: &d.text, value: &figures.value, target: figures.target.as_ref() }),
+            _ => None,
+        })
+    }
+
+    /// The owners named by the details (frontstage, backstage, support).
+    pub fn owners(&self) -> impl Iterator<Item = OwnerId> + '_ {
+        self.items.iter().filter_map(|d| match d.extra {
+            Extra::Owner(owner) => owner,
+            _ => None,
+        })
     }
 }
 
@@ -225,18 +278,38 @@ pub enum NeedKind {
     Emotional,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Need {
-    pub kind: Option<NeedKind>,
-    pub text: Text,
+impl NeedKind {
+    /// The word written after `need`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NeedKind::Functional => "functional",
+            NeedKind::Emotional => "emotional",
+        }
+    }
 }
 
-/// A measured figure, e.g. `kpi 12% target 20%: Quote conversion`.
+/// A KPI's figures: `kpi 12% target 20%: …`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Kpi {
+pub struct Figures {
     pub value: Measure,
     pub target: Option<Measure>,
-    pub label: Text,
+}
+
+/// A measured figure, e.g. `kpi 12% target 20%: Quote conversion`, as a view of its
+/// detail.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Kpi<'a> {
+    pub label: &'a Text,
+    pub value: &'a Measure,
+    pub target: Option<&'a Measure>,
+}
+
+impl Kpi<'_> {
+    /// The value's distance to the target, `value − target`, when there is a target.
+    /// Whether above or below is good is not in the language: the reader judges.
+    pub fn distance(&self) -> Option<f64> {
+        self.target.map(|t| self.value.value - t.value)
+    }
 }
 
 /// A number as a KPI holds it.
@@ -250,24 +323,31 @@ pub struct Measure {
 }
 
 impl Journey {
+    /// The lanes drawn in `view`: as `lanes` lists them, or the view's lanes that have
+    /// content (the blueprint's `actions` always).
+    pub fn lanes_for(&self, view: View) -> Vec<LaneKind> {
+        match self.lanes_explicit {
+            true => self.lanes.clone(),
+            false => self.default_lanes(view),
+        }
+    }
+
+    pub(super) fn default_lanes(&self, view: View) -> Vec<LaneKind> {
+        view.default_lanes()
+            .into_iter()
+            .filter(|&l| (view.is_blueprint() && l == LaneKind::Actions) || self.lane_has_content(l))
+            .collect()
+    }
+
     /// Whether any step or phase has something to show in `lane`.
     pub fn lane_has_content(&self, lane: LaneKind) -> bool {
-        let details = |f: fn(&Details) -> bool| {
-            self.phases.iter().any(|p| f(&p.details) || p.steps.iter().any(|s| f(&s.details)))
-        };
-        let steps = |f: fn(&Step) -> bool| self.steps().any(|(_, s)| f(s));
-        match lane {
-            LaneKind::Actions => steps(|_| true),
-            LaneKind::Touchpoints => steps(|s| !s.touchpoints.is_empty()),
-            LaneKind::Emotions => steps(|s| !s.emotions.is_empty()),
-            LaneKind::Thoughts => details(|d| !d.thoughts.is_empty()),
-            LaneKind::Quotes => details(|d| !d.quotes.is_empty()),
-            LaneKind::Pains => details(|d| !d.pains.is_empty()),
-            LaneKind::Delights => details(|d| !d.delights.is_empty()),
-            LaneKind::Needs => details(|d| !d.needs.is_empty()),
-            LaneKind::Opportunities => details(|d| !d.opportunities.is_empty()),
-            LaneKind::Kpis => details(|d| !d.kpis.is_empty()),
-            LaneKind::Notes => details(|d| !d.notes.is_empty()),
+        match lane.spec().content {
+            Content::Actions => self.steps().next().is_some(),
+            Content::Touchpoints => self.steps().any(|(_, s)| !s.touchpoints.is_empty()),
+            Content::Emotions => self.steps().any(|(_, s)| !s.emotions.is_empty()),
+            Content::Detail { .. } => {
+                self.phases.iter().any(|p| p.details.has(lane) || p.steps.iter().any(|s| s.details.has(lane)))
+            }
         }
     }
 }

@@ -34,12 +34,15 @@ pub(super) fn check(journey: &Journey, diags: &mut Diags) {
         }
     }
     for (i, owner) in journey.owners.iter().enumerate() {
-        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.owner.map(|o| o.0) == Some(i))) {
+        let named = |d: &crate::model::Details| d.owners().any(|o| o.0 == i);
+        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.owner.map(|o| o.0) == Some(i)))
+            && !journey.all_details().any(named)
+        {
             diags.push(
                 Diag::new(
                     Code::UnusedOwner,
                     owner.span,
-                    format!("the owner `{}` is declared but no touchpoint names it", owner.id),
+                    format!("the owner `{}` is declared but no touchpoint or blueprint statement names it", owner.id),
                     format!("name it on a touchpoint (`touchpoint … {}: …`) or remove the declaration", owner.id),
                 )
                 .label("unused"),
@@ -95,9 +98,7 @@ fn personas(journey: &Journey, diags: &mut Diags) {
 }
 
 fn kpi_units(journey: &Journey, diags: &mut Diags) {
-    let details =
-        journey.phases.iter().flat_map(|p| std::iter::once(&p.details).chain(p.steps.iter().map(|s| &s.details)));
-    for kpi in details.flat_map(|d| &d.kpis) {
+    for kpi in journey.all_details().flat_map(|d| d.kpis()) {
         let Some(target) = kpi.target.as_ref().filter(|t| t.percent != kpi.value.percent) else { continue };
         diags.push(
             Diag::new(

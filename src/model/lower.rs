@@ -9,6 +9,7 @@ use super::header::Header;
 use super::{Journey, Text, derive, lints, suggest};
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
+use crate::lanes::{Carries, LaneKind};
 use crate::syntax::ast::{File, Keyword, Statement, Word, Words};
 
 /// Lowers a parsed file; `None` when there is too little to build a map (no title).
@@ -75,6 +76,7 @@ fn is_header(kw: Keyword) -> bool {
             | Keyword::Scope
             | Keyword::Lang
             | Keyword::Scale
+            | Keyword::View
             | Keyword::Persona
             | Keyword::Channel
             | Keyword::Owner
@@ -122,7 +124,7 @@ fn suggestion(word: &str) -> Option<Keyword> {
         .iter()
         .find(|(synonym, _)| *synonym == lower)
         .map(|(_, kw)| *kw)
-        .or_else(|| suggest::closest(word, Keyword::ALL.iter().map(|k| k.as_str())))
+        .or_else(|| suggest::closest(word, Keyword::all().map(Keyword::as_str)))
         .and_then(Keyword::from_word)
 }
 
@@ -131,7 +133,7 @@ fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
     let help = match suggestion(word) {
         Some(kw) => format!("did you mean `{}`? It is written `{}`", kw.as_str(), kw.usage()),
         None => {
-            let keywords: Vec<&str> = Keyword::ALL.iter().map(|k| k.as_str()).collect();
+            let keywords: Vec<&str> = Keyword::all().map(Keyword::as_str).collect();
             format!("a line starts with a keyword: {}", keywords.join(", "))
         }
     };
@@ -183,11 +185,15 @@ fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
     match kw {
         Keyword::Emotion if numbers == 0 => "; the score is a number on the scale",
         Keyword::Emotion => "; name at most one persona, before the score",
-        Keyword::Kpi if numbers == 0 => "; the value is a number such as `12%` or `4.5`",
+        Keyword::Detail(LaneKind::Kpis) if numbers == 0 => "; the value is a number such as `12%` or `4.5`",
         Keyword::Scale => "; the bounds are integers, e.g. `scale -2..2` or `scale 1..5`",
         Keyword::Lang => "; the code is one word, e.g. `lang da`",
         Keyword::Persona | Keyword::Channel | Keyword::Owner => "; the id is one word of letters, digits, `_` or `-`",
-        Keyword::Need => "; the kind is `functional` or `emotional`",
+        Keyword::Detail(LaneKind::Needs) => "; the kind is `functional` or `emotional`",
+        Keyword::Detail(lane) if lane.detail().is_some_and(|d| d.1 == Carries::Owner) => {
+            "; the one word is an owner's id"
+        }
+        Keyword::View => "; the view is `journey` or `blueprint`",
         _ => "",
     }
 }

@@ -18,7 +18,8 @@ mod lower;
 pub mod suggest;
 mod vocab;
 
-pub use derive::{ChannelSwitch, Derived, EmotionExtremes, Extreme, StepRef, is_gap};
+pub use crate::lanes::{LaneKind, View};
+pub use derive::{ChannelSwitch, Derived, EmotionExtremes, Extreme, Handoff, StepRef, company_owners, is_gap};
 pub use journey::*;
 pub use lower::lower;
-pub use vocab::{Label, LaneKind, Lang};
+pub use vocab::{Label, Lang};

@@ -1,4 +1,5 @@
-//! The fixed vocabulary of a map: label languages and lanes, with their translations.
+//! The fixed vocabulary of a map: label languages and the built-in words, with their
+//! translations (the lanes' headers are in the lane table, [`crate::lanes`]).
 
 /// The language of the built-in labels (`lang`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -41,146 +42,6 @@ impl Lang {
     }
 }
 
-/// A horizontal lane of the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum LaneKind {
-    Actions,
-    Touchpoints,
-    Thoughts,
-    Quotes,
-    Emotions,
-    Pains,
-    Delights,
-    Needs,
-    Opportunities,
-    Kpis,
-    Notes,
-}
-
-impl LaneKind {
-    /// Every lane, in the default order.
-    pub const ALL: &'static [LaneKind] = &[
-        LaneKind::Actions,
-        LaneKind::Touchpoints,
-        LaneKind::Thoughts,
-        LaneKind::Quotes,
-        LaneKind::Emotions,
-        LaneKind::Pains,
-        LaneKind::Delights,
-        LaneKind::Needs,
-        LaneKind::Opportunities,
-        LaneKind::Kpis,
-        LaneKind::Notes,
-    ];
-
-    /// The name written in `lanes`.
-    pub fn name(self) -> &'static str {
-        match self {
-            LaneKind::Actions => "actions",
-            LaneKind::Touchpoints => "touchpoints",
-            LaneKind::Thoughts => "thoughts",
-            LaneKind::Quotes => "quotes",
-            LaneKind::Emotions => "emotions",
-            LaneKind::Pains => "pains",
-            LaneKind::Delights => "delights",
-            LaneKind::Needs => "needs",
-            LaneKind::Opportunities => "opportunities",
-            LaneKind::Kpis => "kpis",
-            LaneKind::Notes => "notes",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<LaneKind> {
-        LaneKind::ALL.iter().copied().find(|l| l.name() == name)
-    }
-
-    /// The lane's header in the map's language.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use LaneKind::*;
-        let labels: [&str; 11] = match lang {
-            Lang::En => [
-                "Actions",
-                "Touchpoints",
-                "Thoughts",
-                "Quotes",
-                "Emotions",
-                "Pain points",
-                "Delights",
-                "Needs",
-                "Opportunities",
-                "KPIs",
-                "Notes",
-            ],
-            Lang::Da => [
-                "Handlinger",
-                "Kontaktpunkter",
-                "Tanker",
-                "Citater",
-                "Følelser",
-                "Smertepunkter",
-                "Glædesøjeblikke",
-                "Behov",
-                "Muligheder",
-                "KPI'er",
-                "Noter",
-            ],
-            Lang::Sv => [
-                "Aktiviteter",
-                "Kontaktpunkter",
-                "Tankar",
-                "Citat",
-                "Känslor",
-                "Smärtpunkter",
-                "Glädjeämnen",
-                "Behov",
-                "Möjligheter",
-                "KPI:er",
-                "Anteckningar",
-            ],
-            Lang::Nb => [
-                "Handlinger",
-                "Kontaktpunkter",
-                "Tanker",
-                "Sitater",
-                "Følelser",
-                "Smertepunkter",
-                "Gledesøyeblikk",
-                "Behov",
-                "Muligheter",
-                "KPI-er",
-                "Notater",
-            ],
-            Lang::De => [
-                "Aktivitäten",
-                "Kontaktpunkte",
-                "Gedanken",
-                "Zitate",
-                "Emotionen",
-                "Schmerzpunkte",
-                "Begeisterung",
-                "Bedürfnisse",
-                "Chancen",
-                "KPIs",
-                "Notizen",
-            ],
-        };
-        let index = match self {
-            Actions => 0,
-            Touchpoints => 1,
-            Thoughts => 2,
-            Quotes => 3,
-            Emotions => 4,
-            Pains => 5,
-            Delights => 6,
-            Needs => 7,
-            Opportunities => 8,
-            Kpis => 9,
-            Notes => 10,
-        };
-        labels[index]
-    }
-}
-
 /// The built-in words of a drawn map, besides the lane headers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Label {
@@ -205,6 +66,19 @@ pub enum Label {
     DetailsHint,
     /// What a persona's button in the legend does.
     ToggleCurve,
+    /// The service blueprint's line between the customer and the company's front stage.
+    LineOfInteraction,
+    /// The line above what the customer does not see.
+    LineOfVisibility,
+    /// The line above the support processes.
+    LineOfInternalInteraction,
+    /// A pain shown on an action card in the blueprint view.
+    FailPoint,
+    /// A change of responsible owner between two steps.
+    Handoff,
+    /// The view toggle of the interactive page.
+    JourneyView,
+    BlueprintView,
 }
 
 impl Label {
@@ -228,6 +102,13 @@ impl Label {
             (Lang::En, Customer) => "Customer",
             (Lang::En, DetailsHint) => "Hover over or focus a step to see all its details.",
             (Lang::En, ToggleCurve) => "Show or hide this persona's curve",
+            (Lang::En, LineOfInteraction) => "Line of interaction",
+            (Lang::En, LineOfVisibility) => "Line of visibility",
+            (Lang::En, LineOfInternalInteraction) => "Line of internal interaction",
+            (Lang::En, FailPoint) => "Fail point",
+            (Lang::En, Handoff) => "Handoff",
+            (Lang::En, JourneyView) => "Journey map",
+            (Lang::En, BlueprintView) => "Service blueprint",
             (Lang::Da, Goal) => "Formål",
             (Lang::Da, Scope) => "Afgrænsning",
             (Lang::Da, Notes) => "Noter",
@@ -245,6 +126,13 @@ impl Label {
             (Lang::Da, Customer) => "Kunde",
             (Lang::Da, DetailsHint) => "Peg på eller vælg et trin for at se alle dets detaljer.",
             (Lang::Da, ToggleCurve) => "Vis eller skjul denne personas kurve",
+            (Lang::Da, LineOfInteraction) => "Interaktionslinje",
+            (Lang::Da, LineOfVisibility) => "Synlighedslinje",
+            (Lang::Da, LineOfInternalInteraction) => "Intern interaktionslinje",
+            (Lang::Da, FailPoint) => "Fejlpunkt",
+            (Lang::Da, Handoff) => "Overdragelse",
+            (Lang::Da, JourneyView) => "Kunderejse",
+            (Lang::Da, BlueprintView) => "Service blueprint",
             (Lang::Sv, Goal) => "Syfte",
             (Lang::Sv, Scope) => "Avgränsning",
             (Lang::Sv, Notes) => "Anteckningar",
@@ -262,6 +150,13 @@ impl Label {
             (Lang::Sv, Customer) => "Kund",
             (Lang::Sv, DetailsHint) => "Peka på eller välj ett steg för att se alla dess detaljer.",
             (Lang::Sv, ToggleCurve) => "Visa eller dölj personans kurva",
+            (Lang::Sv, LineOfInteraction) => "Interaktionslinje",
+            (Lang::Sv, LineOfVisibility) => "Synlighetslinje",
+            (Lang::Sv, LineOfInternalInteraction) => "Intern interaktionslinje",
+            (Lang::Sv, FailPoint) => "Felpunkt",
+            (Lang::Sv, Handoff) => "Överlämning",
+            (Lang::Sv, JourneyView) => "Kundresa",
+            (Lang::Sv, BlueprintView) => "Service blueprint",
             (Lang::Nb, Goal) => "Formål",
             (Lang::Nb, Scope) => "Avgrensning",
             (Lang::Nb, Notes) => "Notater",
@@ -279,6 +174,13 @@ impl Label {
             (Lang::Nb, Customer) => "Kunde",
             (Lang::Nb, DetailsHint) => "Pek på eller velg et steg for å se alle detaljene.",
             (Lang::Nb, ToggleCurve) => "Vis eller skjul kurven til denne personaen",
+            (Lang::Nb, LineOfInteraction) => "Interaksjonslinje",
+            (Lang::Nb, LineOfVisibility) => "Synlighetslinje",
+            (Lang::Nb, LineOfInternalInteraction) => "Intern interaksjonslinje",
+            (Lang::Nb, FailPoint) => "Feilpunkt",
+            (Lang::Nb, Handoff) => "Overlevering",
+            (Lang::Nb, JourneyView) => "Kundereise",
+            (Lang::Nb, BlueprintView) => "Tjenesteblåkopi",
             (Lang::De, Goal) => "Ziel",
             (Lang::De, Scope) => "Rahmen",
             (Lang::De, Notes) => "Notizen",
@@ -298,6 +200,13 @@ impl Label {
                 "Zeigen Sie auf einen Schritt oder wählen Sie ihn aus, um alle Details zu sehen."
             }
             (Lang::De, ToggleCurve) => "Kurve dieser Persona ein- oder ausblenden",
+            (Lang::De, LineOfInteraction) => "Interaktionslinie",
+            (Lang::De, LineOfVisibility) => "Sichtbarkeitslinie",
+            (Lang::De, LineOfInternalInteraction) => "Interne Interaktionslinie",
+            (Lang::De, FailPoint) => "Fehlerpunkt",
+            (Lang::De, Handoff) => "Übergabe",
+            (Lang::De, JourneyView) => "Customer Journey",
+            (Lang::De, BlueprintView) => "Service Blueprint",
         }
     }
 }

@@ -6,7 +6,8 @@ pub mod render;
 
 use serde::Serialize;
 
-use crate::model::{Details, Journey, LaneKind, PersonaId, Step, StepRef, is_gap};
+use crate::lanes::Content;
+use crate::model::{Details, Journey, LaneKind, OwnerId, PersonaId, Step, StepRef, is_gap};
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
 pub const REPORT_VERSION: u32 = 1;
@@ -24,6 +25,8 @@ pub struct Report {
     pub emotions: Vec<PersonaPoints>,
     pub critical_steps: Vec<StepAt>,
     pub channel_switches: Vec<ChannelSwitch>,
+    /// Where the company's responsibility passes from one set of owners to another.
+    pub handoffs: Vec<Handoff>,
     /// Places (a step, or a phase as a whole) with pains and no opportunity that
     /// answers them; see [`unanswered_pains`] for the rule.
     pub pains_without_opportunity: Vec<UnansweredPains>,
@@ -31,7 +34,7 @@ pub struct Report {
     pub kpis_off_target: Vec<KpiOffTarget>,
     /// How many KPIs have no target, and so are neither on nor off it.
     pub kpis_without_target: usize,
-    /// One entry per lane, in the default lane order.
+    /// One entry per lane: the journey view's lanes in their order, then the others.
     pub lanes: Vec<LaneCount>,
 }
 
@@ -63,6 +66,15 @@ pub struct Point {
 pub struct ChannelSwitch {
     pub from_step: StepAt,
     pub to_step: StepAt,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Handoff {
+    pub from_step: StepAt,
+    pub to_step: StepAt,
+    /// The company owners' ids of each step.
     pub from: Vec<String>,
     pub to: Vec<String>,
 }
@@ -121,6 +133,7 @@ pub fn report(journey: &Journey) -> Report {
         })
         .collect();
     let channel_ids = |ids: &[crate::model::ChannelId]| ids.iter().map(|&c| journey.channel(c).id.clone()).collect();
+    let owner_ids = |ids: &[OwnerId]| ids.iter().map(|&o| journey.owner(o).id.clone()).collect();
     Report {
         report_version: REPORT_VERSION,
         title: journey.title.value.clone(),
@@ -139,10 +152,20 @@ pub fn report(journey: &Journey) -> Report {
                 to: channel_ids(&s.to),
             })
             .collect(),
+        handoffs: derived
+            .handoffs
+            .iter()
+            .map(|h| Handoff {
+                from_step: at(h.from_step),
+                to_step: at(h.to_step),
+                from: owner_ids(&h.from),
+                to: owner_ids(&h.to),
+            })
+            .collect(),
         pains_without_opportunity: unanswered_pains(journey),
         kpis_off_target: kpis_off_target(journey),
-        kpis_without_target: all_details(journey).flat_map(|(_, d)| &d.kpis).filter(|k| k.target.is_none()).count(),
-        lanes: LaneKind::ALL.iter().map(|&lane| lane_count(journey, lane)).collect(),
+        kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.target.is_none()).count(),
+        lanes: crate::lanes::reading_order().into_iter().map(|lane| lane_count(journey, lane)).collect(),
     }
 }
 
@@ -175,22 +198,20 @@ fn all_details(journey: &Journey) -> impl Iterator<Item = ((usize, Option<StepRe
 pub fn unanswered_pains(journey: &Journey) -> Vec<UnansweredPains> {
     let mut out = Vec::new();
     for ((p, step), details) in all_details(journey) {
-        if details.pains.is_empty() {
+        if !details.has(LaneKind::Pains) {
             continue;
         }
         let phase = &journey.phases[p];
+        let answers = |d: &Details| d.has(LaneKind::Opportunities);
         let answered = match step {
-            Some(_) => !details.opportunities.is_empty() || !phase.details.opportunities.is_empty(),
-            None => {
-                !phase.details.opportunities.is_empty()
-                    || phase.steps.iter().any(|s: &Step| !s.details.opportunities.is_empty())
-            }
+            Some(_) => answers(details) || answers(&phase.details),
+            None => answers(&phase.details) || phase.steps.iter().any(|s: &Step| answers(&s.details)),
         };
         if !answered {
             out.push(UnansweredPains {
                 phase: phase.name.value.clone(),
                 step: step.map(|r| step_at(journey, r)),
-                pains: details.pains.iter().map(|t| t.value.clone()).collect(),
+                pains: details.texts(LaneKind::Pains).map(|t| t.value.clone()).collect(),
             });
         }
     }
@@ -200,9 +221,9 @@ pub fn unanswered_pains(journey: &Journey) -> Vec<UnansweredPains> {
 fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
     let mut out = Vec::new();
     for ((p, step), details) in all_details(journey) {
-        for kpi in &details.kpis {
-            let Some(target) = &kpi.target else { continue };
-            let distance = round2(kpi.value.value - target.value);
+        for kpi in details.kpis() {
+            let (Some(target), Some(distance)) = (kpi.target, kpi.distance()) else { continue };
+            let distance = round2(distance);
             if distance == 0.0 {
                 continue;
             }
@@ -226,22 +247,12 @@ pub(crate) fn round2(x: f64) -> f64 {
 }
 
 fn lane_count(journey: &Journey, lane: LaneKind) -> LaneCount {
-    let in_details = |d: &Details| match lane {
-        LaneKind::Thoughts => d.thoughts.len(),
-        LaneKind::Quotes => d.quotes.len(),
-        LaneKind::Pains => d.pains.len(),
-        LaneKind::Delights => d.delights.len(),
-        LaneKind::Needs => d.needs.len(),
-        LaneKind::Opportunities => d.opportunities.len(),
-        LaneKind::Kpis => d.kpis.len(),
-        LaneKind::Notes => d.notes.len(),
-        LaneKind::Actions | LaneKind::Touchpoints | LaneKind::Emotions => 0,
-    };
-    let in_step = |s: &Step| match lane {
-        LaneKind::Actions => 1,
-        LaneKind::Touchpoints => s.touchpoints.len(),
-        LaneKind::Emotions => s.emotions.len(),
-        _ => in_details(&s.details),
+    let in_details = |d: &Details| d.of(lane).count();
+    let in_step = |s: &Step| match lane.spec().content {
+        Content::Actions => 1,
+        Content::Touchpoints => s.touchpoints.len(),
+        Content::Emotions => s.emotions.len(),
+        Content::Detail { .. } => in_details(&s.details),
     };
     let phase_wide: usize = journey.phases.iter().map(|p| in_details(&p.details)).sum();
     let per_step: Vec<usize> = journey.steps().map(|(_, s)| in_step(s)).collect();

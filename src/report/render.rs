@@ -51,6 +51,19 @@ pub fn markdown(r: &Report) -> String {
 
     section(
         &mut out,
+        "Handoffs",
+        r.handoffs.len(),
+        "between consecutive steps with company owners that share none of them",
+    );
+    let rows = r
+        .handoffs
+        .iter()
+        .map(|h| vec![md_step(&h.from_step), md_step(&h.to_step), md(&h.from.join(", ")), md(&h.to.join(", "))])
+        .collect();
+    md_table(&mut out, &["from step", "to step", "from owners", "to owners"], rows);
+
+    section(
+        &mut out,
         "Pains without an opportunity",
         r.pains_without_opportunity.len(),
         "no opportunity on the same step or its phase; a phase's own pains: none anywhere in the phase",
@@ -136,6 +149,20 @@ pub fn text(r: &Report) -> String {
         })
         .collect();
     text_section(&mut out, "Channel switches", lines);
+    let lines = r
+        .handoffs
+        .iter()
+        .map(|h| {
+            format!(
+                "step {} → step {}: {} → {}",
+                h.from_step.number,
+                h.to_step.number,
+                term(&h.from.join(", ")),
+                term(&h.to.join(", "))
+            )
+        })
+        .collect();
+    text_section(&mut out, "Handoffs", lines);
     let lines = r
         .pains_without_opportunity
         .iter()

@@ -4,16 +4,18 @@
 //! tree keeps blank lines and comments so that a formatter can rebuild the file.
 
 use crate::Span;
+pub use crate::lanes::LaneKind;
 
-/// Every keyword of the language.
+/// Every keyword of the language. The detail statements (`thought`, `need`, `kpi`,
+/// `backstage`…) are the lane table's: [`crate::lanes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Keyword {
     Journey,
     Goal,
     Scope,
-    Note,
     Lang,
     Scale,
+    View,
     Persona,
     Channel,
     Owner,
@@ -22,48 +24,45 @@ pub enum Keyword {
     Step,
     Touchpoint,
     Emotion,
-    Thought,
-    Quote,
-    Need,
-    Pain,
-    Delight,
-    Opportunity,
-    Kpi,
+    /// A statement that fills a detail lane; `note` is also a header statement.
+    Detail(LaneKind),
 }
 
+/// The keywords that are not detail statements.
+const FIXED: &[Keyword] = &[
+    Keyword::Journey,
+    Keyword::Goal,
+    Keyword::Scope,
+    Keyword::Lang,
+    Keyword::Scale,
+    Keyword::View,
+    Keyword::Persona,
+    Keyword::Channel,
+    Keyword::Owner,
+    Keyword::Lanes,
+    Keyword::Phase,
+    Keyword::Step,
+    Keyword::Touchpoint,
+    Keyword::Emotion,
+];
+
 impl Keyword {
-    pub const ALL: &'static [Keyword] = &[
-        Keyword::Journey,
-        Keyword::Goal,
-        Keyword::Scope,
-        Keyword::Note,
-        Keyword::Lang,
-        Keyword::Scale,
-        Keyword::Persona,
-        Keyword::Channel,
-        Keyword::Owner,
-        Keyword::Lanes,
-        Keyword::Phase,
-        Keyword::Step,
-        Keyword::Touchpoint,
-        Keyword::Emotion,
-        Keyword::Thought,
-        Keyword::Quote,
-        Keyword::Need,
-        Keyword::Pain,
-        Keyword::Delight,
-        Keyword::Opportunity,
-        Keyword::Kpi,
-    ];
+    /// `note`: a note about the map in the header, a detail in the body.
+    pub const NOTE: Keyword = Keyword::Detail(LaneKind::Notes);
+
+    /// Every keyword: the fixed ones, then the lane table's detail statements.
+    pub fn all() -> impl Iterator<Item = Keyword> {
+        FIXED.iter().copied().chain(LaneKind::all().filter(|l| l.detail().is_some()).map(Keyword::Detail))
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Keyword::Journey => "journey",
             Keyword::Goal => "goal",
             Keyword::Scope => "scope",
-            Keyword::Note => "note",
             Keyword::Lang => "lang",
             Keyword::Scale => "scale",
+            Keyword::View => "view",
             Keyword::Persona => "persona",
             Keyword::Channel => "channel",
             Keyword::Owner => "owner",
@@ -72,18 +71,12 @@ impl Keyword {
             Keyword::Step => "step",
             Keyword::Touchpoint => "touchpoint",
             Keyword::Emotion => "emotion",
-            Keyword::Thought => "thought",
-            Keyword::Quote => "quote",
-            Keyword::Need => "need",
-            Keyword::Pain => "pain",
-            Keyword::Delight => "delight",
-            Keyword::Opportunity => "opportunity",
-            Keyword::Kpi => "kpi",
+            Keyword::Detail(lane) => lane.detail().map_or("", |d| d.0),
         }
     }
 
     pub fn from_word(word: &str) -> Option<Keyword> {
-        Keyword::ALL.iter().copied().find(|k| k.as_str() == word)
+        FIXED.iter().copied().find(|k| k.as_str() == word).or_else(|| LaneKind::from_keyword(word).map(Keyword::Detail))
     }
 
     /// The statement's shape, as the language reference writes it.
@@ -92,9 +85,9 @@ impl Keyword {
             Keyword::Journey => "journey: <title>",
             Keyword::Goal => "goal: <text>",
             Keyword::Scope => "scope: <text>",
-            Keyword::Note => "note: <text>",
             Keyword::Lang => "lang <code>",
             Keyword::Scale => "scale <min>..<max>",
+            Keyword::View => "view journey|blueprint",
             Keyword::Persona => "persona <id>: <description>",
             Keyword::Channel => "channel <id> [online|offline]: <label>",
             Keyword::Owner => "owner <id> [external]: <label>",
@@ -103,13 +96,7 @@ impl Keyword {
             Keyword::Step => "step [critical] [persona…]: <action>",
             Keyword::Touchpoint => "touchpoint [channel] [owner]: <text>",
             Keyword::Emotion => "emotion [persona] <score>: [why]",
-            Keyword::Thought => "thought: <text>",
-            Keyword::Quote => "quote: <text>",
-            Keyword::Need => "need [functional|emotional]: <text>",
-            Keyword::Pain => "pain: <text>",
-            Keyword::Delight => "delight: <text>",
-            Keyword::Opportunity => "opportunity: <text>",
-            Keyword::Kpi => "kpi <value> [target <value>]: <label>",
+            Keyword::Detail(lane) => lane.spec().usage,
         }
     }
 }
@@ -220,6 +207,8 @@ pub enum FlagKind {
     Functional,
     Emotional,
     Target,
+    Journey,
+    Blueprint,
 }
 
 impl FlagKind {
@@ -231,6 +220,8 @@ impl FlagKind {
         FlagKind::Functional,
         FlagKind::Emotional,
         FlagKind::Target,
+        FlagKind::Journey,
+        FlagKind::Blueprint,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -242,6 +233,8 @@ impl FlagKind {
             FlagKind::Functional => "functional",
             FlagKind::Emotional => "emotional",
             FlagKind::Target => "target",
+            FlagKind::Journey => "journey",
+            FlagKind::Blueprint => "blueprint",
         }
     }
 
@@ -272,7 +265,7 @@ impl Word<'_> {
 /// A statement's words, typed by statement.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Words<'a> {
-    /// `journey goal scope note phase thought quote pain delight opportunity`.
+    /// `journey goal scope phase`, and detail statements that carry only text.
     None,
     Lang(Ident<'a>),
     Scale(Range<'a>),
@@ -296,6 +289,10 @@ pub enum Words<'a> {
         score: Number<'a>,
     },
     Need(Option<Flag>),
+    /// `view journey|blueprint`.
+    View(Ident<'a>),
+    /// `frontstage`, `backstage` and `support`: an optional owner.
+    Owned(Option<Ident<'a>>),
     Kpi {
         value: Number<'a>,
         target: Option<Number<'a>>,

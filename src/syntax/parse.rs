@@ -10,6 +10,7 @@ use pest_derive::Parser;
 use super::ast::*;
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
+use crate::lanes::Carries;
 
 #[derive(Parser)]
 #[grammar = "../grammar/journey.pest"]
@@ -138,9 +139,9 @@ fn statement_rule(kw: Keyword) -> Rule {
         Keyword::Journey => Rule::journey,
         Keyword::Goal => Rule::goal,
         Keyword::Scope => Rule::scope,
-        Keyword::Note => Rule::note,
         Keyword::Lang => Rule::lang,
         Keyword::Scale => Rule::scale,
+        Keyword::View => Rule::view,
         Keyword::Persona => Rule::persona,
         Keyword::Channel => Rule::channel,
         Keyword::Owner => Rule::owner,
@@ -149,13 +150,12 @@ fn statement_rule(kw: Keyword) -> Rule {
         Keyword::Step => Rule::step,
         Keyword::Touchpoint => Rule::touchpoint,
         Keyword::Emotion => Rule::emotion,
-        Keyword::Thought => Rule::thought,
-        Keyword::Quote => Rule::quote,
-        Keyword::Need => Rule::need,
-        Keyword::Pain => Rule::pain,
-        Keyword::Delight => Rule::delight,
-        Keyword::Opportunity => Rule::opportunity,
-        Keyword::Kpi => Rule::kpi,
+        Keyword::Detail(lane) => match lane.detail().map(|d| d.1) {
+            Some(Carries::NeedKind) => Rule::need,
+            Some(Carries::Kpi) => Rule::kpi,
+            Some(Carries::Owner) => Rule::owned_detail,
+            Some(Carries::Text) | None => Rule::text_detail,
+        },
     }
 }
 
@@ -215,7 +215,7 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
     let mut flags = Vec::new();
     let mut range = None;
     let mut malformed = Vec::new();
-    let keep_words = rule == Rule::malformed;
+    let keep_words = matches!(rule, Rule::malformed | Rule::text_detail | Rule::owned_detail);
     for inner in pair.into_inner() {
         match inner.as_rule() {
             Rule::text_part => text = Some(text_of(inner, offset)),
@@ -277,6 +277,22 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             Some(value) => Words::Kpi { value, target: numbers.next() },
             None => Words::None,
         },
+        (Rule::view, _) => idents.next().map_or(Words::None, Words::View),
+        // Any keyword with at most one word: the statement of a detail lane that takes
+        // that shape, else what `malformed` makes of it.
+        (Rule::text_detail | Rule::owned_detail, _) => {
+            match (
+                keyword.and_then(|k| match k {
+                    Keyword::Detail(lane) => lane.detail().map(|d| d.1),
+                    _ => None,
+                }),
+                malformed.len(),
+            ) {
+                (Some(Carries::Text), 0) => Words::None,
+                (Some(Carries::Owner), _) => Words::Owned(idents.next()),
+                _ => Words::Malformed(malformed),
+            }
+        }
         (Rule::malformed, _) => Words::Malformed(malformed),
         _ => Words::None,
     };

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
 use crate::layout::{Layout, Page};
-use crate::model::{Journey, Label, LaneKind};
+use crate::model::{Journey, Label};
 use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
 const SCRIPT: &str = include_str!("page.js");
@@ -180,31 +180,51 @@ fn page_css(page: Page, layout: &Layout) -> String {
     css
 }
 
-/// The exported document and the page's labels, as JSON that cannot end its `<script>`.
+/// The exported document, each step's details as the panel lists them, and the page's
+/// labels, as JSON that cannot end its `<script>`.
 fn data(journey: &Journey, source: &str) -> String {
     let lang = journey.lang;
     let mut labels = serde_json::Map::new();
-    for lane in LaneKind::ALL {
-        labels.insert(lane.name().to_string(), lane.label(lang).into());
-    }
-    for (key, label) in [
-        ("critical", Label::Critical),
-        ("gap", Label::Gap),
-        ("customer", Label::Customer),
-        ("functional", Label::Functional),
-        ("emotional", Label::Emotional),
-        ("target", Label::Target),
-    ] {
+    for (key, label) in [("critical", Label::Critical), ("gap", Label::Gap)] {
         labels.insert(key.to_string(), label.text(lang).into());
     }
+    #[derive(serde::Serialize)]
+    struct Section {
+        title: &'static str,
+        items: Vec<String>,
+    }
+    #[derive(serde::Serialize)]
+    struct Panel<'a> {
+        number: usize,
+        phase: &'a str,
+        action: &'a str,
+        critical: bool,
+        gap: bool,
+        sections: Vec<Section>,
+    }
+    let steps = journey
+        .steps()
+        .map(|(at, step)| Panel {
+            number: step.number,
+            phase: &journey.phases[at.phase].name.value,
+            action: &step.action.value,
+            critical: step.critical,
+            gap: crate::model::is_gap(journey, step),
+            sections: crate::layout::step_details(journey, step)
+                .into_iter()
+                .map(|(lane, items)| Section { title: lane.label(lang), items })
+                .collect(),
+        })
+        .collect();
     // Serialised straight from the document: a `serde_json::Value` of a 10,000-step map
     // would hold the whole model again, several times over.
     #[derive(serde::Serialize)]
     struct Data<'a> {
         document: crate::export::Document<'a>,
+        steps: Vec<Panel<'a>>,
         labels: serde_json::Map<String, serde_json::Value>,
     }
-    let data = Data { document: crate::export::document(journey, source), labels };
+    let data = Data { document: crate::export::document(journey, source), steps, labels };
     // `<` never appears raw: no `</script>` or `<!--` can close or confuse the element.
     serde_json::to_string(&data).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
 }

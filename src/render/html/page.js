@@ -4,11 +4,9 @@
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("journey-data").textContent);
-  const doc = data.document;
   const labels = data.labels;
   const steps = new Map();
-  doc.phases.forEach((phase) => phase.steps.forEach((step) => steps.set(step.number, { phase: phase.name, step })));
-  const nameOf = (list, id) => ((list.find((x) => x.id === id) || {}).label || id);
+  data.steps.forEach((step) => steps.set(step.number, step));
   const panel = document.getElementById("detail");
   const map = document.querySelector(".map svg");
 
@@ -19,36 +17,20 @@
     return node;
   }
 
-  function section(title, items) {
-    if (!items.length) return;
-    panel.append(el("h3", null, title));
-    const list = el("ul");
-    items.forEach((item) => list.append(el("li", null, item)));
-    panel.append(list);
-  }
-
+  // Every line of the panel comes from the page's data, written by journeymap in the
+  // map's language: this script formats nothing itself.
   function show(number) {
-    const entry = steps.get(number);
-    if (!entry) return;
-    const s = entry.step;
-    panel.replaceChildren(el("p", "phase", entry.phase), el("h2", null, s.action));
+    const s = steps.get(number);
+    if (!s) return;
+    panel.replaceChildren(el("p", "phase", s.phase), el("h2", null, s.action));
     if (s.critical) panel.append(el("p", "critical", labels.critical));
     if (s.gap) panel.append(el("p", "gap", labels.gap));
-    section(labels.touchpoints, s.touchpoints.map((t) => {
-      const who = [t.channel && nameOf(doc.channels, t.channel), t.owner && nameOf(doc.owners, t.owner)].filter(Boolean);
-      return who.length ? who.join(" \u00b7 ") + ": " + t.text : t.text;
-    }));
-    section(labels.emotions, s.emotions.map((e) => (e.persona || labels.customer) + ": " + e.score + (e.text ? " \u2014 " + e.text : "")));
-    section(labels.thoughts, s.thoughts);
-    section(labels.quotes, s.quotes.map((q) => "\u201c" + q + "\u201d"));
-    section(labels.pains, s.pains);
-    section(labels.delights, s.delights);
-    section(labels.needs, s.needs.map((n) => (n.kind ? labels[n.kind] + ": " : "") + n.text));
-    section(labels.opportunities, s.opportunities);
-    const signed = (d) => (d > 0 ? "+" : d < 0 ? "\u2212" : "\u00b1") + String(Math.round(Math.abs(d) * 100) / 100);
-    section(labels.kpis, s.kpis.map((k) => k.label + ": " + k.value.text
-      + (k.target ? " \u00b7 " + labels.target + " " + k.target.text + " (" + signed(k.value.number - k.target.number) + ")" : "")));
-    section(labels.notes, s.notes);
+    s.sections.forEach((section) => {
+      panel.append(el("h3", null, section.title));
+      const list = el("ul");
+      section.items.forEach((item) => list.append(el("li", null, item)));
+      panel.append(list);
+    });
     map.querySelectorAll("[data-step]").forEach((g) => g.classList.toggle("selected", Number(g.dataset.step) === number));
   }
 

@@ -53,7 +53,7 @@ fn svg_only(bencher: divan::Bencher, steps: usize) {
 fn html_page(bencher: divan::Bencher, steps: usize) {
     let (source, journey) = journey(steps);
     let page = Page::Auto;
-    let options = Options { page, no_header: true };
+    let options = Options { page, no_header: true, ..Default::default() };
     bencher.counter(divan::counter::ItemsCount::new(steps)).bench(|| {
         let bare = layout::layout(divan::black_box(&journey), &options);
         let svg = journeymap::render::svg::render(&bare, page);
@@ -66,7 +66,7 @@ fn html_page(bencher: divan::Bencher, steps: usize) {
 fn html_only(bencher: divan::Bencher, steps: usize) {
     let (source, journey) = journey(steps);
     let page = Page::Auto;
-    let bare = layout::layout(&journey, &Options { page, no_header: true });
+    let bare = layout::layout(&journey, &Options { page, no_header: true, ..Default::default() });
     let svg = journeymap::render::svg::render(&bare, page);
     bencher
         .counter(divan::counter::ItemsCount::new(steps))

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         let laid_out = layout::layout(journey, &Options { page, ..Default::default() });
         let svg = journeymap::render::svg::render(&laid_out, page);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"), "a whole SVG");
-        let bare = layout::layout(journey, &Options { page, no_header: true });
+        let bare = layout::layout(journey, &Options { page, no_header: true, ..Default::default() });
         let svg = journeymap::render::svg::render(&bare, page);
         let _ = journeymap::render::html::html(journey, &compiled.source, &bare, &svg, page);
     }

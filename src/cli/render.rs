@@ -222,7 +222,11 @@ pub(super) fn draw(
             Format::Pdf => pdf(laid_out(), page),
             Format::Html => {
                 // The page shows the title, goal and legend itself, interactively.
-                let bare = layout::layout_themed(journey, &layout::Options { page, no_header: true }, theme);
+                let bare = layout::layout_themed(
+                    journey,
+                    &layout::Options { page, no_header: true, ..Default::default() },
+                    theme,
+                );
                 let svg = render::svg::render(&bare, page);
                 Ok(render::html::html(journey, source, &bare, &svg, page).into_bytes())
             }

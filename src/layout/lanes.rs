@@ -3,8 +3,8 @@
 
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Card, Item, Rect, Slot, emotion, text_block};
-use crate::lanes::{Carries, Content, Look};
+use super::{Anchor, Card, Drawn, Item, Rect, Segment, Slot, emotion, text_block};
+use crate::lanes::{Carries, Content, Look, View, Zone};
 use crate::model::{
     ChannelMode, Detail, Details, Extra, Journey, Kpi, Label, LaneKind, Lang, NeedKind, OwnerId, Step, is_gap,
 };
@@ -52,7 +52,7 @@ fn span_width(count: usize) -> f32 {
 /// Lays out one band starting at `top`; returns the y where it ends and the heights
 /// between its lanes, where a page may end if the band does not fit on one.
 pub(super) fn band(
-    journey: &Journey,
+    drawn: &Drawn,
     fonts: &Fonts,
     looks: &Looks,
     slots: &[Slot],
@@ -60,16 +60,22 @@ pub(super) fn band(
     width: f32,
     items: &mut Vec<Item>,
 ) -> (f32, Vec<f32>) {
+    let journey = drawn.journey;
     let mut lane_breaks = Vec::new();
     let mut front = Vec::new();
     let mut y = phase_row(journey, fonts, slots, top, &mut front) + ROW_GAP;
     let lanes_top = y;
     let band_right = (column_x(slots.len()) - COLUMN_GAP / 2.0).min(width - MARGIN);
     let mut back = Vec::new();
-    for (k, &lane) in journey.lanes.iter().enumerate() {
+    let mut zone = None;
+    for (k, &lane) in drawn.lanes.iter().enumerate() {
+        if drawn.view.is_blueprint() {
+            y = blueprint_lines(fonts, journey.lang, zone, lane.zone(), (MARGIN, band_right), y, &mut front);
+            zone = Some(lane.zone());
+        }
         let bottom = match lane {
             LaneKind::Emotions => emotion::lane(journey, fonts, looks, slots, y, &mut front),
-            _ => card_lane(journey, fonts, slots, lane, y, &mut front),
+            _ => card_lane(drawn, fonts, slots, lane, y, &mut front),
         };
         let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);
         let height = bottom - y;
@@ -92,6 +98,43 @@ pub(super) fn band(
     items.extend(front);
     lane_breaks.pop();
     (y - ROW_GAP, lane_breaks)
+}
+
+/// The service blueprint's lines between a lane of zone `from` and the next, of zone
+/// `to`: one for each boundary crossed downwards, each labelled above it in the map's
+/// language. Returns where the next lane starts.
+fn blueprint_lines(
+    fonts: &Fonts,
+    lang: Lang,
+    from: Option<Zone>,
+    to: Zone,
+    (left, right): (f32, f32),
+    mut y: f32,
+    items: &mut Vec<Item>,
+) -> f32 {
+    let Some(from) = from else { return y };
+    for (zone, label, class) in [
+        (Zone::Frontstage, Label::LineOfInteraction, "blueprint-line line-interaction"),
+        (Zone::Backstage, Label::LineOfVisibility, "blueprint-line line-visibility"),
+        (Zone::Support, Label::LineOfInternalInteraction, "blueprint-line line-internal"),
+    ] {
+        if from < zone && zone <= to {
+            let block = text_block(
+                fonts,
+                label.text(lang),
+                (FontStyle::Bold, SMALL),
+                right - left - 8.0,
+                (left + 4.0, y + 1.0),
+                Anchor::Start,
+                "blueprint-line-label",
+            );
+            let line_y = block.y + block.height() - block.ascent + 3.0;
+            items.push(Item::Text(block));
+            items.push(Item::Segment(Segment { x1: left, y1: line_y, x2: right, y2: line_y, class }));
+            y = line_y + 2.0 + ROW_GAP;
+        }
+    }
+    y
 }
 
 fn phase_row(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: &mut Vec<Item>) -> f32 {
@@ -127,7 +170,8 @@ fn lane_label(fonts: &Fonts, label: &str, top: f32, height: f32) -> Card {
 }
 
 /// A lane of cards: phase cards span their phase at the top, step cards stack below.
-fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, top: f32, items: &mut Vec<Item>) -> f32 {
+fn card_lane(drawn: &Drawn, fonts: &Fonts, slots: &[Slot], lane: LaneKind, top: f32, items: &mut Vec<Item>) -> f32 {
+    let journey = drawn.journey;
     let mut bottom = top + 2.0 * PAD + BODY * LINE;
     for (phase, first, count) in phase_spans(slots) {
         let mut y = top + PAD;
@@ -143,7 +187,7 @@ fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, t
             let Some(at) = slot.step_ref() else { continue };
             let step = journey.step(at);
             let mut sy = y;
-            for spec in step_cards(journey, lane, step) {
+            for spec in step_cards(journey, drawn.view, lane, step) {
                 let card = Card { step: Some(step.number), ..place(fonts, &spec, column_x(i), sy, COLUMN_WIDTH) };
                 sy = card.rect.bottom() + CARD_GAP;
                 items.push(Item::Card(card));
@@ -155,18 +199,47 @@ fn card_lane(journey: &Journey, fonts: &Fonts, slots: &[Slot], lane: LaneKind, t
     bottom
 }
 
-pub(super) fn step_cards(journey: &Journey, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
+/// The cards of `step` in `lane`, as `view` draws them.
+pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &Step) -> Vec<CardSpec> {
     let lang = journey.lang;
     match lane.spec().content {
         Content::Actions => {
             let mut parts = Vec::new();
             let mut class = "action".to_string();
+            let mut title = step.action.value.clone();
             if step.critical {
                 parts.push(part(Label::Critical.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "badge"));
                 class.push_str(" critical");
             }
             parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, "action-text"));
-            vec![CardSpec { class, title: step.action.value.clone(), parts }]
+            if view.is_blueprint() {
+                // The method's fail points: where the service breaks, on the action itself.
+                for pain in step.details.texts(LaneKind::Pains) {
+                    let fail = format!("{}: {}", Label::FailPoint.text(lang), pain.value);
+                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, "fail-point"));
+                    title = format!("{title}\n{fail}");
+                    if !class.contains("fail") {
+                        class.push_str(" has-fail-point");
+                    }
+                }
+                if let Some(handoff) =
+                    journey.derived.handoffs.iter().find(|h| journey.step(h.to_step).number == step.number)
+                {
+                    let names = |owners: &[OwnerId]| {
+                        owners.iter().map(|&o| owner_label(journey, o)).collect::<Vec<_>>().join(", ")
+                    };
+                    let text = format!(
+                        "{}: {} \u{2192} {}",
+                        Label::Handoff.text(lang),
+                        names(&handoff.from),
+                        names(&handoff.to)
+                    );
+                    parts.push(part(text.as_str(), FontStyle::Bold, SMALL, "handoff-text"));
+                    title = format!("{title}\n{text}");
+                    class.push_str(" handoff");
+                }
+            }
+            vec![CardSpec { class, title, parts }]
         }
         Content::Touchpoints => {
             let mut cards = Vec::new();
@@ -229,7 +302,7 @@ pub fn step_details(journey: &Journey, step: &Step) -> Vec<(LaneKind, Vec<String
                         }
                     })
                     .collect(),
-                Content::Touchpoints | Content::Detail { .. } => step_cards(journey, lane, step)
+                Content::Touchpoints | Content::Detail { .. } => step_cards(journey, View::Journey, lane, step)
                     .into_iter()
                     .filter(|c| c.class != "gap-note")
                     .map(|c| c.title)
@@ -240,10 +313,16 @@ pub fn step_details(journey: &Journey, step: &Step) -> Vec<(LaneKind, Vec<String
         .collect()
 }
 
+/// An owner's label, or its id when it has none.
+fn owner_label(journey: &Journey, owner: OwnerId) -> &str {
+    let o = journey.owner(owner);
+    o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str())
+}
+
 /// An owner's name, with the word for an external party, and the card's class for it.
 fn owner_name(journey: &Journey, owner: Option<OwnerId>, class: &mut String) -> Option<String> {
     let o = journey.owner(owner?);
-    let name = o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str());
+    let name = owner_label(journey, owner?);
     Some(match o.external {
         true => {
             class.push_str(" external");

@@ -15,7 +15,15 @@ pub use geometry::*;
 pub use lanes::step_details;
 pub use style::{Color, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
+use crate::lanes::{LaneKind, View};
 use crate::model::{Journey, StepRef};
+
+/// What a layout draws: the map, the view and that view's lanes.
+pub(crate) struct Drawn<'a> {
+    pub journey: &'a Journey,
+    pub view: View,
+    pub lanes: Vec<LaneKind>,
+}
 use crate::text::{FontStyle, Fonts, wrap};
 
 /// The page a map is laid out for.
@@ -44,6 +52,8 @@ impl Page {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub page: Page,
+    /// What to draw; the map's own `view` unless the caller overrides it.
+    pub view: Option<View>,
     /// Leave out the header (title, goal, legend): for a page that shows it itself.
     pub no_header: bool,
 }
@@ -121,6 +131,8 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
 pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Layout {
     let fonts = Fonts::get();
     let looks = style::Looks::new(journey, theme);
+    let view = options.view.unwrap_or(journey.view);
+    let drawn = Drawn { journey, view, lanes: journey.lanes_for(view) };
     let slots: Vec<Slot> = journey
         .phases
         .iter()
@@ -145,11 +157,11 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Lay
     for band in bands {
         breaks.push(y + BAND_GAP / 2.0);
         y += BAND_GAP;
-        let (bottom, lanes) = lanes::band(journey, fonts, &looks, band, y, width, &mut items);
+        let (bottom, lanes) = lanes::band(&drawn, fonts, &looks, band, y, width, &mut items);
         y = bottom;
         lane_breaks.extend(lanes);
     }
-    let (title, description) = (journey.title.value.clone(), description(journey));
+    let (title, description) = (journey.title.value.clone(), description(journey, view));
     let style::Looks { looks, of_traveller } = looks;
     Layout {
         width,
@@ -195,10 +207,14 @@ fn columns_per_band(page: Page) -> Option<usize> {
     Some((usable / (COLUMN_WIDTH + COLUMN_GAP)).floor() as usize)
 }
 
-fn description(journey: &Journey) -> String {
+fn description(journey: &Journey, view: View) -> String {
     let steps = journey.steps().count();
+    let what = match view {
+        View::Journey => "Customer journey map",
+        View::Blueprint => "Service blueprint",
+    };
     let mut d = format!(
-        "Customer journey map \u{201c}{}\u{201d}: {} phases, {} steps, {} personas.",
+        "{what} \u{201c}{}\u{201d}: {} phases, {} steps, {} personas.",
         journey.title.value,
         journey.phases.len(),
         steps,

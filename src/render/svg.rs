@@ -287,6 +287,13 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     if has_emoji(layout) {
         let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
     }
+    // Each lane's cards in its own colours, from the lane table; the rules after them
+    // (critical, offline, external) refine them.
+    css.push_str(BASE_STYLES);
+    for lane in crate::lanes::LANES.iter().filter(|l| l.content != crate::lanes::Content::Emotions) {
+        let look = lane.look;
+        let _ = writeln!(css, ".{} .box{{fill:{};stroke:{}}}", look.class, look.fill, look.stroke);
+    }
     css.push_str(STYLES);
     for size in sizes {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));
@@ -299,24 +306,29 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     css
 }
 
-const STYLES: &str = "\
+/// Rules the lanes' own colours refine.
+const BASE_STYLES: &str = "\
 .b{font-weight:bold}.i{font-style:italic}.mid{text-anchor:middle}.end{text-anchor:end}
 .page{fill:#ffffff}
 .title{fill:#102a43}.label{fill:#334e68}.legend-text,.header-text{fill:#243b53}
 .lane-even{fill:#f5f7fa}.lane-odd{fill:#ffffff}
 .lane-name{fill:#243b53}
 .card .box{fill:#ffffff;stroke:#9fb3c8;stroke-width:1}
+";
+
+/// Rules that refine the lanes' colours: critical steps, offline and external
+/// touchpoints, and everything that is not a card.
+const STYLES: &str = "\
 .phase-0 .box{fill:#243b53;stroke:none}.phase-1 .box{fill:#486581;stroke:none}.phase-name{fill:#ffffff}
-.action .box{stroke:#627d98}.critical .box{stroke:#c05621;stroke-width:2.5}.badge{fill:#c05621}
-.touchpoint .box{fill:#e6f0fa;stroke:#4a7fb5}.touchpoint.offline .box{fill:#f3eee3;stroke:#8d7650}
-.touchpoint.external .box{fill:#f2f2f2;stroke:#7b8794;stroke-dasharray:4 3}.touchpoint-who{fill:#334e68}
+.critical .box{stroke:#c05621;stroke-width:2.5}.badge{fill:#c05621}
+.touchpoint.offline .box{fill:#f3eee3;stroke:#8d7650}
+.touchpoint.external .box,.external .box{fill:#f2f2f2;stroke:#7b8794;stroke-dasharray:4 3}.touchpoint-who{fill:#334e68}
 .gap-column{fill:#fff1f1;stroke:#e8a3a3;stroke-dasharray:6 4}
 .gap-note .box{fill:#fde2e2;stroke:#c53030;stroke-dasharray:4 3}.gap-text{fill:#9b1c1c}
-.thought .box{fill:#f0f4f8;stroke:#bcccdc}.quote .box{fill:#fffbea;stroke:#e9b949}
-.pain .box{fill:#ffe8e8;stroke:#d64545}.delight .box{fill:#e3f9e5;stroke:#3f9142}
-.need .box{fill:#f0ebfa;stroke:#8662c7}.need-kind{fill:#5b3f99}
-.opportunity .box{fill:#fff3c4;stroke:#cb8e00}.kpi .box{fill:#e0f7fa;stroke:#0e7c86}.kpi-value{fill:#0b5e66}
-.note .box{fill:#f7f7f7;stroke:#b0b0b0}
+.need-kind{fill:#5b3f99}.kpi-value{fill:#0b5e66}
+.fail-point{fill:#9b1c1c}.handoff-text{fill:#5c3d99}
+.blueprint-line{stroke:#334e68;stroke-width:1.5}.line-visibility{stroke-dasharray:8 4}.line-internal{stroke-dasharray:2 3}
+.blueprint-line-label{fill:#334e68}
 .card.lane-label .box{fill:none;stroke:none}
 .grid{stroke:#d9e2ec;stroke-width:1}.neutral{stroke:#829ab1;stroke-width:1.5}.tick{fill:#627d98}
 .emotion-curve,.emotion-sample{fill:none;stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}

@@ -61,14 +61,29 @@ pub fn journeys_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The maps every build must accept without a warning: ours and the shared ones.
+/// The shared version-1 examples whose statements have landed: each must pass
+/// `check --deny-warnings` (`.ci/run` checks the same list).
+pub const LANDED_V1_EXAMPLES: &[&str] = &["hotel-checkin-blueprint.journey"];
+
+/// The maps every build must accept without a warning: ours, the shared ones, and the
+/// shared version-1 ones whose statements have landed.
 pub fn example_maps() -> Vec<PathBuf> {
     let mut maps = journeys_in(&root().join("examples"));
     let shared = root().join("../shared/examples");
     if shared.is_dir() {
         maps.extend(journeys_in(&shared));
     }
+    let v1 = root().join("../shared/examples-v1");
+    maps.extend(LANDED_V1_EXAMPLES.iter().map(|name| v1.join(name)).filter(|p| p.is_file()));
     maps
+}
+
+/// A map drawn as SVG in `view`, as `journeymap render --page PAGE --view VIEW` writes it.
+pub fn render_svg_view(source: &str, page: journeymap::layout::Page, view: journeymap::lanes::View) -> String {
+    let checked = check_str(source);
+    let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
+    let options = journeymap::layout::Options { page, view: Some(view), ..Default::default() };
+    journeymap::render::svg::render(&journeymap::layout::layout(&journey, &options), page)
 }
 
 /// A map drawn as SVG, as `journeymap render --page PAGE` writes it.
@@ -84,7 +99,10 @@ pub fn render_html(source: &str) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
     let page = journeymap::layout::Page::Auto;
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, no_header: true });
+    let laid_out = journeymap::layout::layout(
+        &journey,
+        &journeymap::layout::Options { page, no_header: true, ..Default::default() },
+    );
     let svg = journeymap::render::svg::render(&laid_out, page);
     journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
 }
@@ -218,7 +236,7 @@ pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> 
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
     let page = journeymap::layout::Page::Auto;
-    let options = journeymap::layout::Options { page, no_header: true };
+    let options = journeymap::layout::Options { page, no_header: true, ..Default::default() };
     let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
     let svg = journeymap::render::svg::render(&laid_out, page);
     journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)

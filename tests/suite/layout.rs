@@ -2,12 +2,17 @@
 //! no two texts overlap, no two cards overlap, and everything lies inside the drawing.
 
 use crate::common::{check_str, example_maps};
+use journeymap::lanes::View;
 use journeymap::layout::{self, Item, Layout, Options, Page, Rect};
 
 fn laid_out(source: &str, page: Page) -> Layout {
+    laid_out_as(source, page, None)
+}
+
+fn laid_out_as(source: &str, page: Page, view: Option<View>) -> Layout {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    layout::layout(&journey, &Options { page, ..Default::default() })
+    layout::layout(&journey, &Options { page, view, ..Default::default() })
 }
 
 /// Every text line's box, with the card it belongs to (if any).
@@ -81,7 +86,12 @@ fn every_example_lays_out_soundly_on_every_page() {
     for map in example_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         for page in [Page::Auto, Page::A4, Page::A3] {
-            assert_sound(&format!("{} ({page:?})", map.display()), &laid_out(&source, page));
+            for view in View::ALL.iter().copied() {
+                assert_sound(
+                    &format!("{} ({page:?}, {view:?})", map.display()),
+                    &laid_out_as(&source, page, Some(view)),
+                );
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
 
 mod batch;
+mod blueprint;
 mod browser;
 mod check;
 mod cli;

@@ -83,10 +83,15 @@ pub fn render_svg(source: &str, page: journeymap::layout::Page) -> String {
 pub fn render_html(source: &str) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let page = journeymap::layout::Page::Auto;
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, no_header: true });
-    let svg = journeymap::render::svg::render(&laid_out, page);
-    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+    let options =
+        journeymap::render::RenderOptions { formats: vec![journeymap::render::Format::Html], ..Default::default() };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
+}
+
+/// The one output of a [`journeymap::render::render`] in `format`, as text.
+fn drawn(rendered: journeymap::render::Rendered, format: journeymap::render::Format) -> String {
+    let bytes = rendered.get(format).cloned().expect("asked for").expect("drawn");
+    String::from_utf8(bytes).expect("a text format")
 }
 
 /// A checked map's journey; panics with the diagnostics when it has errors.
@@ -217,9 +222,10 @@ pub fn render_svg_themed(source: &str, config: &journeymap::config::Config) -> S
 pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let page = journeymap::layout::Page::Auto;
-    let options = journeymap::layout::Options { page, no_header: true };
-    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
-    let svg = journeymap::render::svg::render(&laid_out, page);
-    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+    let options = journeymap::render::RenderOptions {
+        formats: vec![journeymap::render::Format::Html],
+        theme: config.theme.clone(),
+        ..Default::default()
+    };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
 }

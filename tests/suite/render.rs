@@ -344,3 +344,100 @@ fn every_step_is_reachable_in_html_even_without_the_actions_lane() {
         "the script makes them tab stops"
     );
 }
+
+// `journeymap::render::render`: the back end's one entry point, as `journeymap render`
+// calls it.
+
+use journeymap::layout::limits::{self, TooLarge};
+use journeymap::render::{Format, RenderError, RenderOptions, render};
+
+fn minimal() -> (String, journeymap::model::Journey) {
+    let source = std::fs::read_to_string(crate::common::root().join("examples/minimal.journey")).unwrap();
+    let journey = crate::common::journey(&source);
+    (source, journey)
+}
+
+#[test]
+fn render_draws_one_output_per_format_in_the_order_asked() {
+    let (source, journey) = minimal();
+    let formats = vec![Format::Html, Format::Svg, Format::Png, Format::Svg];
+    let options = RenderOptions { formats: formats.clone(), scale: 1.0, ..Default::default() };
+    let rendered = render(&journey, &source, &options);
+    let drawn: Vec<Format> = rendered.outputs.iter().map(|o| o.format).collect();
+    assert_eq!(drawn, formats);
+    let bytes: Vec<&[u8]> = rendered.outputs.iter().map(|o| o.result.as_deref().expect("drawn")).collect();
+    assert!(bytes[0].starts_with(b"<!DOCTYPE html>"));
+    // The SVG is the one `render_svg` (and the snapshots) draw, however often asked.
+    assert_eq!(bytes[1], render_svg(&source, Page::Auto).as_bytes());
+    assert_eq!(bytes[1], bytes[3]);
+    assert!(bytes[2].starts_with(b"\x89PNG\r\n\x1a\n"));
+    // At scale 1 the PNG is the drawing's size in pixels.
+    let svg = String::from_utf8(bytes[1].to_vec()).unwrap();
+    let width: f32 = parse(&svg).root_element().attribute("width").unwrap().parse().unwrap();
+    assert_eq!(png_size(bytes[2]).0, width.ceil() as u32);
+    // The HTML page lays itself out without the header: it shows it as HTML.
+    let html = String::from_utf8(bytes[0].to_vec()).unwrap();
+    assert!(html.contains("<header><h1>"), "the page's own header");
+    assert_eq!(rendered.get(Format::Pdf), None, "not asked for");
+}
+
+#[test]
+fn render_refuses_png_and_pdf_of_a_map_too_large_for_them_but_draws_svg_and_html() {
+    let source = journeymap::generate::map(limits::MAX_RASTER_STEPS + 1);
+    let journey = crate::common::journey(&source);
+    let options = RenderOptions { formats: vec![Format::Png, Format::Svg, Format::Pdf], ..Default::default() };
+    let mut outputs = render(&journey, &source, &options).outputs.into_iter();
+    let too_large = RenderError::TooLarge(TooLarge::Steps {
+        steps: limits::MAX_RASTER_STEPS + 1,
+        max: limits::MAX_RASTER_STEPS,
+        raster: true,
+    });
+    assert_eq!(outputs.next().unwrap().result, Err(too_large.clone()));
+    let svg = outputs.next().unwrap().result.expect("the SVG is drawn");
+    assert!(svg.starts_with(b"<svg") && svg.ends_with(b"</svg>\n"));
+    assert_eq!(outputs.next().unwrap().result, Err(too_large.clone()));
+    assert!(too_large.to_string().contains("draws at most 2000 as PNG and PDF"), "{too_large}");
+}
+
+#[test]
+fn render_refuses_every_format_of_a_map_with_too_many_personas() {
+    let mut source = String::from("journey: Crowd\n");
+    for i in 0..=limits::MAX_PERSONAS {
+        source.push_str(&format!("persona p{i}: Persona {i}\n"));
+    }
+    source.push_str("phase: P\n  step: S\n    emotion 1\n");
+    let journey = crate::common::journey(&source);
+    let options = RenderOptions { formats: vec![Format::Svg, Format::Html], ..Default::default() };
+    let personas = limits::MAX_PERSONAS + 1;
+    for output in render(&journey, &source, &options) {
+        assert_eq!(output.result, Err(RenderError::TooLarge(TooLarge::Personas { personas })), "{:?}", output.format);
+    }
+}
+
+#[test]
+fn render_rejects_a_scale_out_of_range_for_png_only() {
+    let (source, journey) = minimal();
+    for scale in [0.0, -1.0, f32::NAN, journeymap::render::MAX_SCALE + 0.5] {
+        let options = RenderOptions { formats: vec![Format::Svg, Format::Png], scale, ..Default::default() };
+        let rendered = render(&journey, &source, &options);
+        assert!(matches!(rendered.get(Format::Svg), Some(Ok(_))), "the SVG needs no scale");
+        match rendered.get(Format::Png) {
+            Some(Err(e @ RenderError::BadScale(_))) => {
+                assert!(e.to_string().contains("above 0 and at most 16"), "{e}")
+            }
+            other => panic!("scale {scale}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn format_names_and_extensions_are_one_mapping() {
+    for format in Format::ALL {
+        assert_eq!(Format::from_path(std::path::Path::new(&format!("map.{}", format.extension()))), Some(format));
+        let upper = format!("MAP.{}", format.name().to_uppercase());
+        assert_eq!(Format::from_path(std::path::Path::new(&upper)), Some(format));
+    }
+    assert_eq!(Format::from_path(std::path::Path::new("page.htm")), Some(Format::Html));
+    assert_eq!(Format::from_path(std::path::Path::new("map.journey")), None);
+    assert_eq!(Format::from_path(std::path::Path::new("svg")), None);
+}

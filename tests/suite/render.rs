@@ -1,5 +1,6 @@
 //! The SVG: well formed, accessible, self-contained, deterministic, escaped; and
-//! snapshots of every example's drawing.
+//! snapshots of every example's drawing. PNG, PDF and the HTML page; and
+//! `render::render`, the back end's entry point: one output per format, the limits.
 
 use crate::common::{example_maps, render_svg};
 use journeymap::layout::Page;

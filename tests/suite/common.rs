@@ -75,8 +75,11 @@ pub fn example_maps() -> Vec<PathBuf> {
 pub fn render_svg(source: &str, page: journeymap::layout::Page) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
-    journeymap::render::svg::render(&laid_out, page)
+    let options = journeymap::render::RenderOptions {
+        layout: journeymap::layout::Options { page, ..Default::default() },
+        ..Default::default()
+    };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Svg)
 }
 
 /// A map as the interactive HTML page `journeymap render --format html` writes.
@@ -213,9 +216,8 @@ pub fn check_config(name: &str, text: &str) -> CheckedConfig {
 pub fn render_svg_themed(source: &str, config: &journeymap::config::Config) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let options = journeymap::layout::Options::default();
-    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
-    journeymap::render::svg::render(&laid_out, options.page)
+    let options = journeymap::render::RenderOptions { theme: config.theme.clone(), ..Default::default() };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Svg)
 }
 
 /// A map as the HTML page, with a project file's theme.

@@ -52,7 +52,7 @@ pub fn format(bytes: &[u8]) -> Formatted {
     format_with(bytes, &crate::Options::default())
 }
 
-/// [`format`] under explicit limits (a project file's), for the map and for the text
+/// [`format()`] under explicit limits (a project file's), for the map and for the text
 /// it is formatted to.
 pub fn format_with(bytes: &[u8], options: &crate::Options) -> Formatted {
     let compiled = crate::compile_with(bytes, options);

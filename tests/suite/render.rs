@@ -442,3 +442,35 @@ fn format_names_and_extensions_are_one_mapping() {
     assert_eq!(Format::from_path(std::path::Path::new("map.journey")), None);
     assert_eq!(Format::from_path(std::path::Path::new("svg")), None);
 }
+
+/// The HTML page's header and the drawing's header show the same facts and legend
+/// entries, in the same order: both take them from `layout::header`.
+#[test]
+fn the_html_header_shows_what_the_drawings_header_shows_in_order() {
+    let source = "journey: Both headers\ngoal: Goal text\nscope: Scope text\nnote: Note one\nnote: Note two\n\
+                  persona anna: Anna described\npersona bob\nphase: P\n  step: S\n    emotion anna 1\n    emotion bob -1\n";
+    let journey = crate::common::journey(source);
+    let html = crate::common::render_html(source);
+    let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
+    let svg = render_svg(source, Page::Auto);
+    let texts = |haystack: &str, needles: &[String]| -> Vec<usize> {
+        needles.iter().map(|n| haystack.find(n.as_str()).unwrap_or_else(|| panic!("{n:?} missing"))).collect()
+    };
+    let facts: Vec<String> = journeymap::layout::header::facts(&journey).iter().map(|(_, t)| t.to_string()).collect();
+    assert_eq!(facts, ["Goal text", "Scope text", "Note one", "Note two"]);
+    let entries: Vec<String> =
+        journeymap::layout::header::legend_entries(&journey).iter().map(|e| e.text(&journey)).collect();
+    assert_eq!(entries, ["anna \u{2014} Anna described", "bob", "Low point", "High point"]);
+    for shown in [header, svg.as_str()] {
+        let places = texts(shown, &[facts.clone(), entries.clone()].concat());
+        assert!(places.is_sorted(), "in order: {places:?}");
+    }
+    // Without personas the drawing's legend names the customer's curve; the page has no
+    // persona to toggle.
+    let anonymous = "journey: Anonymous\nphase: P\n  step: S\n    emotion 1\n";
+    let journey = crate::common::journey(anonymous);
+    let entries = journeymap::layout::header::legend_entries(&journey);
+    assert_eq!(entries[0], journeymap::layout::header::LegendEntry::Customer);
+    assert!(render_svg(anonymous, Page::Auto).contains(&entries[0].text(&journey)));
+    assert!(!crate::common::render_html(anonymous).contains("class=\"personas\""));
+}

@@ -1,10 +1,12 @@
 //! The back end on generated maps, each stage from the previous stage's result made
 //! once outside the measured loop: layout only, SVG only (from a prepared layout),
-//! layout + SVG (what `render` does after `check`), and the HTML page (its own layout
-//! without the header, its SVG and the page, as `render --format html` does).
+//! layout + SVG, and through `journeymap::render::render` (what `journeymap render` does
+//! after `check`) the SVG and the HTML page (its own layout without the header, its SVG
+//! and the page).
 //! Run: `cargo bench --bench render`. Figures go to docs/performance.md.
 
-use journeymap::layout::{self, Options, Page};
+use journeymap::layout::{self, Options};
+use journeymap::render::{Format, RenderOptions};
 
 fn main() {
     divan::main();
@@ -48,27 +50,24 @@ fn svg_only(bencher: divan::Bencher, steps: usize) {
         .bench(|| journeymap::render::svg::render(divan::black_box(&laid_out), options.page));
 }
 
-/// The whole HTML output from a checked map: layout without the header, SVG, page.
+/// The whole HTML output from a checked map: its own layout without the header, its
+/// SVG and the page, as `render --format html` does.
 #[divan::bench(args = SIZES)]
 fn html_page(bencher: divan::Bencher, steps: usize) {
     let (source, journey) = journey(steps);
-    let page = Page::Auto;
-    let options = Options { page, no_header: true, ..Default::default() };
-    bencher.counter(divan::counter::ItemsCount::new(steps)).bench(|| {
-        let bare = layout::layout(divan::black_box(&journey), &options);
-        let svg = journeymap::render::svg::render(&bare, page);
-        journeymap::render::html::html(&journey, &source, &bare, &svg, page)
-    });
-}
-
-/// The HTML page alone, from a prepared layout and SVG.
-#[divan::bench(args = SIZES)]
-fn html_only(bencher: divan::Bencher, steps: usize) {
-    let (source, journey) = journey(steps);
-    let page = Page::Auto;
-    let bare = layout::layout(&journey, &Options { page, no_header: true, ..Default::default() });
-    let svg = journeymap::render::svg::render(&bare, page);
+    let options = RenderOptions { formats: vec![Format::Html], ..Default::default() };
     bencher
         .counter(divan::counter::ItemsCount::new(steps))
-        .bench(|| journeymap::render::html::html(divan::black_box(&journey), &source, &bare, &svg, page));
+        .bench(|| journeymap::render::render(divan::black_box(&journey), &source, &options));
+}
+
+/// Layout and SVG through the library's entry point, as `journeymap render` draws one
+/// map (the same work as `layout_and_svg`, plus copying the SVG out).
+#[divan::bench(args = SIZES)]
+fn render_svg(bencher: divan::Bencher, steps: usize) {
+    let (source, journey) = journey(steps);
+    let options = RenderOptions::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(steps))
+        .bench(|| journeymap::render::render(divan::black_box(&journey), &source, &options));
 }

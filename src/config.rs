@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diag, Severity};
 use crate::layout::{Page, Theme};
+use crate::render::Format;
 
 /// The name of the project file, looked for in the map's directory and then in each
 /// directory above it.
@@ -34,35 +35,9 @@ pub struct Render {
     pub page: Option<Page>,
     /// As written: relative to the directory holding the project file.
     pub out_dir: Option<PathBuf>,
-    /// PNG pixels per SVG unit, above 0 and at most 16.
+    /// PNG pixels per SVG unit, above 0 and at most [`crate::render::MAX_SCALE`].
     pub scale: Option<f32>,
 }
-
-/// An output format of `journeymap render`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    Svg,
-    Png,
-    Pdf,
-    Html,
-}
-
-impl Format {
-    pub const ALL: [Format; 4] = [Format::Svg, Format::Png, Format::Pdf, Format::Html];
-
-    /// The name in the project file and on the command line; also the file extension.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-        }
-    }
-}
-
-/// The largest `scale` accepted, as `render --scale` accepts.
-pub const MAX_SCALE: f32 = 16.0;
 
 /// What `journeymap render` takes from the project file, with `out_dir` resolved
 /// against the project file's directory. `None` where the file says nothing: the

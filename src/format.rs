@@ -49,13 +49,19 @@ pub enum Refusal {
 
 /// Compiles `bytes` and, when the map has no errors, formats it.
 pub fn format(bytes: &[u8]) -> Formatted {
-    let compiled = crate::compile(bytes);
+    format_with(bytes, &crate::Options::default())
+}
+
+/// [`format()`] under explicit limits (a project file's), for the map and for the text
+/// it is formatted to.
+pub fn format_with(bytes: &[u8], options: &crate::Options) -> Formatted {
+    let compiled = crate::compile_with(bytes, options);
     // `compile` builds a journey exactly when the map has no errors.
     let Some(journey) = compiled.journey.as_ref() else {
         return Formatted { compiled, result: Err(Refusal::Errors) };
     };
     let text = format_source(&compiled.source);
-    let after = crate::compile(text.as_bytes());
+    let after = crate::compile_with(text.as_bytes(), options);
     let same = after.journey.as_ref().is_some_and(|j| {
         meaning(&crate::export::document(journey, &compiled.source))
             == meaning(&crate::export::document(j, &after.source))

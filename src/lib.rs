@@ -3,9 +3,10 @@
 //!
 //! The pipeline, one module per stage:
 //! [`syntax`] (bytes → lines → statements) → [`model`] (lowering, validation, derived
-//! facts) → outputs ([`export`]). Every stage returns what it could build together with
-//! its diagnostics; none stops at the first problem. Only the binary touches the file
-//! system.
+//! facts) → outputs: drawings ([`render::render`]: [`layout`], then SVG, PNG, PDF or
+//! HTML), [`export`], [`report`], [`diff`]. Every stage returns what it could build
+//! together with its diagnostics; none stops at the first problem. Only the binary
+//! touches the file system.
 #![forbid(unsafe_code)]
 
 pub mod config;

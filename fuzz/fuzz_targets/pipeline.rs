@@ -3,7 +3,8 @@
 #![no_main]
 
 use journeymap::diag::render::{self, Style};
-use journeymap::layout::{self, Options, Page};
+use journeymap::layout::{self, Page};
+use journeymap::render::{Format, RenderError, RenderOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,12 +14,23 @@ fuzz_target!(|data: &[u8]| {
     let _ = render::json("fuzz.journey", &compiled.source, &compiled.diags);
     let Some(journey) = &compiled.journey else { return };
     for page in [Page::Auto, Page::A4] {
-        let laid_out = layout::layout(journey, &Options { page, ..Default::default() });
-        let svg = journeymap::render::svg::render(&laid_out, page);
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>\n"), "a whole SVG");
-        let bare = layout::layout(journey, &Options { page, no_header: true, ..Default::default() });
-        let svg = journeymap::render::svg::render(&bare, page);
-        let _ = journeymap::render::html::html(journey, &compiled.source, &bare, &svg, page);
+        // What `journeymap render --format svg,html` draws (PNG and PDF are left out).
+        let options = RenderOptions {
+            formats: vec![Format::Svg, Format::Html],
+            layout: layout::Options { page, ..Default::default() },
+            ..Default::default()
+        };
+        let rendered = journeymap::render::render(journey, &compiled.source, &options);
+        assert_eq!(rendered.outputs.len(), 2, "one output per format");
+        for output in rendered {
+            match (output.format, output.result) {
+                (Format::Svg, Ok(svg)) => {
+                    assert!(svg.starts_with(b"<svg") && svg.ends_with(b"</svg>\n"), "a whole SVG")
+                }
+                (_, Ok(_)) | (_, Err(RenderError::TooLarge(_))) => {}
+                (format, Err(e)) => panic!("{format:?} not drawn: {e}"),
+            }
+        }
     }
     let doc = journeymap::export::document(journey, &compiled.source);
     let _ = journeymap::export::to_json(&doc).expect("a document serialises");

@@ -8,11 +8,12 @@ use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
 
+use journeymap::render::{self, RenderOptions};
 use rayon::prelude::*;
 
 use super::input::{self, Source};
 use super::project::{Project, Projects};
-use super::render::{Args, Settings, draw};
+use super::render::{Args, options};
 use super::{Outcome, output};
 
 /// The file in OUTDIR that says which version and options made the outputs in it.
@@ -32,7 +33,7 @@ struct Job {
     /// The outputs' path without extension: under OUT, under the project's out-dir, or
     /// beside the map.
     base: PathBuf,
-    settings: Settings,
+    options: RenderOptions,
     project: Project,
 }
 
@@ -99,7 +100,7 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
                 continue;
             }
         };
-        let settings = match Settings::new(&args, &project, true) {
+        let options = match options(&args, &project, true) {
             Ok(s) => s,
             Err(e) => return fail(e),
         };
@@ -107,7 +108,7 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
             Some(dir) => dir.join(&relative).with_extension(""),
             None => project.out_base(&map).unwrap_or_else(|| map.with_extension("")),
         };
-        jobs.push(Job { map, base, settings, project });
+        jobs.push(Job { map, base, options, project });
     }
     if let Err(e) = check_clashes(&jobs) {
         return fail(e);
@@ -165,7 +166,7 @@ fn check_clashes(jobs: &[Job]) -> Result<(), String> {
         if let Some(other) = seen.insert(&job.base, &job.map)
             && other != job.map
         {
-            let ext = job.settings.formats.first().map_or("svg", |f| f.extension());
+            let ext = job.options.formats.first().map_or("svg", |f| f.extension());
             return Err(format!(
                 "`{}` and `{}` would both be written to `{}`; render them into different directories",
                 other.display(),
@@ -203,7 +204,7 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
     let mut done = Done::default();
-    let formats = &job.settings.formats;
+    let formats = &job.options.formats;
     let targets: Vec<PathBuf> = formats.iter().map(|f| job.base.with_extension(f.extension())).collect();
     if up_to_date_allowed
         && let Some(map_time) = modified(&job.map)
@@ -243,9 +244,9 @@ fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
         return done;
     }
     let mut outcome = Outcome::Clean;
-    let drawings = draw(journey, &compiled.source, &job.settings, &job.project.config.theme);
-    for (bytes, target) in drawings.into_iter().zip(&targets) {
-        let written = bytes.and_then(|b| output::write_atomic(target, &b));
+    let drawings = render::render(journey, &compiled.source, &job.options);
+    for (drawing, target) in drawings.into_iter().zip(&targets) {
+        let written = drawing.result.map_err(|e| e.to_string()).and_then(|b| output::write_atomic(target, &b));
         if let Err(e) = written {
             let _ = writeln!(done.report, "error: {name}: {e}");
             outcome = outcome.max(Outcome::Problems);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use journeymap::diff;
 
+use super::project::Projects;
 use super::{Outcome, input, output};
 
 #[derive(clap::Args)]
@@ -55,8 +56,11 @@ pub fn run(args: Args) -> Outcome {
     }
     let old_shown = name.map(|p| format!("a/{}", p.display()));
     let new_shown = name.map(|p| format!("b/{}", renamed.unwrap_or(p).display()));
-    let a = load(old, old_shown.as_deref());
-    let b = load(new, new_shown.as_deref());
+    // Each side under its project file: as a git diff driver, the one of git's path
+    // (OLD and NEW are then temporary files, or the file in the work tree).
+    let mut projects = Projects::default();
+    let a = load(old, old_shown.as_deref(), name.map(PathBuf::as_path), &mut projects);
+    let b = load(new, new_shown.as_deref(), renamed.or(name).map(PathBuf::as_path), &mut projects);
     let (a, b) = match (a, b) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
@@ -86,9 +90,16 @@ pub fn run(args: Args) -> Outcome {
     output::emit(None, text.as_bytes())
 }
 
-/// One side: `None` for `/dev/null` (no map); its diagnostics are printed as `check`
-/// prints them, named `shown` when given (git's temporary files have meaningless names).
-fn load(path: &Path, shown: Option<&str>) -> Result<Option<journeymap::model::Journey>, Outcome> {
+/// One side: `None` for `/dev/null` (no map), else read and compiled as `check` reads
+/// it, under the project file of `settings_from` (git's path) or of the map itself; its
+/// diagnostics are printed as `check` prints them, named `shown` when given (git's
+/// temporary files have meaningless names).
+fn load(
+    path: &Path,
+    shown: Option<&str>,
+    settings_from: Option<&Path>,
+    projects: &mut Projects,
+) -> Result<Option<journeymap::model::Journey>, Outcome> {
     if is_null(path) {
         return Ok(None);
     }
@@ -103,13 +114,24 @@ fn load(path: &Path, shown: Option<&str>) -> Result<Option<journeymap::model::Jo
         output::eprint_error(&format!("`{}`: no such file", path.display()));
         return Err(Outcome::Usage);
     };
-    let read = input::read(&source, journeymap::Options::default().max_bytes).map_err(|e| {
+    let project = match settings_from {
+        Some(path) => projects.for_source(&input::Source::File(path.to_path_buf())),
+        None => projects.for_source(&source),
+    };
+    let project = project.map_err(|failure| {
+        failure.eprint();
+        Outcome::Usage
+    })?;
+    let (name, compiled) = project.compile(&source).map_err(|e| {
         output::eprint_error(&e);
         Outcome::Usage
     })?;
-    let compiled = journeymap::compile(&read.bytes);
-    output::eprint_diags(shown.unwrap_or(&read.name), &compiled.source, &compiled.diags);
-    compiled.journey.map(Some).ok_or(Outcome::Problems)
+    output::eprint_diags(shown.unwrap_or(&name), &compiled.source, &compiled.diags);
+    // A denied warning is an error: the map is not diffed, as it is not rendered.
+    match compiled.journey {
+        Some(journey) if !compiled.has_errors() => Ok(Some(journey)),
+        _ => Err(Outcome::Problems),
+    }
 }
 
 fn is_null(path: &Path) -> bool {

@@ -4,9 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use journeymap::format::{self, Refusal};
+use journeymap::format::Refusal;
 
 use super::input::{self, Source};
+use super::project::Projects;
 use super::{Outcome, output};
 
 #[derive(clap::Args)]
@@ -24,15 +25,25 @@ pub struct Args {
 pub fn run(args: Args) -> Outcome {
     let (sources, mut io_errors) = input::expand(&args.paths);
     let mut problems = false;
+    // Maps left alone because their project file could not be read or has errors.
+    let mut unconfigured = false;
+    let mut projects = Projects::default();
     for source in &sources {
-        let input = match input::read(source, journeymap::Options::default().max_bytes) {
-            Ok(i) => i,
+        let project = match projects.for_source(source) {
+            Ok(p) => p,
+            Err(failure) => {
+                failure.eprint();
+                unconfigured = true;
+                continue;
+            }
+        };
+        let (input, formatted) = match project.format(source) {
+            Ok(f) => f,
             Err(e) => {
                 io_errors.push(e);
                 continue;
             }
         };
-        let formatted = format::format(&input.bytes);
         let text = match formatted.result {
             Ok(text) => text,
             Err(refusal) => {
@@ -74,7 +85,7 @@ pub fn run(args: Args) -> Outcome {
     for e in &io_errors {
         output::eprint_error(e);
     }
-    if !io_errors.is_empty() {
+    if !io_errors.is_empty() || unconfigured {
         Outcome::Usage
     } else if problems {
         Outcome::Problems

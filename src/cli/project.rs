@@ -1,10 +1,12 @@
 //! The project file (`journeymap.yaml`) that applies to a map: found by walking up from
 //! the map's directory, read, parsed by `journeymap::config`, its problems shown.
 //!
-//! For `render` (and any command that takes a map): call [`for_source`] with the map's
-//! [`Source`] (or use `input::compile_in_project`, which also applies the lint levels),
-//! then `Project::render_defaults()` for formats, page, out-dir and scale, and
-//! `&project.config.theme` for `layout::layout_themed`. Flags win over the file, the
+//! Every command that reads a map reads it through the [`Project`] that applies to it
+//! ([`Projects::for_source`], or [`for_source`] for one map): [`Project::compile`]
+//! (`check`, `render`, `watch`, `export`, `report`, `diff`) or [`Project::format`]
+//! (`fmt`) apply its limits, then its lint levels, so that every command accepts and
+//! refuses the same maps. `render` then takes `Project::render_defaults()` for formats,
+//! page, out-dir and scale, and `project.config.theme`. Flags win over the file, the
 //! file over the built-in defaults.
 
 use std::collections::BTreeMap;
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use journeymap::config::{self, Config, RenderDefaults};
 use journeymap::diag::Diag;
+use journeymap::format::{self, Formatted, Refusal};
 
 use super::input::Source;
 use super::{Outcome, output};
@@ -43,6 +46,19 @@ impl Project {
         let mut compiled = journeymap::compile_with(&input.bytes, limits);
         self.config.lints.apply(&mut compiled.diags);
         Ok((input.name, compiled))
+    }
+
+    /// Reads and formats a map under this project: its limits, then its lint levels (a
+    /// map with a denied warning has errors, and is left as it is). Returns the map as
+    /// read, and the result.
+    pub fn format(&self, source: &Source) -> Result<(super::input::Input, Formatted), String> {
+        let input = super::input::read(source, self.config.limits.max_bytes)?;
+        let mut formatted = format::format_with(&input.bytes, &self.config.limits);
+        self.config.lints.apply(&mut formatted.compiled.diags);
+        if formatted.compiled.has_errors() {
+            formatted.result = Err(Refusal::Errors);
+        }
+        Ok((input, formatted))
     }
 
     /// Where a map's outputs go (without extension) when the project file sets an
@@ -89,7 +105,9 @@ impl Failure {
 pub fn find(source: &Source) -> Option<PathBuf> {
     let start = match source {
         Source::File(path) => {
-            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            // A map that does not exist (git's path of a deleted one) is looked up from
+            // where it would be.
+            let path = path.canonicalize().or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.clone());
             path.parent()?.to_path_buf()
         }
         Source::Stdin => std::env::current_dir().ok()?,

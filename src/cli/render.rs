@@ -2,9 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use journeymap::config;
-use journeymap::layout::{self, Page, Theme};
-use journeymap::render;
+use journeymap::layout::{self, Page};
+use journeymap::render::{self, Format, RenderOptions};
 
 use super::project::Project;
 use super::{Outcome, input, output};
@@ -24,7 +23,7 @@ pub struct Args {
     /// Output formats, comma-separated (`svg,png`). Default: from the extension of
     /// OUT, else the project file's `render.formats`, else svg.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT")]
-    pub(super) format: Vec<Format>,
+    pub(super) format: Vec<FormatArg>,
     /// Page size: `auto` sizes to the content; `a4` and `a3` are landscape, and a map
     /// too wide for them is wrapped into bands of phases. Default: the project file's
     /// `render.page`, else auto.
@@ -40,34 +39,28 @@ pub struct Args {
     pub(super) force: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
-pub(super) enum Format {
-    Svg,
-    Png,
-    /// Vector PDF with selectable text (built with the `pdf` feature).
-    Pdf,
-    /// One self-contained, interactive page that works offline.
-    Html,
-}
+/// A library [`Format`] as a value of `--format`: named as the project file names it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct FormatArg(pub Format);
 
-impl Format {
-    pub(super) fn extension(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-        }
+impl clap::ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; 4] = [
+            FormatArg(Format::ALL[0]),
+            FormatArg(Format::ALL[1]),
+            FormatArg(Format::ALL[2]),
+            FormatArg(Format::ALL[3]),
+        ];
+        &ALL
     }
 
-    fn from_path(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "svg" => Some(Format::Svg),
-            "png" => Some(Format::Png),
-            "pdf" => Some(Format::Pdf),
-            "html" | "htm" => Some(Format::Html),
-            _ => None,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new(self.0.name());
+        Some(match self.0 {
+            Format::Svg | Format::Png => value,
+            Format::Pdf => value.help("Vector PDF with selectable text (built with the `pdf` feature)"),
+            Format::Html => value.help("One self-contained, interactive page that works offline"),
+        })
     }
 }
 
@@ -80,9 +73,9 @@ pub(super) enum PageArg {
 
 pub fn run(args: Args) -> Outcome {
     if let Some(scale) = args.scale
-        && !(scale > 0.0 && scale <= 16.0)
+        && !render::valid_scale(f64::from(scale))
     {
-        output::eprint_error(&format!("--scale must be above 0 and at most 16, not {scale}"));
+        output::eprint_error(&format!("--scale must be above 0 and at most {}, not {scale}", render::MAX_SCALE));
         return Outcome::Usage;
     }
     if super::batch::is_batch(&args) {
@@ -93,14 +86,14 @@ pub fn run(args: Args) -> Outcome {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };
-    let settings = match Settings::new(&args, &project, false) {
+    let options = match options(&args, &project, false) {
         Ok(s) => s,
         Err(e) => {
             output::eprint_error(&e);
             return Outcome::Usage;
         }
     };
-    let targets = match targets(&args, &source, &settings.formats, &project) {
+    let targets = match targets(&args, &source, &options.formats, &project) {
         Ok(t) => t,
         Err(e) => {
             output::eprint_error(&e);
@@ -113,9 +106,9 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Usage;
     }
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
-    let drawings = draw(journey, &compiled.source, &settings, &project.config.theme);
+    let drawings = render::render(journey, &compiled.source, &options);
     let mut outcome = Outcome::Clean;
-    for (bytes, target) in drawings.into_iter().zip(&targets) {
+    for (drawing, target) in drawings.into_iter().zip(&targets) {
         // The project's out-dir is made as needed; a directory named with -o must exist.
         if args.output.is_none()
             && let Some(dir) = target.as_deref().and_then(Path::parent).filter(|d| !d.as_os_str().is_empty())
@@ -124,10 +117,10 @@ pub fn run(args: Args) -> Outcome {
             output::eprint_error(&format!("cannot create `{}`: {e}", dir.display()));
             return Outcome::Usage;
         }
-        let result = match bytes {
+        let result = match drawing.result {
             Ok(bytes) => output::emit(target.as_deref(), &bytes),
             Err(e) => {
-                output::eprint_error(&e);
+                output::eprint_error(&e.to_string());
                 Outcome::Problems
             }
         };
@@ -136,43 +129,23 @@ pub fn run(args: Args) -> Outcome {
     outcome
 }
 
-/// What a render uses: each from the flags, else the project file, else the default.
-#[derive(Clone, Debug)]
-pub(super) struct Settings {
-    pub formats: Vec<Format>,
-    pub page: Page,
-    pub scale: f32,
-}
-
-impl Settings {
-    /// `out_is_dir`: OUT names a directory (several maps), so its extension says
-    /// nothing about the format.
-    pub fn new(args: &Args, project: &Project, out_is_dir: bool) -> Result<Settings, String> {
-        let defaults = project.render_defaults();
-        let from_project = || {
-            defaults.formats.as_ref().map(|formats| {
-                formats
-                    .iter()
-                    .map(|f| match f {
-                        config::Format::Svg => Format::Svg,
-                        config::Format::Png => Format::Png,
-                        config::Format::Pdf => Format::Pdf,
-                        config::Format::Html => Format::Html,
-                    })
-                    .collect::<Vec<_>>()
-            })
-        };
-        let formats = match (&args.output, out_is_dir) {
-            _ if !args.format.is_empty() => formats(args)?,
-            (Some(out), false) if out.as_os_str() != "-" => formats(args)?,
-            _ => from_project().filter(|f| !f.is_empty()).unwrap_or_else(|| vec![Format::Svg]),
-        };
-        Ok(Settings {
-            formats,
-            page: args.page.map(Page::from).or(defaults.page).unwrap_or(Page::Auto),
-            scale: args.scale.or(defaults.scale).unwrap_or(2.0),
-        })
-    }
+/// How a map is drawn: each setting from the flags, else the project file, else the
+/// default; the theme is the project file's. `out_is_dir`: OUT names a directory
+/// (several maps), so its extension says nothing about the format.
+pub(super) fn options(args: &Args, project: &Project, out_is_dir: bool) -> Result<RenderOptions, String> {
+    let defaults = project.render_defaults();
+    let formats = match (&args.output, out_is_dir) {
+        _ if !args.format.is_empty() => formats(args)?,
+        (Some(out), false) if out.as_os_str() != "-" => formats(args)?,
+        _ => defaults.formats.filter(|f| !f.is_empty()).unwrap_or_else(|| vec![Format::Svg]),
+    };
+    let page = args.page.map(Page::from).or(defaults.page).unwrap_or(Page::Auto);
+    Ok(RenderOptions {
+        formats,
+        layout: layout::Options { page, ..Default::default() },
+        theme: project.config.theme.clone(),
+        scale: args.scale.or(defaults.scale).unwrap_or(render::DEFAULT_SCALE),
+    })
 }
 
 impl From<PageArg> for Page {
@@ -185,65 +158,6 @@ impl From<PageArg> for Page {
     }
 }
 
-/// A valid map drawn in each of the settings' formats, laid out once.
-pub(super) fn draw(
-    journey: &journeymap::model::Journey,
-    source: &str,
-    settings: &Settings,
-    theme: &Theme,
-) -> Vec<Result<Vec<u8>, String>> {
-    let (page, scale) = (settings.page, settings.scale);
-    // Too large to draw at all, or only as PNG and PDF: refused before any layout.
-    if let Some(why) = layout::limits::too_large(journey, false) {
-        return settings.formats.iter().map(|_| Err(why.clone())).collect();
-    }
-    let raster_refused = layout::limits::too_large(journey, true);
-    // Laid out once, and only when a format needs it (HTML has its own, headerless).
-    let laid_out = std::cell::OnceCell::new();
-    let laid_out = || {
-        laid_out.get_or_init(|| layout::layout_themed(journey, &layout::Options { page, ..Default::default() }, theme))
-    };
-    let svg = std::cell::OnceCell::new();
-    let svg = || svg.get_or_init(|| render::svg::render(laid_out(), page));
-    settings
-        .formats
-        .iter()
-        .map(|format| match format {
-            Format::Png | Format::Pdf if raster_refused.is_some() => Err(raster_refused.clone().unwrap_or_default()),
-            Format::Svg => Ok(svg().as_bytes().to_vec()),
-            Format::Png => render::png::check_size(laid_out().width, laid_out().height, scale).and_then(|()| {
-                match page {
-                    Page::Auto => render::png::png(svg(), scale),
-                    // Pixels per SVG unit on every page: the SVG's own size in
-                    // millimetres (A4/A3) would make --scale mean something else.
-                    _ => render::png::png(&render::svg::render(laid_out(), Page::Auto), scale),
-                }
-            }),
-            Format::Pdf => pdf(laid_out(), page),
-            Format::Html => {
-                // The page shows the title, goal and legend itself, interactively.
-                let bare = layout::layout_themed(
-                    journey,
-                    &layout::Options { page, no_header: true, ..Default::default() },
-                    theme,
-                );
-                let svg = render::svg::render(&bare, page);
-                Ok(render::html::html(journey, source, &bare, &svg, page).into_bytes())
-            }
-        })
-        .collect()
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, String> {
-    render::pdf::pdf(laid_out, page)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &layout::Layout, _: Page) -> Result<Vec<u8>, String> {
-    Err("this journeymap was built without PDF output (the `pdf` cargo feature)".into())
-}
-
 /// Whether two paths name the same existing file.
 fn same_file(a: &Path, b: &Path) -> bool {
     matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
@@ -253,7 +167,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 pub(super) fn formats(args: &Args) -> Result<Vec<Format>, String> {
     if !args.format.is_empty() {
         let mut formats = Vec::new();
-        for &f in &args.format {
+        for &FormatArg(f) in &args.format {
             if !formats.contains(&f) {
                 formats.push(f);
             }

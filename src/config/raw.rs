@@ -9,11 +9,12 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
-use super::{Config, Format, Level, MAX_SCALE};
+use super::{Config, Level};
 use crate::Span;
 use crate::diag::{Code, Diag, Severity};
 use crate::layout::{Color, Page};
 use crate::model::suggest;
+use crate::render::{Format, MAX_SCALE, valid_scale};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,7 +173,7 @@ impl Read<'_> {
             }
         }
         if let Some(scale) = render.scale {
-            if scale.value > 0.0 && scale.value <= f64::from(MAX_SCALE) {
+            if valid_scale(scale.value) {
                 config.render.scale = Some(scale.value as f32);
             } else {
                 let span = self.span(&scale.referenced);

@@ -1,10 +1,63 @@
 //! The header: title, goal, scope and notes, and the legend of personas and marks.
+//! What it shows, in what order and with what labels ([`facts`], [`legend_entries`]) is
+//! shared with the HTML page, which shows the same header itself.
 
 use super::metrics::*;
 use super::style::Looks;
 use super::{Anchor, Item, Marker, text_block};
 use crate::model::{Journey, Label};
 use crate::text::{FontStyle, Fonts};
+
+/// The facts shown under the title, in order: the goal, the scope, then each note, each
+/// with the label of its kind (every note's is [`Label::Notes`]).
+pub fn facts(journey: &Journey) -> Vec<(Label, &str)> {
+    let goal = journey.goal.iter().map(|t| (Label::Goal, t.value.as_str()));
+    let scope = journey.scope.iter().map(|t| (Label::Scope, t.value.as_str()));
+    let notes = journey.notes.iter().map(|t| (Label::Notes, t.value.as_str()));
+    goal.chain(scope).chain(notes).collect()
+}
+
+/// An entry of the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendEntry {
+    /// The one curve of a map without personas: the customer's.
+    Customer,
+    /// A persona's curve, by its index in the journey's personas.
+    Persona(usize),
+    /// The mark of a low point.
+    Low,
+    /// The mark of a high point.
+    High,
+}
+
+impl LegendEntry {
+    /// The entry's text: a persona's id and description, or the label.
+    pub fn text(self, journey: &Journey) -> String {
+        let lang = journey.lang;
+        match self {
+            LegendEntry::Customer => Label::Customer.text(lang).to_string(),
+            LegendEntry::Persona(i) => match journey.personas.get(i) {
+                Some(p) => match &p.description {
+                    Some(d) => format!("{} \u{2014} {}", p.id, d.value),
+                    None => p.id.clone(),
+                },
+                None => String::new(),
+            },
+            LegendEntry::Low => Label::LowPoint.text(lang).to_string(),
+            LegendEntry::High => Label::HighPoint.text(lang).to_string(),
+        }
+    }
+}
+
+/// The legend's entries, in order: each persona (the customer for a map without
+/// personas), then the marks of low and high points.
+pub fn legend_entries(journey: &Journey) -> Vec<LegendEntry> {
+    let curves = match journey.personas.len() {
+        0 => vec![LegendEntry::Customer],
+        n => (0..n).map(LegendEntry::Persona).collect(),
+    };
+    curves.into_iter().chain([LegendEntry::Low, LegendEntry::High]).collect()
+}
 
 /// Lays out the header across `width`; returns the y where it ends.
 pub(super) fn header(journey: &Journey, fonts: &Fonts, looks: &Looks, width: f32, items: &mut Vec<Item>) -> f32 {
@@ -21,24 +74,21 @@ pub(super) fn header(journey: &Journey, fonts: &Fonts, looks: &Looks, width: f32
     );
     let mut y = MARGIN + title.height() + 8.0;
     items.push(Item::Text(title));
-    let mut facts: Vec<(Option<Label>, &str)> = Vec::new();
-    if let Some(goal) = &journey.goal {
-        facts.push((Some(Label::Goal), &goal.value));
-    }
-    if let Some(scope) = &journey.scope {
-        facts.push((Some(Label::Scope), &scope.value));
-    }
-    for (i, note) in journey.notes.iter().enumerate() {
-        facts.push(((i == 0).then_some(Label::Notes), &note.value));
+    // Each kind of fact is labelled once: the notes share one label.
+    let mut previous = None;
+    let mut rows: Vec<(Option<Label>, &str)> = Vec::new();
+    for (label, text) in facts(journey) {
+        rows.push(((previous != Some(label)).then_some(label), text));
+        previous = Some(label);
     }
     // Texts start where the widest label ends, so that they line up.
-    let label_width = facts
+    let label_width = rows
         .iter()
         .filter_map(|(label, _)| *label)
         .map(|l| fonts.width(&format!("{}:", l.text(lang)), FontStyle::Bold, BODY))
         .fold(0.0, f32::max);
     let indent = label_width + 10.0;
-    for (label, text) in facts {
+    for (label, text) in rows {
         let body = text_block(
             fonts,
             text,
@@ -75,20 +125,15 @@ fn legend(journey: &Journey, fonts: &Fonts, looks: &Looks, inner: f32, top: f32,
     const SWATCH: f32 = 34.0;
     const MAX_TEXT: f32 = 260.0;
     const SPACING: f32 = 28.0;
-    let lang = journey.lang;
-    let mut entries: Vec<(Option<usize>, Option<bool>, String)> = Vec::new();
-    if journey.personas.is_empty() {
-        entries.push((Some(0), None, Label::Customer.text(lang).to_string()));
-    }
-    for (i, p) in journey.personas.iter().enumerate() {
-        let text = match &p.description {
-            Some(d) => format!("{} \u{2014} {}", p.id, d.value),
-            None => p.id.clone(),
-        };
-        entries.push((Some(i), None, text));
-    }
-    entries.push((None, Some(false), Label::LowPoint.text(lang).to_string()));
-    entries.push((None, Some(true), Label::HighPoint.text(lang).to_string()));
+    let entries = legend_entries(journey).into_iter().map(|entry| {
+        let text = entry.text(journey);
+        match entry {
+            LegendEntry::Customer => (Some(0), None, text),
+            LegendEntry::Persona(i) => (Some(i), None, text),
+            LegendEntry::Low => (None, Some(false), text),
+            LegendEntry::High => (None, Some(true), text),
+        }
+    });
     let (mut x, mut y, mut row_height) = (MARGIN, top, 0.0_f32);
     for (persona, extreme, text) in entries {
         let text_width = fonts.width(&text, FontStyle::Regular, BODY).min(MAX_TEXT).min(inner - SWATCH - 6.0);

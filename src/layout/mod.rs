@@ -7,7 +7,7 @@
 
 mod emotion;
 mod geometry;
-mod header;
+pub mod header;
 mod lanes;
 mod style;
 
@@ -70,20 +70,52 @@ pub mod limits {
     /// Personas: each has a curve across the whole emotion lane and a legend entry.
     pub const MAX_PERSONAS: usize = 48;
 
+    /// Why a map is too large to draw.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum TooLarge {
+        /// More steps than the format's limit (`raster`: PNG and PDF, else SVG and HTML).
+        Steps { steps: usize, max: usize, raster: bool },
+        /// More personas than [`MAX_PERSONAS`].
+        Personas { personas: usize },
+    }
+
+    impl std::fmt::Display for TooLarge {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match *self {
+                TooLarge::Steps { steps, max, raster } => {
+                    let what = if raster { "PNG and PDF" } else { "SVG and HTML" };
+                    write!(
+                        f,
+                        "this map has {steps} steps; journeymap draws at most {max} as {what}: split it into several maps"
+                    )
+                }
+                TooLarge::Personas { personas } => write!(
+                    f,
+                    "this map has {personas} personas; journeymap draws at most {MAX_PERSONAS}: split it by segment"
+                ),
+            }
+        }
+    }
+
     /// Why `journey` is too large to draw (`raster`: as PNG or PDF), if it is.
-    pub fn too_large(journey: &crate::model::Journey, raster: bool) -> Option<String> {
+    pub fn too_large(journey: &crate::model::Journey, raster: bool) -> Option<TooLarge> {
         let steps = journey.steps().count();
-        let (max, what) = if raster { (MAX_RASTER_STEPS, "PNG and PDF") } else { (MAX_STEPS, "SVG and HTML") };
+        let max = if raster { MAX_RASTER_STEPS } else { MAX_STEPS };
         if steps > max {
-            return Some(format!(
-                "this map has {steps} steps; journeymap draws at most {max} as {what}: split it into several maps"
-            ));
+            return Some(TooLarge::Steps { steps, max, raster });
         }
         let personas = journey.personas.len();
-        (personas > MAX_PERSONAS).then(|| {
-            format!("this map has {personas} personas; journeymap draws at most {MAX_PERSONAS}: split it by segment")
-        })
+        (personas > MAX_PERSONAS).then_some(TooLarge::Personas { personas })
     }
+}
+
+/// Printed pages (the PDF's): their margin and units. Layout sizes its bands to fit the
+/// page less the margins; the PDF writer places the drawing inside them.
+pub mod print {
+    /// The margin on each side of a printed page, in points (1/72 inch).
+    pub const MARGIN_PT: f32 = 28.0;
+    /// A point is 1/72 inch; a layout unit is a CSS pixel, 1/96 inch.
+    pub const PT_PER_PX: f32 = 0.75;
 }
 
 /// Sizes, in pixels (1/96 inch).
@@ -201,8 +233,8 @@ fn bands(slots: &[Slot], per_band: usize) -> Vec<&[Slot]> {
 /// How many step columns fit a page at the smallest print scale.
 fn columns_per_band(page: Page) -> Option<usize> {
     let (width_mm, _) = page.size_mm()?;
-    // The page less the PDF's margins (28 pt each side), in pixels.
-    let page_px = (width_mm / 25.4 * 72.0 - 2.0 * 28.0) / 0.75;
+    // The page less the PDF's margins, in pixels.
+    let page_px = (width_mm / 25.4 * 72.0 - 2.0 * print::MARGIN_PT) / print::PT_PER_PX;
     let usable = page_px / MIN_PRINT_SCALE - 2.0 * MARGIN - LABEL_WIDTH;
     Some((usable / (COLUMN_WIDTH + COLUMN_GAP)).floor() as usize)
 }

@@ -14,21 +14,20 @@ use krilla::paint::FillRule;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use usvg_for_pdf as usvg;
 
+use super::{Format, RenderError};
+use crate::layout::print::{MARGIN_PT as MARGIN, PT_PER_PX};
 use crate::layout::{Layout, Page};
 
-/// A PDF point is 1/72 inch; an SVG unit here is a CSS pixel, 1/96 inch.
-const PT_PER_PX: f32 = 0.75;
 const MM_TO_PT: f32 = 72.0 / 25.4;
-/// Page margin, in points.
-pub const MARGIN: f32 = 28.0;
 /// The largest page side PDF readers accept, in points.
 const MAX_SIDE: f32 = 14_400.0;
 
 /// Renders a laid-out map onto pages of `page` (`Page::Auto`: one page the size of the
 /// drawing), with the map's title in the metadata.
-pub fn pdf(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
-    std::panic::catch_unwind(|| draw(layout, page))
-        .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()))
+pub fn pdf(layout: &Layout, page: Page) -> Result<Vec<u8>, RenderError> {
+    let result = std::panic::catch_unwind(|| draw(layout, page))
+        .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()));
+    result.map_err(|message| RenderError::Failed { format: Format::Pdf, message })
 }
 
 /// Where pages may end: between bands (preferred), and between the lanes of a band.

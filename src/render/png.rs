@@ -6,35 +6,39 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
+use super::{Format, RenderError};
+
 /// The largest image drawn, in pixels (about 1 GB of memory at 4 bytes a pixel).
 pub const MAX_PIXELS: u64 = 250_000_000;
 
 /// Refuses an image over [`MAX_PIXELS`]: a drawing `width` × `height` SVG units at
 /// `scale`. Callers that know the size ask before building the SVG tree, which for a
 /// large map costs more memory than the refusal saves.
-pub fn check_size(width: f32, height: f32, scale: f32) -> Result<(), String> {
+pub fn check_size(width: f32, height: f32, scale: f32) -> Result<(), RenderError> {
     let (w, h) = ((width * scale).ceil() as u64, (height * scale).ceil() as u64);
     if w * h > MAX_PIXELS {
-        return Err(format!(
-            "a {w} × {h} pixel image is too large to draw; use a smaller --scale, or --page a3 to wrap the map into bands"
-        ));
+        return Err(RenderError::TooManyPixels { width: w, height: h });
     }
     Ok(())
 }
 
 /// Draws `svg` at `scale` pixels per SVG unit. A panic inside the rasteriser becomes an
 /// error, never a crash.
-pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
-    if !(scale > 0.0 && scale <= 16.0) {
-        return Err(format!("the scale must be above 0 and at most 16, not {scale}"));
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+    if !super::valid_scale(f64::from(scale)) {
+        return Err(RenderError::BadScale(scale));
     }
     std::panic::catch_unwind(|| draw(svg, scale))
-        .unwrap_or_else(|_| Err("the PNG rasteriser (resvg) failed on this map; SVG output still works".into()))
+        .unwrap_or_else(|_| Err(failed("the PNG rasteriser (resvg) failed on this map; SVG output still works".into())))
 }
 
-fn draw(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+fn failed(message: String) -> RenderError {
+    RenderError::Failed { format: Format::Png, message }
+}
+
+fn draw(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
     let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))?;
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| failed(format!("cannot read the SVG: {e}")))?;
     let size = tree.size();
     let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
     check_size(size.width(), size.height(), scale)?;
@@ -103,12 +107,13 @@ fn strip(
     width: u32,
     rows: std::ops::Range<u32>,
     last: bool,
-) -> Result<Strip, String> {
+) -> Result<Strip, RenderError> {
     let height = rows.end - rows.start;
     let Buffers { pixels, rgb, filtered } = buffers;
     pixels.clear();
     pixels.resize(width as usize * height as usize * 4, 255); // opaque white
-    let mut pixmap = tiny_skia::PixmapMut::from_bytes(pixels, width, height).ok_or("cannot allocate the image")?;
+    let mut pixmap = tiny_skia::PixmapMut::from_bytes(pixels, width, height)
+        .ok_or_else(|| failed("cannot allocate the image".into()))?;
     let transform = tiny_skia::Transform::from_scale(scale, scale).post_translate(0.0, -(rows.start as f32));
     // Only what reaches the strip is drawn: every node handed to resvg is transformed
     // and bounded even when it lies outside, which for a strip of a wide map is almost
@@ -155,7 +160,7 @@ fn strip(
         deflated.reserve(filtered.len() / 8 + 64);
         let status = compress
             .compress_vec(&filtered[consumed..], &mut deflated, flush)
-            .map_err(|e| format!("cannot compress the image: {e}"))?;
+            .map_err(|e| failed(format!("cannot compress the image: {e}")))?;
         let done = compress.total_in() as usize == filtered.len() && deflated.len() < deflated.capacity();
         if status == flate2::Status::StreamEnd || (!last && done) {
             break;

@@ -82,29 +82,37 @@ pub fn example_maps() -> Vec<PathBuf> {
 pub fn render_svg_view(source: &str, page: journeymap::layout::Page, view: journeymap::lanes::View) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let options = journeymap::layout::Options { page, view: Some(view), ..Default::default() };
-    journeymap::render::svg::render(&journeymap::layout::layout(&journey, &options), page)
+    let options = journeymap::render::RenderOptions {
+        layout: journeymap::layout::Options { page, view: Some(view), ..Default::default() },
+        ..Default::default()
+    };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Svg)
 }
 
 /// A map drawn as SVG, as `journeymap render --page PAGE` writes it.
 pub fn render_svg(source: &str, page: journeymap::layout::Page) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
-    journeymap::render::svg::render(&laid_out, page)
+    let options = journeymap::render::RenderOptions {
+        layout: journeymap::layout::Options { page, ..Default::default() },
+        ..Default::default()
+    };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Svg)
 }
 
 /// A map as the interactive HTML page `journeymap render --format html` writes.
 pub fn render_html(source: &str) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let page = journeymap::layout::Page::Auto;
-    let laid_out = journeymap::layout::layout(
-        &journey,
-        &journeymap::layout::Options { page, no_header: true, ..Default::default() },
-    );
-    let svg = journeymap::render::svg::render(&laid_out, page);
-    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+    let options =
+        journeymap::render::RenderOptions { formats: vec![journeymap::render::Format::Html], ..Default::default() };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
+}
+
+/// The one output of a [`journeymap::render::render`] in `format`, as text.
+fn drawn(rendered: journeymap::render::Rendered, format: journeymap::render::Format) -> String {
+    let bytes = rendered.get(format).cloned().expect("asked for").expect("drawn");
+    String::from_utf8(bytes).expect("a text format")
 }
 
 /// A checked map's journey; panics with the diagnostics when it has errors.
@@ -226,18 +234,18 @@ pub fn check_config(name: &str, text: &str) -> CheckedConfig {
 pub fn render_svg_themed(source: &str, config: &journeymap::config::Config) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let options = journeymap::layout::Options::default();
-    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
-    journeymap::render::svg::render(&laid_out, options.page)
+    let options = journeymap::render::RenderOptions { theme: config.theme.clone(), ..Default::default() };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Svg)
 }
 
 /// A map as the HTML page, with a project file's theme.
 pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> String {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let page = journeymap::layout::Page::Auto;
-    let options = journeymap::layout::Options { page, no_header: true, ..Default::default() };
-    let laid_out = journeymap::layout::layout_themed(&journey, &options, &config.theme);
-    let svg = journeymap::render::svg::render(&laid_out, page);
-    journeymap::render::html::html(&journey, &checked.compiled.source, &laid_out, &svg, page)
+    let options = journeymap::render::RenderOptions {
+        formats: vec![journeymap::render::Format::Html],
+        theme: config.theme.clone(),
+        ..Default::default()
+    };
+    drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
 }

@@ -368,3 +368,104 @@ fn limits_come_from_the_project_file() {
     assert_eq!(crate::cli::code(&o), 1);
     assert!(crate::cli::text(&o.stdout).contains("J0005"), "{}", crate::cli::text(&o.stdout));
 }
+
+/// `fmt` and `diff` read a map as `check` does: under the project file's limits (a map
+/// `check` accepts under raised limits is formatted and diffed; one over lowered limits
+/// is refused) and its lint levels.
+#[test]
+fn fmt_and_diff_read_maps_under_the_project_limits_and_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // A note longer than the built-in limit of 10,000 characters, in a map not in the
+    // canonical style (two spaces after the colon).
+    let limit = journeymap::Options::default().max_line_chars;
+    let note = "x".repeat(limit + 500);
+    let map = |score: i32| format!("journey:  Long notes\nnote: {note}\nphase: P\n  step: S\n    emotion {score}\n");
+    write(root, "raised/journeymap.yaml", &format!("limits:\n  max-line-length: {}\n", 2 * limit));
+    let old = write(root, "raised/old.journey", &map(1));
+    let new = write(root, "raised/new.journey", &map(-1));
+    // Without the project file the line is too long for every command.
+    let plain = write(root, "plain/old.journey", &map(1));
+    for args in [vec!["check", &plain], vec!["fmt", "--check", &plain], vec!["diff", &plain, &new]] {
+        let o = run(&args, None);
+        assert_eq!(code(&o), 1, "{args:?}: {}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("J0006"), "{args:?}: {}", text(&o.stderr));
+    }
+
+    assert_eq!(code(&run(&["check", &old], None)), 0);
+    let o = run(&["fmt", "--check", &old], None);
+    assert_eq!((code(&o), text(&o.stdout)), (1, format!("{old}\n")), "{}", text(&o.stderr));
+    let o = run(&["fmt", &old], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let formatted = std::fs::read_to_string(&old).unwrap();
+    assert!(formatted.starts_with("journey: Long notes\n"), "formatted: {}", &formatted[..40]);
+    assert!(formatted.contains(&note), "the long note is kept");
+    let o = run(&["diff", "--format", "json", &old, &new], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let diff: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(diff["changed"], true, "{diff}");
+    // As a git diff driver, OLD is a temporary file outside the project: git's path
+    // names the map whose project file applies.
+    let temp = write(root, "elsewhere/tmp-old.journey", &map(1));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["diff", "raised/old.journey", &temp, "0000", "100644", &new, "1111", "100644"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("J0006"), "{}", text(&o.stderr));
+
+    // Lowered limits refuse what the built-in ones accept: the file is left as it is.
+    let small = "journey:  Small\nphase: P\n  step: S\n    emotion 1\n";
+    write(root, "lowered/journeymap.yaml", "limits:\n  max-line-length: 12\n");
+    let lowered = write(root, "lowered/small.journey", small);
+    let o = run(&["fmt", &lowered], None);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("J0006"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&lowered).unwrap(), small, "left as it is");
+    let o = run(&["diff", &lowered, &lowered], None);
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("J0006"), "{}", text(&o.stderr));
+    write(root, "lowered/journeymap.yaml", "limits:\n  max-file-size: 1\n");
+    let filler = "  note: filler to pass one megabyte\n";
+    let big = format!("{small}{}", filler.repeat((1 << 20) / filler.len() + 1));
+    let big = write(root, "lowered/big.journey", &big);
+    for args in [vec!["fmt", "--check", &big], vec!["diff", &big, &lowered]] {
+        let o = run(&args, None);
+        assert_eq!(code(&o), 1, "{args:?}: {}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("J0005"), "{args:?}: {}", text(&o.stderr));
+    }
+}
+
+#[test]
+fn fmt_and_diff_apply_the_project_lint_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let messy = WARNS.replace("journey: ", "journey:   ");
+    let map = write(dir.path(), "warns.journey", &messy);
+    // A warning is shown by diff, and fmt formats the map.
+    let o = run(&["diff", &map, &map], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("J0501"), "{}", text(&o.stderr));
+    let o = run(&["fmt", "--check", &map], None);
+    assert_eq!(code(&o), 1, "would change");
+    assert!(!text(&o.stderr).contains("J0501"), "{}", text(&o.stderr));
+
+    write(dir.path(), "journeymap.yaml", "lints:\n  empty-phase: allow\n");
+    let o = run(&["diff", &map, &map], None);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("J0501"), "allowed, yet reported: {}", text(&o.stderr));
+
+    // Denied, the warning is an error: fmt and diff refuse the map, as check does.
+    write(dir.path(), "journeymap.yaml", "lints:\n  empty-phase: deny\n");
+    for args in [vec!["fmt", &map], vec!["diff", &map, &map]] {
+        let o = run(&args, None);
+        assert_eq!(code(&o), 1, "{args:?}: {}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("J0501"), "{args:?}: {}", text(&o.stderr));
+    }
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), messy, "left as it is");
+
+    // A broken project file stops fmt and diff, as it stops check.
+    write(dir.path(), "journeymap.yaml", "lints:\n  empty-phase: never\n");
+    assert_eq!(code(&run(&["fmt", &map], None)), 2);
+    assert_eq!(code(&run(&["diff", &map, &map], None)), 2);
+}

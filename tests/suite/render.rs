@@ -1,5 +1,6 @@
 //! The SVG: well formed, accessible, self-contained, deterministic, escaped; and
-//! snapshots of every example's drawing.
+//! snapshots of every example's drawing. PNG, PDF and the HTML page; and
+//! `render::render`, the back end's entry point: one output per format, the limits.
 
 use crate::common::{example_maps, render_svg};
 use journeymap::layout::Page;
@@ -343,4 +344,133 @@ fn every_step_is_reachable_in_html_even_without_the_actions_lane() {
         page.contains("actions.forEach((g) => g.setAttribute(\"tabindex\", \"0\"))"),
         "the script makes them tab stops"
     );
+}
+
+// `journeymap::render::render`: the back end's one entry point, as `journeymap render`
+// calls it.
+
+use journeymap::layout::limits::{self, TooLarge};
+use journeymap::render::{Format, RenderError, RenderOptions, render};
+
+fn minimal() -> (String, journeymap::model::Journey) {
+    let source = std::fs::read_to_string(crate::common::root().join("examples/minimal.journey")).unwrap();
+    let journey = crate::common::journey(&source);
+    (source, journey)
+}
+
+#[test]
+fn render_draws_one_output_per_format_in_the_order_asked() {
+    let (source, journey) = minimal();
+    let formats = vec![Format::Html, Format::Svg, Format::Png, Format::Svg];
+    let options = RenderOptions { formats: formats.clone(), scale: 1.0, ..Default::default() };
+    let rendered = render(&journey, &source, &options);
+    let drawn: Vec<Format> = rendered.outputs.iter().map(|o| o.format).collect();
+    assert_eq!(drawn, formats);
+    let bytes: Vec<&[u8]> = rendered.outputs.iter().map(|o| o.result.as_deref().expect("drawn")).collect();
+    assert!(bytes[0].starts_with(b"<!DOCTYPE html>"));
+    // The SVG is the one `render_svg` (and the snapshots) draw, however often asked.
+    assert_eq!(bytes[1], render_svg(&source, Page::Auto).as_bytes());
+    assert_eq!(bytes[1], bytes[3]);
+    assert!(bytes[2].starts_with(b"\x89PNG\r\n\x1a\n"));
+    // At scale 1 the PNG is the drawing's size in pixels.
+    let svg = String::from_utf8(bytes[1].to_vec()).unwrap();
+    let width: f32 = parse(&svg).root_element().attribute("width").unwrap().parse().unwrap();
+    assert_eq!(png_size(bytes[2]).0, width.ceil() as u32);
+    // The HTML page lays itself out without the header: it shows it as HTML.
+    let html = String::from_utf8(bytes[0].to_vec()).unwrap();
+    assert!(html.contains("<header><h1>"), "the page's own header");
+    assert_eq!(rendered.get(Format::Pdf), None, "not asked for");
+}
+
+#[test]
+fn render_refuses_png_and_pdf_of_a_map_too_large_for_them_but_draws_svg_and_html() {
+    let source = journeymap::generate::map(limits::MAX_RASTER_STEPS + 1);
+    let journey = crate::common::journey(&source);
+    let options = RenderOptions { formats: vec![Format::Png, Format::Svg, Format::Pdf], ..Default::default() };
+    let mut outputs = render(&journey, &source, &options).outputs.into_iter();
+    let too_large = RenderError::TooLarge(TooLarge::Steps {
+        steps: limits::MAX_RASTER_STEPS + 1,
+        max: limits::MAX_RASTER_STEPS,
+        raster: true,
+    });
+    assert_eq!(outputs.next().unwrap().result, Err(too_large.clone()));
+    let svg = outputs.next().unwrap().result.expect("the SVG is drawn");
+    assert!(svg.starts_with(b"<svg") && svg.ends_with(b"</svg>\n"));
+    assert_eq!(outputs.next().unwrap().result, Err(too_large.clone()));
+    assert!(too_large.to_string().contains("draws at most 2000 as PNG and PDF"), "{too_large}");
+}
+
+#[test]
+fn render_refuses_every_format_of_a_map_with_too_many_personas() {
+    let mut source = String::from("journey: Crowd\n");
+    for i in 0..=limits::MAX_PERSONAS {
+        source.push_str(&format!("persona p{i}: Persona {i}\n"));
+    }
+    source.push_str("phase: P\n  step: S\n    emotion 1\n");
+    let journey = crate::common::journey(&source);
+    let options = RenderOptions { formats: vec![Format::Svg, Format::Html], ..Default::default() };
+    let personas = limits::MAX_PERSONAS + 1;
+    for output in render(&journey, &source, &options) {
+        assert_eq!(output.result, Err(RenderError::TooLarge(TooLarge::Personas { personas })), "{:?}", output.format);
+    }
+}
+
+#[test]
+fn render_rejects_a_scale_out_of_range_for_png_only() {
+    let (source, journey) = minimal();
+    for scale in [0.0, -1.0, f32::NAN, journeymap::render::MAX_SCALE + 0.5] {
+        let options = RenderOptions { formats: vec![Format::Svg, Format::Png], scale, ..Default::default() };
+        let rendered = render(&journey, &source, &options);
+        assert!(matches!(rendered.get(Format::Svg), Some(Ok(_))), "the SVG needs no scale");
+        match rendered.get(Format::Png) {
+            Some(Err(e @ RenderError::BadScale(_))) => {
+                assert!(e.to_string().contains("above 0 and at most 16"), "{e}")
+            }
+            other => panic!("scale {scale}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn format_names_and_extensions_are_one_mapping() {
+    for format in Format::ALL {
+        assert_eq!(Format::from_path(std::path::Path::new(&format!("map.{}", format.extension()))), Some(format));
+        let upper = format!("MAP.{}", format.name().to_uppercase());
+        assert_eq!(Format::from_path(std::path::Path::new(&upper)), Some(format));
+    }
+    assert_eq!(Format::from_path(std::path::Path::new("page.htm")), Some(Format::Html));
+    assert_eq!(Format::from_path(std::path::Path::new("map.journey")), None);
+    assert_eq!(Format::from_path(std::path::Path::new("svg")), None);
+}
+
+/// The HTML page's header and the drawing's header show the same facts and legend
+/// entries, in the same order: both take them from `layout::header`.
+#[test]
+fn the_html_header_shows_what_the_drawings_header_shows_in_order() {
+    let source = "journey: Both headers\ngoal: Goal text\nscope: Scope text\nnote: Note one\nnote: Note two\n\
+                  persona anna: Anna described\npersona bob\nphase: P\n  step: S\n    emotion anna 1\n    emotion bob -1\n";
+    let journey = crate::common::journey(source);
+    let html = crate::common::render_html(source);
+    let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
+    let svg = render_svg(source, Page::Auto);
+    let texts = |haystack: &str, needles: &[String]| -> Vec<usize> {
+        needles.iter().map(|n| haystack.find(n.as_str()).unwrap_or_else(|| panic!("{n:?} missing"))).collect()
+    };
+    let facts: Vec<String> = journeymap::layout::header::facts(&journey).iter().map(|(_, t)| t.to_string()).collect();
+    assert_eq!(facts, ["Goal text", "Scope text", "Note one", "Note two"]);
+    let entries: Vec<String> =
+        journeymap::layout::header::legend_entries(&journey).iter().map(|e| e.text(&journey)).collect();
+    assert_eq!(entries, ["anna \u{2014} Anna described", "bob", "Low point", "High point"]);
+    for shown in [header, svg.as_str()] {
+        let places = texts(shown, &[facts.clone(), entries.clone()].concat());
+        assert!(places.is_sorted(), "in order: {places:?}");
+    }
+    // Without personas the drawing's legend names the customer's curve; the page has no
+    // persona to toggle.
+    let anonymous = "journey: Anonymous\nphase: P\n  step: S\n    emotion 1\n";
+    let journey = crate::common::journey(anonymous);
+    let entries = journeymap::layout::header::legend_entries(&journey);
+    assert_eq!(entries[0], journeymap::layout::header::LegendEntry::Customer);
+    assert!(render_svg(anonymous, Page::Auto).contains(&entries[0].text(&journey)));
+    assert!(!crate::common::render_html(anonymous).contains("class=\"personas\""));
 }

@@ -8,16 +8,21 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
-use crate::layout::{Layout, Page};
+use crate::layout::header::{LegendEntry, facts, legend_entries};
+use crate::layout::{self, Layout, Page, Theme};
 use crate::model::{Journey, Label};
 use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
 const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
 
-/// The page for `journey`, around its rendered `svg` (made from `layout`); `source` is
-/// the map's text (for line numbers in the embedded document).
-pub fn html(journey: &Journey, source: &str, layout: &Layout, svg: &str, page: Page) -> String {
+/// The page for `journey` laid out with `options` (without the header, which the page
+/// shows itself) and `theme`, around its SVG; `source` is the map's text (for line
+/// numbers in the embedded document). The size limits are [`super::render`]'s.
+pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme) -> String {
+    let page = options.page;
+    let layout = &layout::layout_themed(journey, &layout::Options { no_header: true, ..*options }, theme);
+    let svg = &super::svg::render(layout, page);
     let lang = journey.lang;
     let css = page_css(page, layout);
     let svg_css = super::svg::stylesheet(layout);
@@ -67,26 +72,37 @@ fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
     let lang = journey.lang;
     w.open("header", &[]);
     w.text_element("h1", &[], &journey.title.value);
-    let facts = [(Label::Goal, &journey.goal), (Label::Scope, &journey.scope)];
-    if facts.iter().any(|(_, t)| t.is_some()) {
+    // The facts of the map's own header: goal and scope as a list of terms, the notes
+    // after them.
+    let facts = facts(journey);
+    let (notes, terms): (Vec<_>, Vec<_>) = facts.into_iter().partition(|&(label, _)| label == Label::Notes);
+    if !terms.is_empty() {
         w.open("dl", &[]);
-        for (label, text) in facts {
-            if let Some(text) = text {
-                w.text_element("dt", &[], label.text(lang));
-                w.text_element("dd", &[], &text.value);
-            }
+        for (label, text) in terms {
+            w.text_element("dt", &[], label.text(lang));
+            w.text_element("dd", &[], text);
         }
         w.close("dl");
     }
-    if !journey.notes.is_empty() {
+    if !notes.is_empty() {
         w.open("ul", &[("class", "notes".into()), ("aria-label", Label::Notes.text(lang).into())]);
-        for note in &journey.notes {
-            w.text_element("li", &[], &note.value);
+        for (_, text) in notes {
+            w.text_element("li", &[], text);
         }
         w.close("ul");
     }
     w.open("div", &[("class", "legend".into())]);
-    if !journey.personas.is_empty() {
+    // The map's legend: a button for each persona's curve (a map without personas has
+    // nothing to toggle: no button), then the marks of low and high points.
+    let entries = legend_entries(journey);
+    let personas: Vec<usize> = entries
+        .iter()
+        .filter_map(|&e| match e {
+            LegendEntry::Persona(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    if !personas.is_empty() {
         w.open(
             "div",
             &[
@@ -95,13 +111,11 @@ fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
                 ("aria-label", Label::Personas.text(lang).into()),
             ],
         );
-        for (i, persona) in journey.personas.iter().enumerate() {
+        for i in personas {
+            let Some(persona) = journey.personas.get(i) else { continue };
+            let name = LegendEntry::Persona(i).text(journey);
             let style = layout.traveller_looks.get(i).copied().unwrap_or(0);
             let class = format!("p{style}");
-            let name = match &persona.description {
-                Some(d) => format!("{} \u{2014} {}", persona.id, d.value),
-                None => persona.id.clone(),
-            };
             w.open(
                 "button",
                 &[
@@ -131,7 +145,12 @@ fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
         w.close("div");
     }
     // The marks of low and high points, drawn with the map's own classes.
-    for (class, label) in [("low-ring", Label::LowPoint), ("high-ring", Label::HighPoint)] {
+    for entry in entries {
+        let class = match entry {
+            LegendEntry::Low => "low-ring",
+            LegendEntry::High => "high-ring",
+            LegendEntry::Customer | LegendEntry::Persona(_) => continue,
+        };
         w.open("span", &[("class", "mark".into())]);
         w.open(
             "svg",
@@ -145,7 +164,7 @@ fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
         w.empty("circle", &[("class", class.into()), ("r", 7.0.into())]);
         w.empty("circle", &[("class", "marker p0".into()), ("r", 3.5.into())]);
         w.close("svg");
-        w.text(label.text(lang));
+        w.text(&entry.text(journey));
         w.close("span");
     }
     w.close("div");

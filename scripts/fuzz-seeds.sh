@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Assembles the fuzzers' seed corpus, fuzz/seeds/, from the maps the repository already
+# has, so that the seeds never drift from them: every diagnostic fixture of tests/check/,
+# the fmt fixtures of tests/fmt/, our examples and the shared examples (../shared/examples,
+# when present). The directory is rebuilt from scratch on every run and not committed.
+# Usage: scripts/fuzz-seeds.sh [DIR]   (from any directory; default fuzz/seeds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-fuzz/seeds}
+rm -rf "$out"
+mkdir -p "$out"
+copy() { # prefix, then the directory whose *.journey files to copy
+  local prefix=$1 dir=$2
+  [[ -d $dir ]] || return 0
+  for map in "$dir"/*.journey; do
+    [[ -e $map ]] && cp "$map" "$out/$prefix-$(basename "$map")"
+  done
+}
+copy check tests/check
+copy fmt tests/fmt
+copy example examples
+copy shared ../shared/examples
+echo "$(find "$out" -type f | wc -l) seeds in $out"

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diag, Severity};
+use crate::lanes::View;
 use crate::layout::{Page, Theme};
 use crate::render::Format;
 
@@ -37,6 +38,8 @@ pub struct Render {
     pub out_dir: Option<PathBuf>,
     /// PNG pixels per SVG unit, above 0 and at most [`crate::render::MAX_SCALE`].
     pub scale: Option<f32>,
+    /// The view of maps that have no `view` of their own.
+    pub view: Option<View>,
 }
 
 /// What `journeymap render` takes from the project file, with `out_dir` resolved
@@ -48,6 +51,7 @@ pub struct RenderDefaults {
     pub page: Option<Page>,
     pub out_dir: Option<PathBuf>,
     pub scale: Option<f32>,
+    pub view: Option<View>,
 }
 
 impl Config {
@@ -59,6 +63,7 @@ impl Config {
             page: r.page,
             out_dir: r.out_dir.as_ref().map(|d| dir.join(d)),
             scale: r.scale,
+            view: r.view,
         }
     }
 }

@@ -185,6 +185,9 @@ fn fingerprint(args: &Args, jobs: &[Job]) -> String {
     use sha2::Digest as _;
     let mut text = format!("journeymap {}\npage {:?}\nscale {:?}\n", env!("CARGO_PKG_VERSION"), args.page, args.scale)
         .to_lowercase();
+    if let Some(view) = args.view {
+        let _ = writeln!(text, "view {}", journeymap::lanes::View::from(view).name());
+    }
     let files: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.project.path.as_deref()).collect();
     for file in files {
         let digest = sha2::Sha256::digest(std::fs::read(file).unwrap_or_default());

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use journeymap::lanes::View;
 use journeymap::layout::{self, Page};
 use journeymap::render::{self, Format, RenderOptions};
 
@@ -29,6 +30,11 @@ pub struct Args {
     /// `render.page`, else auto.
     #[arg(long, value_enum)]
     pub(super) page: Option<PageArg>,
+    /// What to draw: `journey` (the journey map) or `blueprint` (the service blueprint,
+    /// with its lines). Default: the map's `view`, else the project file's
+    /// `render.view`, else journey.
+    #[arg(long, value_enum)]
+    pub(super) view: Option<ViewArg>,
     /// PNG pixels per SVG unit: 2 gives crisp print. Default: the project file's
     /// `render.scale`, else 2.
     #[arg(long)]
@@ -142,10 +148,30 @@ pub(super) fn options(args: &Args, project: &Project, out_is_dir: bool) -> Resul
     let page = args.page.map(Page::from).or(defaults.page).unwrap_or(Page::Auto);
     Ok(RenderOptions {
         formats,
-        layout: layout::Options { page, ..Default::default() },
+        layout: layout::Options {
+            page,
+            view: args.view.map(View::from),
+            default_view: defaults.view,
+            ..Default::default()
+        },
         theme: project.config.theme.clone(),
         scale: args.scale.or(defaults.scale).unwrap_or(render::DEFAULT_SCALE),
     })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub(super) enum ViewArg {
+    Journey,
+    Blueprint,
+}
+
+impl From<ViewArg> for View {
+    fn from(view: ViewArg) -> View {
+        match view {
+            ViewArg::Journey => View::Journey,
+            ViewArg::Blueprint => View::Blueprint,
+        }
+    }
 }
 
 impl From<PageArg> for Page {

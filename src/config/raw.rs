@@ -12,6 +12,7 @@ use serde_saphyr::{Location, Spanned};
 use super::{Config, Level};
 use crate::Span;
 use crate::diag::{Code, Diag, Severity};
+use crate::lanes::View;
 use crate::layout::{Color, Page};
 use crate::model::suggest;
 use crate::render::{Format, MAX_SCALE, valid_scale};
@@ -40,6 +41,7 @@ struct RawRender {
     page: Option<Spanned<String>>,
     out_dir: Option<Spanned<String>>,
     scale: Option<Spanned<f64>>,
+    view: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +51,7 @@ struct RawTheme {
 }
 
 const PAGES: [(&str, Page); 3] = [("auto", Page::Auto), ("a4", Page::A4), ("a3", Page::A3)];
+const VIEWS: [(&str, View); 2] = [("journey", View::Journey), ("blueprint", View::Blueprint)];
 
 pub(super) fn parse(text: &str) -> (Config, Vec<Diag>) {
     // serde-saphyr is a dependency: should it panic on some input, the file is
@@ -155,6 +158,9 @@ impl Read<'_> {
         }
         if let Some(page) = render.page {
             config.render.page = self.name_of(&page, "page", &PAGES.map(|p| p.0), PAGES.map(|p| p.1));
+        }
+        if let Some(view) = render.view {
+            config.render.view = self.name_of(&view, "view", &VIEWS.map(|v| v.0), VIEWS.map(|v| v.1));
         }
         if let Some(dir) = render.out_dir {
             if dir.value.trim().is_empty() {

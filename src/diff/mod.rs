@@ -267,6 +267,7 @@ fn empty_journey() -> Journey {
         lanes: Vec::new(),
         lanes_explicit: false,
         view: Default::default(),
+        view_explicit: false,
         phases: Vec::new(),
         derived: Default::default(),
     }

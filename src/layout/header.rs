@@ -5,7 +5,7 @@
 use super::metrics::*;
 use super::style::Looks;
 use super::{Anchor, Item, Marker, text_block};
-use crate::model::{Journey, Label};
+use crate::model::{Journey, Label, LaneKind, View};
 use crate::text::{FontStyle, Fonts};
 
 /// The facts shown under the title, in order: the goal, the scope, then each note, each
@@ -50,8 +50,12 @@ impl LegendEntry {
 }
 
 /// The legend's entries, in order: each persona (the customer for a map without
-/// personas), then the marks of low and high points.
-pub fn legend_entries(journey: &Journey) -> Vec<LegendEntry> {
+/// personas), then the marks of low and high points; none when `view` draws no
+/// emotion curves (a blueprint, by default).
+pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
+    if !journey.lanes_for(view).contains(&LaneKind::Emotions) {
+        return Vec::new();
+    }
     let curves = match journey.personas.len() {
         0 => vec![LegendEntry::Customer],
         n => (0..n).map(LegendEntry::Persona).collect(),
@@ -60,7 +64,14 @@ pub fn legend_entries(journey: &Journey) -> Vec<LegendEntry> {
 }
 
 /// Lays out the header across `width`; returns the y where it ends.
-pub(super) fn header(journey: &Journey, fonts: &Fonts, looks: &Looks, width: f32, items: &mut Vec<Item>) -> f32 {
+pub(super) fn header(
+    journey: &Journey,
+    view: View,
+    fonts: &Fonts,
+    looks: &Looks,
+    width: f32,
+    items: &mut Vec<Item>,
+) -> f32 {
     let lang = journey.lang;
     let inner = width - 2.0 * MARGIN;
     let title = text_block(
@@ -116,16 +127,24 @@ pub(super) fn header(journey: &Journey, fonts: &Fonts, looks: &Looks, width: f32
         y += height + 4.0;
     }
     y += 6.0;
-    legend(journey, fonts, looks, inner, y, items)
+    legend(journey, view, fonts, looks, inner, y, items)
 }
 
 /// The legend: one entry per persona (curve sample and description), then the marks
 /// for low and high points. Entries flow left to right and wrap.
-fn legend(journey: &Journey, fonts: &Fonts, looks: &Looks, inner: f32, top: f32, items: &mut Vec<Item>) -> f32 {
+fn legend(
+    journey: &Journey,
+    view: View,
+    fonts: &Fonts,
+    looks: &Looks,
+    inner: f32,
+    top: f32,
+    items: &mut Vec<Item>,
+) -> f32 {
     const SWATCH: f32 = 34.0;
     const MAX_TEXT: f32 = 260.0;
     const SPACING: f32 = 28.0;
-    let entries = legend_entries(journey).into_iter().map(|entry| {
+    let entries = legend_entries(journey, view).into_iter().map(|entry| {
         let text = entry.text(journey);
         match entry {
             LegendEntry::Customer => (Some(0), None, text),

@@ -52,10 +52,24 @@ impl Page {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     pub page: Page,
-    /// What to draw; the map's own `view` unless the caller overrides it.
+    /// What to draw, whatever the map says (`--view`).
     pub view: Option<View>,
+    /// What to draw when the map has no `view` of its own (the project file's default).
+    pub default_view: Option<View>,
     /// Leave out the header (title, goal, legend): for a page that shows it itself.
     pub no_header: bool,
+}
+
+impl Options {
+    /// The view drawn: `--view`, else the map's own `view`, else the project's default,
+    /// else the journey map.
+    pub fn view_of(&self, journey: &Journey) -> View {
+        match (self.view, journey.view_explicit) {
+            (Some(view), _) => view,
+            (None, true) => journey.view,
+            (None, false) => self.default_view.unwrap_or(journey.view),
+        }
+    }
 }
 
 /// The largest maps drawn; beyond them a render is refused with a message instead of
@@ -163,7 +177,7 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
 pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Layout {
     let fonts = Fonts::get();
     let looks = style::Looks::new(journey, theme);
-    let view = options.view.unwrap_or(journey.view);
+    let view = options.view_of(journey);
     let drawn = Drawn { journey, view, lanes: journey.lanes_for(view) };
     let slots: Vec<Slot> = journey
         .phases
@@ -183,7 +197,7 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Lay
     let mut y = if options.no_header {
         MARGIN - BAND_GAP / 2.0
     } else {
-        header::header(journey, fonts, &looks, width, &mut items)
+        header::header(journey, view, fonts, &looks, width, &mut items)
     };
     let (mut breaks, mut lane_breaks) = (Vec::new(), Vec::new());
     for band in bands {

@@ -268,6 +268,7 @@ impl Header {
             lanes: Vec::new(),
             lanes_explicit: self.lanes.is_some(),
             view: self.view.unwrap_or_default(),
+            view_explicit: self.view.is_some(),
             phases,
             derived: Default::default(),
         };

@@ -24,6 +24,8 @@ pub struct Journey {
     pub lanes_explicit: bool,
     /// What the map draws (`view`), unless the CLI says otherwise.
     pub view: View,
+    /// Whether `view` was written (else a project file's default may choose).
+    pub view_explicit: bool,
     pub phases: Vec<Phase>,
     pub derived: Derived,
 }

@@ -145,3 +145,25 @@ fn owners_named_only_by_blueprint_statements_are_used() {
     );
     assert!(j.compiled.diags.is_empty(), "{}", j.human);
 }
+
+#[test]
+fn a_view_without_curves_has_no_curve_legend() {
+    let j = journey(HOTEL);
+    assert!(journeymap::layout::header::legend_entries(&j, View::Blueprint).is_empty());
+    assert!(!journeymap::layout::header::legend_entries(&j, View::Journey).is_empty());
+    let svg = render_svg_view(HOTEL, Page::Auto, View::Blueprint);
+    assert!(!svg.contains(">Low point<") && !svg.contains("class=\"emotion-sample"), "no legend of curves not drawn");
+}
+
+#[test]
+fn the_view_comes_from_the_flag_else_the_map_else_the_project() {
+    use journeymap::layout::Options;
+    let written = journey(HOTEL);
+    let unwritten = journey("journey: P\nphase: P\n  step: S\n    emotion 1\n");
+    let project = Options { default_view: Some(View::Blueprint), ..Default::default() };
+    assert_eq!(project.view_of(&unwritten), View::Blueprint);
+    let project_journey = Options { default_view: Some(View::Journey), ..Default::default() };
+    assert_eq!(project_journey.view_of(&written), View::Blueprint, "the map's own view wins over the project's");
+    let flag = Options { view: Some(View::Journey), default_view: Some(View::Blueprint), ..Default::default() };
+    assert_eq!(flag.view_of(&written), View::Journey, "--view wins");
+}

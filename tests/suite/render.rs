@@ -458,8 +458,10 @@ fn the_html_header_shows_what_the_drawings_header_shows_in_order() {
     };
     let facts: Vec<String> = journeymap::layout::header::facts(&journey).iter().map(|(_, t)| t.to_string()).collect();
     assert_eq!(facts, ["Goal text", "Scope text", "Note one", "Note two"]);
-    let entries: Vec<String> =
-        journeymap::layout::header::legend_entries(&journey).iter().map(|e| e.text(&journey)).collect();
+    let entries: Vec<String> = journeymap::layout::header::legend_entries(&journey, journeymap::lanes::View::Journey)
+        .iter()
+        .map(|e| e.text(&journey))
+        .collect();
     assert_eq!(entries, ["anna \u{2014} Anna described", "bob", "Low point", "High point"]);
     for shown in [header, svg.as_str()] {
         let places = texts(shown, &[facts.clone(), entries.clone()].concat());
@@ -469,7 +471,7 @@ fn the_html_header_shows_what_the_drawings_header_shows_in_order() {
     // persona to toggle.
     let anonymous = "journey: Anonymous\nphase: P\n  step: S\n    emotion 1\n";
     let journey = crate::common::journey(anonymous);
-    let entries = journeymap::layout::header::legend_entries(&journey);
+    let entries = journeymap::layout::header::legend_entries(&journey, journeymap::lanes::View::Journey);
     assert_eq!(entries[0], journeymap::layout::header::LegendEntry::Customer);
     assert!(render_svg(anonymous, Page::Auto).contains(&entries[0].text(&journey)));
     assert!(!crate::common::render_html(anonymous).contains("class=\"personas\""));

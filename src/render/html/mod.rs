@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::xml::Writer;
 use crate::layout::header::{LegendEntry, facts, legend_entries};
 use crate::layout::{self, Layout, Page, Theme};
-use crate::model::{Journey, Label};
+use crate::model::{Journey, Label, View};
 use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
 const SCRIPT: &str = include_str!("page.js");
@@ -47,7 +47,7 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.close("style");
     w.close("head");
     w.open("body", &[]);
-    header(&mut w, journey, layout);
+    header(&mut w, journey, options.view_of(journey), layout);
     w.open("main", &[]);
     w.open("div", &[("class", "map".into())]);
     // The SVG is the renderer's own output: every user text in it is escaped.
@@ -68,7 +68,7 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.finish()
 }
 
-fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
+fn header(w: &mut Writer, journey: &Journey, view: View, layout: &Layout) {
     let lang = journey.lang;
     w.open("header", &[]);
     w.text_element("h1", &[], &journey.title.value);
@@ -94,7 +94,7 @@ fn header(w: &mut Writer, journey: &Journey, layout: &Layout) {
     w.open("div", &[("class", "legend".into())]);
     // The map's legend: a button for each persona's curve (a map without personas has
     // nothing to toggle: no button), then the marks of low and high points.
-    let entries = legend_entries(journey);
+    let entries = legend_entries(journey, view);
     let personas: Vec<usize> = entries
         .iter()
         .filter_map(|&e| match e {

@@ -199,6 +199,8 @@ impl Item {
 /// A whole map, laid out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
+    /// What it draws: the journey map or the service blueprint.
+    pub view: crate::lanes::View,
     pub width: f32,
     pub height: f32,
     /// The map's title, for the document's `<title>`.

@@ -210,6 +210,7 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Lay
     let (title, description) = (journey.title.value.clone(), description(journey, view));
     let style::Looks { looks, of_traveller } = looks;
     Layout {
+        view,
         width,
         height: y + MARGIN,
         title,

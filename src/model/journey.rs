@@ -341,6 +341,12 @@ impl Journey {
             .collect()
     }
 
+    /// Whether the map has a service blueprint: content in a lane that only the
+    /// blueprint view draws (evidence, frontstage, backstage, support).
+    pub fn has_blueprint(&self) -> bool {
+        LaneKind::all().any(|l| l.spec().journey_rank.is_none() && self.lane_has_content(l))
+    }
+
     /// Whether any step or phase has something to show in `lane`.
     pub fn lane_has_content(&self, lane: LaneKind) -> bool {
         match lane.spec().content {

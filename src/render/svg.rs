@@ -24,6 +24,13 @@ pub fn render_window(layout: &Layout, page: Page, top: f32, bottom: f32) -> Stri
         None => (num(layout.width), num(layout.height)),
     };
     let view_box = format!("0 0 {} {}", num(layout.width), num(layout.height));
+    // Ids by view: a page that holds both drawings holds each id once.
+    let stem = match layout.view {
+        crate::lanes::View::Journey => "map",
+        crate::lanes::View::Blueprint => "blueprint",
+    };
+    let (title_id, desc_id) = (format!("{stem}-title"), format!("{stem}-desc"));
+    let labelled_by = format!("{title_id} {desc_id}");
     let mut w = Writer::default();
     w.open(
         "svg",
@@ -33,12 +40,12 @@ pub fn render_window(layout: &Layout, page: Page, top: f32, bottom: f32) -> Stri
             ("width", (&width).into()),
             ("height", (&height).into()),
             ("role", "img".into()),
-            ("aria-labelledby", "map-title map-desc".into()),
+            ("aria-labelledby", (&labelled_by).into()),
         ],
     );
     w.raw("\n");
-    w.text_element("title", &[("id", "map-title".into())], &layout.title);
-    w.text_element("desc", &[("id", "map-desc".into())], &layout.description);
+    w.text_element("title", &[("id", (&title_id).into())], &layout.title);
+    w.text_element("desc", &[("id", (&desc_id).into())], &layout.description);
     w.open("style", &[]);
     w.raw(&stylesheet(layout));
     w.close("style");

@@ -8,7 +8,9 @@ frame.addEventListener("load", () => {
   const w = frame.contentWindow;
   const out = {};
   const heading = () => (d.querySelector("#detail h2") || { textContent: null }).textContent;
-  const actions = Array.from(d.querySelectorAll("g.action[data-step]"));
+  const shown = () => d.querySelector(".map:not(.off)");
+  const actions = Array.from(shown().querySelectorAll("g.action[data-step]"));
+  out.maps = d.querySelectorAll(".map").length;
   out.steps = actions.length;
   out.hint = d.getElementById("detail").textContent.trim();
   actions[0].focus();
@@ -32,7 +34,7 @@ frame.addEventListener("load", () => {
     out.again = w.getComputedStyle(curve).display;
   }
   // Scrolled to its right end, a wide map keeps its lane names in view.
-  const scroller = d.querySelector(".map");
+  const scroller = shown();
   out.wide = scroller.scrollWidth > scroller.clientWidth;
   scroller.scrollLeft = scroller.scrollWidth;
   scroller.dispatchEvent(new w.Event("scroll"));
@@ -43,6 +45,17 @@ frame.addEventListener("load", () => {
     const names = Array.from(pinned.querySelectorAll("g.lane-label")).map((g) => g.getBoundingClientRect());
     out.pinnedLabels = names.length;
     out.pinnedInView = names.every((r) => r.left >= view.left - 1 && r.right <= view.right + 1);
+  }
+  // The other view's button shows the other drawing, whose steps work the same.
+  const other = d.querySelector("button[data-view][aria-pressed=false]");
+  if (other) {
+    const before = shown().dataset.view;
+    other.click();
+    out.viewSwitched = [before, shown().dataset.view, other.getAttribute("aria-pressed")];
+    const otherActions = Array.from(shown().querySelectorAll("g.action[data-step]"));
+    otherActions[otherActions.length - 1].focus();
+    out.otherFocused = heading();
+    out.otherPinned = !!shown().querySelector("g.pinned");
   }
   document.getElementById("result").textContent = JSON.stringify(out);
 });

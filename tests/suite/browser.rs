@@ -126,7 +126,7 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
     let Some(browser) = chromium() else { return };
     let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-page.js")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut wide = 0;
+    let (mut wide, mut switched) = (0, 0);
     for map in example_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         let page = crate::common::render_html(&source);
@@ -179,7 +179,9 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
             assert_eq!(json["activeStep"], "2");
         }
         assert_eq!(json["hovered"], actions.last().unwrap().as_str(), "{}: hovering shows that step", map.display());
-        let curves = journey.lanes_for(journey.view).contains(&journeymap::model::LaneKind::Emotions);
+        // Persona buttons where the page has a journey view with curves.
+        let journey_drawn = journey.view == View::Journey || journey.has_blueprint();
+        let curves = journey_drawn && journey.lanes_for(View::Journey).contains(&journeymap::model::LaneKind::Emotions);
         if !journey.personas.is_empty() && curves {
             assert_eq!(
                 (json["before"].as_str(), json["after"].as_str(), json["again"].as_str()),
@@ -201,6 +203,18 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
         } else {
             assert_eq!(json["pinnedShown"], false, "{}: no pinned lane names on a map that fits", map.display());
         }
+        // A map with a blueprint has both views on its page, and a button switches them.
+        if journey.has_blueprint() {
+            assert_eq!(json["maps"], 2, "{}", map.display());
+            let first = journey.view.name();
+            let second = if first == "journey" { "blueprint" } else { "journey" };
+            assert_eq!(json["viewSwitched"], serde_json::json!([first, second, "true"]), "{}", map.display());
+            assert_eq!(json["otherFocused"], actions.last().unwrap().as_str(), "{}", map.display());
+            switched += 1;
+        } else {
+            assert_eq!(json["maps"], 1, "{}", map.display());
+        }
     }
     assert!(wide > 0, "some example is wider than the page, so the pinned lane names were tested");
+    assert!(switched > 0, "some example has a blueprint, so the view buttons were tested");
 }

@@ -21,15 +21,38 @@ const STYLE: &str = include_str!("page.css");
 /// numbers in the embedded document). The size limits are [`super::render`]'s.
 pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme) -> String {
     let page = options.page;
-    let layout = &layout::layout_themed(journey, &layout::Options { no_header: true, ..*options }, theme);
-    let svg = &super::svg::render(layout, page);
+    // The view asked for first; where the map has a blueprint, the other view too, for
+    // the page's view buttons.
+    let shown = options.view_of(journey);
+    let mut views = vec![shown];
+    if journey.has_blueprint() {
+        views.extend(View::ALL.iter().copied().filter(|&v| v != shown));
+    }
+    let drawings: Vec<(Layout, String)> = views
+        .iter()
+        .map(|&view| {
+            let layout = layout::layout_themed(
+                journey,
+                &layout::Options { no_header: true, view: Some(view), ..*options },
+                theme,
+            );
+            let svg = super::svg::render(&layout, page);
+            (layout, svg)
+        })
+        .collect();
+    let layout = &drawings[0].0;
     let lang = journey.lang;
-    let css = page_css(page, layout);
-    let svg_css = super::svg::stylesheet(layout);
+    let css = page_css(page, &drawings);
+    let mut style_hashes: Vec<String> = vec![hash(&css)];
+    for (layout, _) in &drawings {
+        let h = hash(&super::svg::stylesheet(layout));
+        if !style_hashes.contains(&h) {
+            style_hashes.push(h);
+        }
+    }
     let csp = format!(
-        "default-src 'none'; style-src {} {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
-        hash(&css),
-        hash(&svg_css),
+        "default-src 'none'; style-src {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
+        style_hashes.join(" "),
         hash(SCRIPT)
     );
     let mut w = Writer::default();
@@ -47,12 +70,17 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.close("style");
     w.close("head");
     w.open("body", &[]);
-    header(&mut w, journey, options.view_of(journey), layout);
+    // The legend explains the curves of the journey view wherever the page has one.
+    let legend_view = if views.contains(&View::Journey) { View::Journey } else { shown };
+    header(&mut w, journey, legend_view, &views, layout);
     w.open("main", &[]);
-    w.open("div", &[("class", "map".into())]);
-    // The SVG is the renderer's own output: every user text in it is escaped.
-    w.raw(svg);
-    w.close("div");
+    for (i, (_, svg)) in drawings.iter().enumerate() {
+        let class = if i == 0 { "map" } else { "map off" };
+        w.open("div", &[("class", class.into()), ("data-view", views[i].name().into())]);
+        // The SVG is the renderer's own output: every user text in it is escaped.
+        w.raw(svg);
+        w.close("div");
+    }
     w.open("aside", &[("id", "detail".into()), ("aria-live", "polite".into())]);
     w.text_element("p", &[("class", "hint".into())], Label::DetailsHint.text(lang));
     w.close("aside");
@@ -68,7 +96,7 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.finish()
 }
 
-fn header(w: &mut Writer, journey: &Journey, view: View, layout: &Layout) {
+fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], layout: &Layout) {
     let lang = journey.lang;
     w.open("header", &[]);
     w.text_element("h1", &[], &journey.title.value);
@@ -90,6 +118,25 @@ fn header(w: &mut Writer, journey: &Journey, view: View, layout: &Layout) {
             w.text_element("li", &[], text);
         }
         w.close("ul");
+    }
+    if views.len() > 1 {
+        w.open("div", &[("class", "views".into()), ("role", "group".into())]);
+        for (i, v) in views.iter().enumerate() {
+            let label = match v {
+                View::Journey => Label::JourneyView,
+                View::Blueprint => Label::BlueprintView,
+            };
+            w.text_element(
+                "button",
+                &[
+                    ("type", "button".into()),
+                    ("data-view", v.name().into()),
+                    ("aria-pressed", if i == 0 { "true" } else { "false" }.into()),
+                ],
+                label.text(journey.lang),
+            );
+        }
+        w.close("div");
     }
     w.open("div", &[("class", "legend".into())]);
     // The map's legend: a button for each persona's curve (a map without personas has
@@ -173,8 +220,9 @@ fn header(w: &mut Writer, journey: &Journey, view: View, layout: &Layout) {
 
 /// The stylesheet: the embedded fonts, the page's rules, and the print page size.
 /// The emoji font (1.4 MB) only when the map has emoji.
-fn page_css(page: Page, layout: &Layout) -> String {
-    let emoji = super::svg::has_emoji(layout);
+fn page_css(page: Page, drawings: &[(Layout, String)]) -> String {
+    let emoji = drawings.iter().any(|(layout, _)| super::svg::has_emoji(layout));
+    let layout = &drawings[0].0;
     let mut css = String::new();
     let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
     for (data, (weight, style)) in TEXT_FONT_FILES.iter().zip(faces) {

@@ -53,7 +53,8 @@ pub enum Change {
     Changed,
 }
 
-/// `title`, `goal`, `scope`, `lang`, `scale`, `lanes` (an explicit `lanes` line) or
+/// `title`, `goal`, `scope`, `lang`, `scale`, `lanes` (an explicit `lanes` line), `view`
+/// (an explicit `view` line) or
 /// `note` (a map note added or removed); `null` where absent.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HeaderChange {
@@ -275,13 +276,14 @@ fn empty_journey() -> Journey {
 
 fn header(old: Option<&Journey>, new: Option<&Journey>) -> Vec<HeaderChange> {
     type Field = fn(&Journey) -> Option<String>;
-    let fields: [(&'static str, Field); 6] = [
+    let fields: [(&'static str, Field); 7] = [
         ("title", |j| Some(j.title.value.clone())),
         ("goal", |j| j.goal.as_ref().map(|t| t.value.clone())),
         ("scope", |j| j.scope.as_ref().map(|t| t.value.clone())),
         ("lang", |j| Some(j.lang.code().to_string())),
         ("scale", |j| Some(format!("{}..{}", j.scale.min, j.scale.max))),
         ("lanes", |j| j.lanes_explicit.then(|| j.lanes.iter().map(|l| l.name()).collect::<Vec<_>>().join(" "))),
+        ("view", |j| j.view_explicit.then(|| j.view.name().to_string())),
     ];
     let mut out = Vec::new();
     for (field, get) in fields {

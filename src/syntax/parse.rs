@@ -290,7 +290,9 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             ) {
                 (Some(Carries::Text), 0) => Words::None,
                 (Some(Carries::Owner), _) => Words::Owned(idents.next()),
-                _ => Words::Malformed(malformed),
+                // A text lane's keyword with a word, a lane whose statement has a rule of
+                // its own (`need`, `kpi`), or no lane's keyword at all.
+                (Some(Carries::Text | Carries::NeedKind | Carries::Kpi) | None, _) => Words::Malformed(malformed),
             }
         }
         (Rule::malformed, _) => Words::Malformed(malformed),

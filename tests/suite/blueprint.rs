@@ -167,3 +167,12 @@ fn the_view_comes_from_the_flag_else_the_map_else_the_project() {
     let flag = Options { view: Some(View::Journey), default_view: Some(View::Blueprint), ..Default::default() };
     assert_eq!(flag.view_of(&written), View::Journey, "--view wins");
 }
+
+#[test]
+fn a_change_of_view_is_a_header_change() {
+    let journey_view = HOTEL.replace("view blueprint\n", "");
+    let d = diff(Some(&journey_view), Some(HOTEL));
+    let view: Vec<_> = d.header.iter().filter(|h| h.field == "view").collect();
+    assert_eq!(view.len(), 1);
+    assert_eq!((view[0].old.as_deref(), view[0].new.as_deref()), (None, Some("blueprint")));
+}

@@ -5,7 +5,7 @@
 use super::lanes::column_x;
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Curve, Item, Marker, Segment, Slot, text_block};
+use super::{Anchor, Curve, Item, LineRole, Marker, Segment, Slot, TextRole, text_block};
 use crate::model::{Journey, Label, PersonaId};
 use crate::text::{FontStyle, Fonts};
 
@@ -34,15 +34,22 @@ pub(super) fn lane(
         ticks.iter().map(|t| fonts.width(&t.to_string(), FontStyle::Regular, SMALL)).fold(12.0, f32::max) + 8.0;
     for value in ticks {
         let y = y_of(value as f64);
-        items.push(Item::Segment(Segment { x1: left + values, y1: y, x2: right, y2: y, class: "grid" }));
+        items.push(Item::Segment(Segment { x1: left + values, y1: y, x2: right, y2: y, role: LineRole::Grid }));
         let centred = (left + values - 4.0, y - (ascent + descent) / 2.0);
-        let label =
-            text_block(fonts, &value.to_string(), (FontStyle::Regular, SMALL), values, centred, Anchor::End, "tick");
+        let label = text_block(
+            fonts,
+            &value.to_string(),
+            (FontStyle::Regular, SMALL),
+            values,
+            centred,
+            Anchor::End,
+            TextRole::Tick,
+        );
         items.push(Item::Text(label));
     }
     let neutral = if min <= 0.0 && 0.0 <= max { 0.0 } else { (min + max) / 2.0 };
     let y = y_of(neutral);
-    items.push(Item::Segment(Segment { x1: left + values, y1: y, x2: right, y2: y, class: "neutral" }));
+    items.push(Item::Segment(Segment { x1: left + values, y1: y, x2: right, y2: y, role: LineRole::Neutral }));
 
     let travellers = journey.travellers();
     let n = travellers.len() as f32;

@@ -1,5 +1,6 @@
 //! Plain geometry: what the renderers draw. Numbers and text, no markup.
 
+use super::role::{CardRole, LineRole, RectRole, TextRole};
 use crate::text::{FontStyle, Line};
 
 /// An axis-aligned rectangle; `y` grows downwards.
@@ -65,8 +66,7 @@ pub struct TextBlock {
     /// Ascent and descent of the font at this size, for bounding boxes.
     pub ascent: f32,
     pub descent: f32,
-    /// CSS class of the text (colour).
-    pub class: &'static str,
+    pub role: TextRole,
 }
 
 impl TextBlock {
@@ -97,8 +97,7 @@ impl TextBlock {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
     pub rect: Rect,
-    /// CSS classes of the box.
-    pub class: String,
+    pub role: CardRole,
     /// The full text, for `<title>` (hover and screen readers).
     pub title: String,
     pub texts: Vec<TextBlock>,
@@ -148,7 +147,7 @@ pub struct Segment {
     pub y1: f32,
     pub x2: f32,
     pub y2: f32,
-    pub class: &'static str,
+    pub role: LineRole,
 }
 
 /// Everything on the map, in drawing order.
@@ -157,7 +156,7 @@ pub enum Item {
     /// A filled rectangle without text (backgrounds, lane stripes, gap columns).
     Rect {
         rect: Rect,
-        class: &'static str,
+        role: RectRole,
     },
     Card(Card),
     Text(TextBlock),

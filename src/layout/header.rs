@@ -4,7 +4,7 @@
 
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Item, Marker, text_block};
+use super::{Anchor, Item, Marker, TextRole, text_block};
 use crate::model::{Journey, Label, LaneKind, View};
 use crate::text::{FontStyle, Fonts};
 
@@ -81,7 +81,7 @@ pub(super) fn header(
         inner,
         (MARGIN, MARGIN),
         Anchor::Start,
-        "title",
+        TextRole::Title,
     );
     let mut y = MARGIN + title.height() + 8.0;
     items.push(Item::Text(title));
@@ -107,7 +107,7 @@ pub(super) fn header(
             inner - indent,
             (MARGIN + indent, y),
             Anchor::Start,
-            "header-text",
+            TextRole::Fact,
         );
         let mut height = body.height();
         if let Some(label) = label {
@@ -118,7 +118,7 @@ pub(super) fn header(
                 indent,
                 (MARGIN, y),
                 Anchor::Start,
-                "label",
+                TextRole::FactLabel,
             );
             height = height.max(name.height());
             items.push(Item::Text(name));
@@ -167,7 +167,7 @@ fn legend(
             text_width + 0.5,
             (x + SWATCH + 6.0, y),
             Anchor::Start,
-            "legend-text",
+            TextRole::Legend,
         );
         let mid = y + block.ascent * 0.65;
         match persona {

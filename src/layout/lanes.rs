@@ -3,16 +3,18 @@
 
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Card, Drawn, Item, Rect, Segment, Slot, emotion, text_block};
-use crate::lanes::{Carries, Content, Look, View, Zone};
+use super::{
+    Anchor, Card, CardRole, Drawn, Item, LineRole, Rect, RectRole, Segment, Slot, TextRole, emotion, text_block,
+};
+use crate::lanes::{Carries, Content, View, Zone};
 use crate::model::{
     ChannelMode, Detail, Details, Extra, Journey, Kpi, Label, LaneKind, Lang, NeedKind, OwnerId, Step, is_gap,
 };
 use crate::text::{FontStyle, Fonts};
 
-/// A card before it is placed: its classes, tooltip and text parts.
+/// A card before it is placed: its role, tooltip and text parts.
 pub(super) struct CardSpec {
-    class: String,
+    role: CardRole,
     title: String,
     parts: Vec<Part>,
 }
@@ -21,11 +23,11 @@ struct Part {
     text: String,
     style: FontStyle,
     size: f32,
-    class: &'static str,
+    role: TextRole,
 }
 
-fn part(text: impl Into<String>, style: FontStyle, size: f32, class: &'static str) -> Part {
-    Part { text: text.into(), style, size, class }
+fn part(text: impl Into<String>, style: FontStyle, size: f32, role: TextRole) -> Part {
+    Part { text: text.into(), style, size, role }
 }
 
 /// The left edge of column `i`.
@@ -79,8 +81,8 @@ pub(super) fn band(
         };
         let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);
         let height = bottom - y;
-        let stripe = if k % 2 == 0 { "lane lane-even" } else { "lane lane-odd" };
-        back.push(Item::Rect { rect: Rect::new(MARGIN, y, band_right - MARGIN, height), class: stripe });
+        let role = RectRole::Lane { odd: k % 2 == 1 };
+        back.push(Item::Rect { rect: Rect::new(MARGIN, y, band_right - MARGIN, height), role });
         front.push(Item::Card(label));
         y = bottom + ROW_GAP;
         lane_breaks.push(y - ROW_GAP / 2.0);
@@ -91,7 +93,7 @@ pub(super) fn band(
             && is_gap(journey, journey.step(at))
         {
             let rect = Rect::new(column_x(i) - 3.0, lanes_top - 2.0, COLUMN_WIDTH + 6.0, y - lanes_top);
-            back.push(Item::Rect { rect, class: "gap-column" });
+            back.push(Item::Rect { rect, role: RectRole::GapColumn });
         }
     }
     items.extend(back);
@@ -113,10 +115,10 @@ fn blueprint_lines(
     items: &mut Vec<Item>,
 ) -> f32 {
     let Some(from) = from else { return y };
-    for (zone, label, class) in [
-        (Zone::Frontstage, Label::LineOfInteraction, "blueprint-line line-interaction"),
-        (Zone::Backstage, Label::LineOfVisibility, "blueprint-line line-visibility"),
-        (Zone::Support, Label::LineOfInternalInteraction, "blueprint-line line-internal"),
+    for (zone, label) in [
+        (Zone::Frontstage, Label::LineOfInteraction),
+        (Zone::Backstage, Label::LineOfVisibility),
+        (Zone::Support, Label::LineOfInternalInteraction),
     ] {
         if from < zone && zone <= to {
             let block = text_block(
@@ -126,11 +128,12 @@ fn blueprint_lines(
                 right - left - 8.0,
                 (left + 4.0, y + 1.0),
                 Anchor::Start,
-                "blueprint-line-label",
+                TextRole::LineName,
             );
             let line_y = block.y + block.height() - block.ascent + 3.0;
             items.push(Item::Text(block));
-            items.push(Item::Segment(Segment { x1: left, y1: line_y, x2: right, y2: line_y, class }));
+            let role = LineRole::Blueprint(zone);
+            items.push(Item::Segment(Segment { x1: left, y1: line_y, x2: right, y2: line_y, role }));
             y = line_y + 2.0 + ROW_GAP;
         }
     }
@@ -143,9 +146,9 @@ fn phase_row(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: 
         .map(|(phase, first, count)| {
             let name = &journey.phases[phase].name.value;
             let spec = CardSpec {
-                class: format!("phase phase-{}", phase % 2),
+                role: CardRole::Phase { odd: phase % 2 == 1 },
                 title: name.clone(),
-                parts: vec![part(name.as_str(), FontStyle::Bold, HEADING, "phase-name")],
+                parts: vec![part(name.as_str(), FontStyle::Bold, HEADING, TextRole::PhaseName)],
             };
             place(fonts, &spec, column_x(first), top, span_width(count))
         })
@@ -160,9 +163,9 @@ fn phase_row(journey: &Journey, fonts: &Fonts, slots: &[Slot], top: f32, items: 
 
 fn lane_label(fonts: &Fonts, label: &str, top: f32, height: f32) -> Card {
     let spec = CardSpec {
-        class: "lane-label".into(),
+        role: CardRole::LaneLabel,
         title: label.to_string(),
-        parts: vec![part(label, FontStyle::Bold, BODY, "lane-name")],
+        parts: vec![part(label, FontStyle::Bold, BODY, TextRole::LaneName)],
     };
     let mut card = place(fonts, &spec, MARGIN, top, LABEL_WIDTH - 10.0);
     card.rect.height = card.rect.height.max(height);
@@ -205,22 +208,19 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
     match lane.spec().content {
         Content::Actions => {
             let mut parts = Vec::new();
-            let mut class = "action".to_string();
+            let (mut fail_point, mut handed_to) = (false, false);
             let mut title = step.action.value.clone();
             if step.critical {
-                parts.push(part(Label::Critical.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "badge"));
-                class.push_str(" critical");
+                parts.push(part(Label::Critical.text(lang).to_uppercase(), FontStyle::Bold, SMALL, TextRole::Badge));
             }
-            parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, "action-text"));
+            parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, TextRole::ActionText));
             if view.is_blueprint() {
                 // The method's fail points: where the service breaks, on the action itself.
                 for pain in step.details.texts(LaneKind::Pains) {
                     let fail = format!("{}: {}", Label::FailPoint.text(lang), pain.value);
-                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, "fail-point"));
+                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, TextRole::FailPoint));
                     title = format!("{title}\n{fail}");
-                    if !class.contains("fail") {
-                        class.push_str(" has-fail-point");
-                    }
+                    fail_point = true;
                 }
                 if let Some(handoff) =
                     journey.derived.handoffs.iter().find(|h| journey.step(h.to_step).number == step.number)
@@ -234,26 +234,26 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                         names(&handoff.from),
                         names(&handoff.to)
                     );
-                    parts.push(part(text.as_str(), FontStyle::Bold, SMALL, "handoff-text"));
+                    parts.push(part(text.as_str(), FontStyle::Bold, SMALL, TextRole::Handoff));
                     title = format!("{title}\n{text}");
-                    class.push_str(" handoff");
+                    handed_to = true;
                 }
             }
-            vec![CardSpec { class, title, parts }]
+            let role = CardRole::Action { critical: step.critical, fail_point, handoff: handed_to };
+            vec![CardSpec { role, title, parts }]
         }
         Content::Touchpoints => {
             let mut cards = Vec::new();
             if is_gap(journey, step) {
                 let gap = Label::Gap.text(lang);
                 cards.push(CardSpec {
-                    class: "gap-note".into(),
+                    role: CardRole::Gap,
                     title: gap.into(),
-                    parts: vec![part(gap, FontStyle::Bold, SMALL, "gap-text")],
+                    parts: vec![part(gap, FontStyle::Bold, SMALL, TextRole::GapText)],
                 });
             }
             for t in &step.touchpoints {
                 let channel = t.channel.map(|c| journey.channel(c));
-                let mut class = "touchpoint".to_string();
                 // Shown: a mark for online (●) or offline (■); in the tooltip: words.
                 let (mut shown, mut told) = (Vec::new(), Vec::new());
                 if let Some(c) = channel {
@@ -263,17 +263,18 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                         Some(ChannelMode::Offline) => ("\u{25a0} ", Some(Label::Offline)),
                         None => ("", None),
                     };
-                    if let Some(mode) = mode {
-                        class.push_str(if mode == Label::Online { " online" } else { " offline" });
-                    }
                     shown.push(format!("{mark}{name}"));
                     told.push(mode.map_or(name.to_string(), |m| format!("{name} ({})", m.text(lang))));
                 }
-                if let Some(name) = owner_name(journey, t.owner, &mut class) {
+                if let Some(name) = owner_name(journey, t.owner) {
                     shown.push(name.clone());
                     told.push(name);
                 }
-                cards.push(owned_card(class, shown, told, &t.text.value, FontStyle::Regular));
+                let role = CardRole::Touchpoint {
+                    mode: channel.and_then(|c| c.mode),
+                    external: is_external(journey, t.owner),
+                };
+                cards.push(owned_card(role, shown, told, &t.text.value, FontStyle::Regular));
             }
             cards
         }
@@ -304,7 +305,7 @@ pub fn step_details(journey: &Journey, step: &Step) -> Vec<(LaneKind, Vec<String
                     .collect(),
                 Content::Touchpoints | Content::Detail { .. } => step_cards(journey, View::Journey, lane, step)
                     .into_iter()
-                    .filter(|c| c.class != "gap-note")
+                    .filter(|c| c.role != CardRole::Gap)
                     .map(|c| c.title)
                     .collect(),
             };
@@ -319,43 +320,44 @@ fn owner_label(journey: &Journey, owner: OwnerId) -> &str {
     o.label.as_ref().map_or(o.id.as_str(), |l| l.value.as_str())
 }
 
-/// An owner's name, with the word for an external party, and the card's class for it.
-fn owner_name(journey: &Journey, owner: Option<OwnerId>, class: &mut String) -> Option<String> {
-    let o = journey.owner(owner?);
+/// An owner's name, with the word for an external party.
+fn owner_name(journey: &Journey, owner: Option<OwnerId>) -> Option<String> {
     let name = owner_label(journey, owner?);
-    Some(match o.external {
-        true => {
-            class.push_str(" external");
-            format!("{name} ({})", Label::External.text(journey.lang))
-        }
+    Some(match is_external(journey, owner) {
+        true => format!("{name} ({})", Label::External.text(journey.lang)),
         false => name.to_string(),
     })
 }
 
+fn is_external(journey: &Journey, owner: Option<OwnerId>) -> bool {
+    owner.is_some_and(|o| journey.owner(o).external)
+}
+
 /// A card that names who (`shown` on the card, `told` in its tooltip) above its text.
-fn owned_card(class: String, shown: Vec<String>, told: Vec<String>, text: &str, font: FontStyle) -> CardSpec {
+fn owned_card(role: CardRole, shown: Vec<String>, told: Vec<String>, text: &str, font: FontStyle) -> CardSpec {
     let mut parts = Vec::new();
     if !shown.is_empty() {
-        parts.push(part(shown.join(" \u{00b7} "), FontStyle::Bold, SMALL, "touchpoint-who"));
+        parts.push(part(shown.join(" \u{00b7} "), FontStyle::Bold, SMALL, TextRole::Who));
     }
-    parts.push(part(text, font, BODY, "card-text"));
+    parts.push(part(text, font, BODY, TextRole::CardText));
     let title = match told.is_empty() {
         true => text.to_string(),
         false => format!("{}: {text}", told.join(" \u{00b7} ")),
     };
-    CardSpec { class, title, parts }
+    CardSpec { role, title, parts }
 }
 
 /// Cards for a detail lane, from a step's or a phase's details: how each looks is the
 /// lane table's, what it shows besides its text follows what the lane carries.
 fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec> {
     let Some((_, carries)) = lane.detail() else { return Vec::new() };
-    let look = lane.spec().look;
-    d.of(lane).map(|x| detail_card(journey, look, carries, x)).collect()
+    d.of(lane).map(|x| detail_card(journey, lane, carries, x)).collect()
 }
 
-fn detail_card(journey: &Journey, look: Look, carries: Carries, x: &Detail) -> CardSpec {
+fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) -> CardSpec {
     let lang = journey.lang;
+    let look = lane.spec().look;
+    let plain = CardRole::Detail { lane, need: None, external: false };
     let text = match look.quoted {
         true => format!("\u{201c}{}\u{201d}", x.text.value),
         false => x.text.value.clone(),
@@ -368,33 +370,31 @@ fn detail_card(journey: &Journey, look: Look, carries: Carries, x: &Detail) -> C
             });
             let mut parts = Vec::new();
             let mut title = text.clone();
-            let mut class = look.class.to_string();
-            if let (Some(tag), Some(kind)) = (tag, kind) {
-                class = format!("{class} {}", kind.name());
-                parts.push(part(tag.text(lang).to_uppercase(), FontStyle::Bold, SMALL, "need-kind"));
+            if let Some(tag) = tag {
+                parts.push(part(tag.text(lang).to_uppercase(), FontStyle::Bold, SMALL, TextRole::NeedKind));
                 title = format!("{}: {title}", tag.text(lang));
             }
-            parts.push(part(text, look.font, BODY, "card-text"));
-            CardSpec { class, title, parts }
+            parts.push(part(text, look.font, BODY, TextRole::CardText));
+            CardSpec { role: CardRole::Detail { lane, need: *kind, external: false }, title, parts }
         }
         (Carries::Kpi, Extra::Kpi(f)) => {
             let kpi = Kpi { label: &x.text, value: &f.value, target: f.target.as_ref() };
             let figure = kpi_figure(&kpi, lang);
             let title = format!("{text}: {figure}");
-            let parts =
-                vec![part(figure, FontStyle::Bold, HEADING, "kpi-value"), part(text, look.font, BODY, "card-text")];
-            CardSpec { class: look.class.into(), title, parts }
+            let parts = vec![
+                part(figure, FontStyle::Bold, HEADING, TextRole::KpiFigure),
+                part(text, look.font, BODY, TextRole::CardText),
+            ];
+            CardSpec { role: plain, title, parts }
         }
         (Carries::Owner, Extra::Owner(owner)) => {
-            let mut class = look.class.to_string();
-            let who: Vec<String> = owner_name(journey, *owner, &mut class).into_iter().collect();
-            owned_card(class, who.clone(), who, &text, look.font)
+            let who: Vec<String> = owner_name(journey, *owner).into_iter().collect();
+            let role = CardRole::Detail { lane, need: None, external: is_external(journey, *owner) };
+            owned_card(role, who.clone(), who, &text, look.font)
         }
-        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => CardSpec {
-            class: look.class.into(),
-            title: text.clone(),
-            parts: vec![part(text, look.font, BODY, "card-text")],
-        },
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => {
+            CardSpec { role: plain, title: text.clone(), parts: vec![part(text, look.font, BODY, TextRole::CardText)] }
+        }
     }
 }
 
@@ -426,18 +426,12 @@ pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32
     let mut texts = Vec::new();
     for p in &spec.parts {
         let block =
-            text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (x + PAD, y), Anchor::Start, p.class);
+            text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (x + PAD, y), Anchor::Start, p.role);
         y += block.height() + 3.0;
         texts.push(block);
     }
     let height = (y - 3.0 + PAD - top).max(2.0 * PAD);
-    Card {
-        rect: Rect::new(x, top, width, height),
-        class: spec.class.clone(),
-        title: spec.title.clone(),
-        texts,
-        step: None,
-    }
+    Card { rect: Rect::new(x, top, width, height), role: spec.role, title: spec.title.clone(), texts, step: None }
 }
 
 #[cfg(test)]

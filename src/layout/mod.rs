@@ -9,10 +9,12 @@ mod emotion;
 mod geometry;
 pub mod header;
 mod lanes;
+mod role;
 mod style;
 
 pub use geometry::*;
 pub use lanes::step_details;
+pub use role::{CardRole, LineRole, RectRole, TextRole};
 pub use style::{Color, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
 use crate::lanes::{LaneKind, View};
@@ -281,7 +283,7 @@ pub(crate) fn text_block(
     max_width: f32,
     (x, top): (f32, f32),
     anchor: Anchor,
-    class: &'static str,
+    role: TextRole,
 ) -> TextBlock {
     let (ascent, descent) = fonts.extents(style, size);
     TextBlock {
@@ -294,7 +296,7 @@ pub(crate) fn text_block(
         anchor,
         ascent,
         descent,
-        class,
+        role,
     }
 }
 

@@ -6,7 +6,12 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::xml::{Value, Writer, num, push_num};
-use crate::layout::{Anchor, Card, Curve, Item, Layout, Marker, MarkerShape, Page, Rect, Segment, TextBlock};
+use crate::lanes::{LaneKind, Zone};
+use crate::layout::{
+    Anchor, Card, CardRole, Curve, Item, Layout, LineRole, Marker, MarkerShape, Page, Rect, RectRole, Segment,
+    TextBlock, TextRole,
+};
+use crate::model::ChannelMode;
 use crate::text::{EMOJI_FAMILY, FAMILY, FontStyle, Fonts};
 
 /// Renders a layout as a standalone SVG document.
@@ -63,8 +68,8 @@ pub fn render_window(layout: &Layout, page: Page, top: f32, bottom: f32) -> Stri
 
 fn item_node(w: &mut Writer, item: &Item) {
     match item {
-        Item::Rect { rect, class } => {
-            rect_node(w, rect, class, None);
+        Item::Rect { rect, role } => {
+            rect_node(w, rect, rect_class(*role), None);
             w.raw("\n");
         }
         Item::Card(card) => card_node(w, card),
@@ -105,12 +110,12 @@ fn rect_node(w: &mut Writer, rect: &Rect, class: &str, rx: Option<f32>) {
 }
 
 fn card_node(w: &mut Writer, card: &Card) {
-    let class = format!("card {}", card.class);
+    let class = format!("card {}", card_class(card.role));
     let step = card.step.map(|n| n.to_string());
     match &step {
         // A step's action card can take the keyboard focus; every card of a step names
         // it, for the interactive HTML page.
-        Some(n) if card.class.starts_with("action") => {
+        Some(n) if card.role.is_action() => {
             w.open("g", &[("class", (&class).into()), ("data-step", n.into()), ("tabindex", "0".into())])
         }
         Some(n) => w.open("g", &[("class", (&class).into()), ("data-step", n.into())]),
@@ -130,7 +135,7 @@ const EMOJI_INSET: f32 = 0.125;
 
 /// One `<text>` per line: every line has its own measured position.
 fn text_nodes(w: &mut Writer, block: &TextBlock) {
-    let mut class = format!("{} fs{}", block.class, num(block.size).replace('.', "_"));
+    let mut class = format!("{} fs{}", text_class(block.role), num(block.size).replace('.', "_"));
     match block.style {
         FontStyle::Bold => class.push_str(" b"),
         FontStyle::Italic => class.push_str(" i"),
@@ -188,7 +193,7 @@ fn segment_node(w: &mut Writer, s: &Segment) {
     w.empty(
         "line",
         &[
-            ("class", s.class.into()),
+            ("class", line_class(s.role).into()),
             ("x1", s.x1.into()),
             ("y1", s.y1.into()),
             ("x2", s.x2.into()),
@@ -265,6 +270,77 @@ fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) 
     w.empty("polygon", &[("class", (&class).into()), ("points", (&points).into())]);
 }
 
+/// The classes of a card's group: what it is, for the stylesheet and the page's script.
+fn card_class(role: CardRole) -> String {
+    let flag = |on: bool, class: &str| if on { format!(" {class}") } else { String::new() };
+    match role {
+        CardRole::Phase { odd } => format!("phase phase-{}", u8::from(odd)),
+        CardRole::LaneLabel => "lane-label".into(),
+        CardRole::Action { critical, fail_point, handoff } => format!(
+            "{}{}{}{}",
+            LaneKind::Actions.spec().look.class,
+            flag(critical, "critical"),
+            flag(fail_point, "has-fail-point"),
+            flag(handoff, "handoff")
+        ),
+        CardRole::Touchpoint { mode, external } => {
+            let mode = match mode {
+                Some(ChannelMode::Online) => " online",
+                Some(ChannelMode::Offline) => " offline",
+                None => "",
+            };
+            format!("{}{mode}{}", LaneKind::Touchpoints.spec().look.class, flag(external, "external"))
+        }
+        CardRole::Gap => "gap-note".into(),
+        CardRole::Detail { lane, need, external } => format!(
+            "{}{}{}",
+            lane.spec().look.class,
+            need.map_or(String::new(), |k| format!(" {}", k.name())),
+            flag(external, "external")
+        ),
+    }
+}
+
+fn text_class(role: TextRole) -> &'static str {
+    match role {
+        TextRole::Title => "title",
+        TextRole::FactLabel => "label",
+        TextRole::Fact => "header-text",
+        TextRole::Legend => "legend-text",
+        TextRole::PhaseName => "phase-name",
+        TextRole::LaneName => "lane-name",
+        TextRole::Badge => "badge",
+        TextRole::ActionText => "action-text",
+        TextRole::CardText => "card-text",
+        TextRole::Who => "touchpoint-who",
+        TextRole::GapText => "gap-text",
+        TextRole::NeedKind => "need-kind",
+        TextRole::KpiFigure => "kpi-value",
+        TextRole::FailPoint => "fail-point",
+        TextRole::Handoff => "handoff-text",
+        TextRole::LineName => "blueprint-line-label",
+        TextRole::Tick => "tick",
+    }
+}
+
+fn line_class(role: LineRole) -> &'static str {
+    match role {
+        LineRole::Grid => "grid",
+        LineRole::Neutral => "neutral",
+        LineRole::Blueprint(Zone::Customer | Zone::Frontstage) => "blueprint-line line-interaction",
+        LineRole::Blueprint(Zone::Backstage) => "blueprint-line line-visibility",
+        LineRole::Blueprint(Zone::Support) => "blueprint-line line-internal",
+    }
+}
+
+fn rect_class(role: RectRole) -> &'static str {
+    match role {
+        RectRole::Lane { odd: false } => "lane lane-even",
+        RectRole::Lane { odd: true } => "lane lane-odd",
+        RectRole::GapColumn => "gap-column",
+    }
+}
+
 /// Whether any text of the layout has a run in the emoji font.
 pub(crate) fn has_emoji(layout: &Layout) -> bool {
     layout.items.iter().any(|item| {
@@ -306,7 +382,13 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));
     }
     for (i, s) in layout.persona_looks.iter().enumerate() {
-        let dash = s.dash.map_or(String::new(), |d| format!(";stroke-dasharray:{d}"));
+        let dash = match s.dash {
+            [] => String::new(),
+            lengths => {
+                let lengths: Vec<String> = lengths.iter().map(u8::to_string).collect();
+                format!(";stroke-dasharray:{}", lengths.join(" "))
+            }
+        };
         let _ = writeln!(css, ".emotion-curve.p{i},.emotion-sample.p{i}{{stroke:{}{dash}}}", s.color);
         let _ = writeln!(css, ".marker.p{i}{{fill:{}}}", s.color);
     }

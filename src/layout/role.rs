@@ -1,0 +1,92 @@
+//! What each drawn thing is, as typed roles: the layout says *what* (an action card of a
+//! critical step, the line of visibility, a KPI's figure), the renderers decide how it
+//! looks (`render::svg` maps roles to classes and owns the stylesheet).
+
+use crate::lanes::{LaneKind, Zone};
+use crate::model::{ChannelMode, NeedKind};
+
+/// What a card is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardRole {
+    /// A phase's name over its steps; phases alternate in shade.
+    Phase {
+        odd: bool,
+    },
+    /// A lane's name in the label column.
+    LaneLabel,
+    /// A step's action. In the blueprint view it may show fail points and a handoff.
+    Action {
+        critical: bool,
+        fail_point: bool,
+        handoff: bool,
+    },
+    Touchpoint {
+        mode: Option<ChannelMode>,
+        external: bool,
+    },
+    /// The mark of a step where the customer meets no touchpoint of the company.
+    Gap,
+    /// A detail statement's card in its lane: a need's kind, an external owner.
+    Detail {
+        lane: LaneKind,
+        need: Option<NeedKind>,
+        external: bool,
+    },
+}
+
+impl CardRole {
+    /// Whether the card is a step's action, which takes the keyboard focus.
+    pub fn is_action(self) -> bool {
+        matches!(self, CardRole::Action { .. })
+    }
+}
+
+/// What a block of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    /// A header fact's label ("Goal:").
+    FactLabel,
+    /// A header fact's text.
+    Fact,
+    Legend,
+    PhaseName,
+    LaneName,
+    /// The "critical" badge of an action.
+    Badge,
+    ActionText,
+    /// A card's own text.
+    CardText,
+    /// Who a touchpoint or blueprint statement is with: channel and owner.
+    Who,
+    GapText,
+    NeedKind,
+    KpiFigure,
+    FailPoint,
+    Handoff,
+    /// The name of a service blueprint line.
+    LineName,
+    /// A value on the emotion scale.
+    Tick,
+}
+
+/// What a straight line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineRole {
+    /// A score's line across the emotion lane.
+    Grid,
+    /// The neutral score's line.
+    Neutral,
+    /// A service blueprint line, above the lanes of `Zone` (never `Zone::Customer`):
+    /// interaction, visibility, internal interaction.
+    Blueprint(Zone),
+}
+
+/// What a filled rectangle without text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RectRole {
+    /// A lane's background; lanes alternate in shade.
+    Lane { odd: bool },
+    /// The column of a step that is a gap.
+    GapColumn,
+}

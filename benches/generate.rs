@@ -1,6 +1,11 @@
 //! Prints a generated map: `cargo run --release --example generate -- 10000 > big.journey`.
 //! Used by scripts/bench.sh for whole-process timings.
 //!
+//! With `--dictionary` it prints the language's vocabulary as libFuzzer dictionary
+//! entries instead (for scripts/fuzz-seeds.sh): every keyword as it starts a statement,
+//! the flag words, and the names of lanes, views and label languages, all from the
+//! keyword list and the lane table, so that a new lane reaches the fuzzers by itself.
+//!
 //! With `--mermaid` it prints the same map as a Mermaid `journey` diagram instead, for
 //! scripts/compare-mermaid.sh: the same title, a section per phase and a task per step.
 //! A Mermaid task has one score (1..5) and a list of actors, so a step's task gets the
@@ -11,6 +16,10 @@ use std::fmt::Write as _;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--dictionary") {
+        print!("{}", dictionary());
+        return;
+    }
     let steps = args.iter().find_map(|a| a.parse().ok()).unwrap_or(100);
     let map = journeymap::generate::map(steps);
     if args.iter().any(|a| a == "--mermaid") {
@@ -18,6 +27,24 @@ fn main() {
     } else {
         print!("{map}");
     }
+}
+
+fn dictionary() -> String {
+    use journeymap::lanes::{LaneKind, View};
+    use journeymap::model::Lang;
+    use journeymap::syntax::ast::{FlagKind, Keyword};
+    let mut words: Vec<String> = Vec::new();
+    for keyword in Keyword::all() {
+        let k = keyword.as_str();
+        words.extend([format!("{k}:"), format!("{k} ")]);
+    }
+    words.extend(FlagKind::ALL.iter().map(|f| f.as_str().to_string()));
+    words.extend(LaneKind::all().map(|l| l.name().to_string()));
+    words.extend(View::ALL.iter().map(|v| v.name().to_string()));
+    words.extend(Lang::ALL.iter().map(|l| l.code().to_string()));
+    words.sort();
+    words.dedup();
+    words.into_iter().map(|w| format!("\"{w}\"\n")).collect()
 }
 
 /// Mermaid's journey syntax gives `:` and `;` meaning, and `#` starts an entity.

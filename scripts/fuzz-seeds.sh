@@ -2,7 +2,8 @@
 # Assembles the fuzzers' seed corpus, fuzz/seeds/, from the maps the repository already
 # has, so that the seeds never drift from them: every diagnostic fixture of tests/check/,
 # the fmt fixtures of tests/fmt/, our examples and the shared examples (../shared/examples,
-# when present). The directory is rebuilt from scratch on every run and not committed.
+# when present). The directory is rebuilt from scratch on every run and not committed;
+# so is the dictionary, fuzz/journey.dict.
 # Usage: scripts/fuzz-seeds.sh [DIR]   (from any directory; default fuzz/seeds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +22,8 @@ copy fmt tests/fmt
 copy example examples
 copy shared ../shared/examples
 echo "$(find "$out" -type f | wc -l) seeds in $out"
+# The dictionary: the syntax's tokens, then the vocabulary from the lane table and the
+# keyword list (so a new lane or keyword needs no edit here).
+cargo build --release --quiet --example generate
+{ cat fuzz/syntax.dict; target/release/examples/generate --dictionary; } >fuzz/journey.dict
+echo "$(grep -c '^"' fuzz/journey.dict) dictionary entries in fuzz/journey.dict"

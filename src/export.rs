@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::LineIndex;
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, OwnerId, PersonaId, StepRef, Text,
+    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, PersonaId, StepRef, Text, Transition,
 };
 
 /// Version of the document's shape; it changes when a field is removed or renamed.
@@ -162,8 +162,8 @@ pub struct MeasureDoc<'a> {
 pub struct Derived<'a> {
     pub gaps: Vec<StepDoc<'a>>,
     pub emotion_extremes: Vec<Extremes<'a>>,
-    pub channel_switches: Vec<Switch<'a>>,
-    pub handoffs: Vec<HandoffDoc<'a>>,
+    pub channel_switches: Vec<TransitionDoc<'a>>,
+    pub handoffs: Vec<TransitionDoc<'a>>,
 }
 
 /// A reference to a step: its number and, for people reading the document, its action.
@@ -186,20 +186,11 @@ pub struct ExtremeDoc<'a> {
     pub steps: Vec<StepDoc<'a>>,
 }
 
+/// A channel switch or a handoff: the ids (channels, owners) of each step.
 #[derive(Serialize)]
-pub struct Switch<'a> {
+pub struct TransitionDoc<'a> {
     pub from_step: StepDoc<'a>,
     pub to_step: StepDoc<'a>,
-    pub from: Vec<&'a str>,
-    pub to: Vec<&'a str>,
-}
-
-/// The company's responsibility passes between owners from one step to the next.
-#[derive(Serialize)]
-pub struct HandoffDoc<'a> {
-    pub from_step: StepDoc<'a>,
-    pub to_step: StepDoc<'a>,
-    /// The company owners of each step.
     pub from: Vec<&'a str>,
     pub to: Vec<&'a str>,
 }
@@ -293,32 +284,25 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                     },
                 })
                 .collect(),
-            channel_switches: derived
-                .channel_switches
-                .iter()
-                .map(|s| Switch {
-                    from_step: step_doc(s.from_step),
-                    to_step: step_doc(s.to_step),
-                    from: s.from.iter().map(|&c| journey.channel(c).id.as_str()).collect(),
-                    to: s.to.iter().map(|&c| journey.channel(c).id.as_str()).collect(),
-                })
-                .collect(),
-            handoffs: derived
-                .handoffs
-                .iter()
-                .map(|h| HandoffDoc {
-                    from_step: step_doc(h.from_step),
-                    to_step: step_doc(h.to_step),
-                    from: owner_ids(journey, &h.from),
-                    to: owner_ids(journey, &h.to),
-                })
-                .collect(),
+            channel_switches: transitions(&derived.channel_switches, step_doc, |c| journey.channel(c).id.as_str()),
+            handoffs: transitions(&derived.handoffs, step_doc, |o| journey.owner(o).id.as_str()),
         },
     }
 }
 
-fn owner_ids<'a>(journey: &'a Journey, owners: &[OwnerId]) -> Vec<&'a str> {
-    owners.iter().map(|&o| journey.owner(o).id.as_str()).collect()
+fn transitions<'a, Id: Copy>(
+    list: &[Transition<Id>],
+    step_doc: impl Fn(StepRef) -> StepDoc<'a>,
+    id: impl Fn(Id) -> &'a str,
+) -> Vec<TransitionDoc<'a>> {
+    list.iter()
+        .map(|t| TransitionDoc {
+            from_step: step_doc(t.from_step),
+            to_step: step_doc(t.to_step),
+            from: t.from.iter().map(|&x| id(x)).collect(),
+            to: t.to.iter().map(|&x| id(x)).collect(),
+        })
+        .collect()
 }
 
 fn opt(text: &Option<Text>) -> Option<&str> {

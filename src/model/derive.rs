@@ -36,25 +36,23 @@ pub struct Extreme {
     pub steps: Vec<StepRef>,
 }
 
-/// The customer moves from one set of channels to another between two steps.
+/// Between two steps, one set of ids gives way to another: the customer's channels
+/// (a channel switch) or the company's owners (a handoff).
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChannelSwitch {
+pub struct Transition<Id> {
     pub from_step: StepRef,
     pub to_step: StepRef,
-    pub from: Vec<ChannelId>,
-    pub to: Vec<ChannelId>,
+    /// Each step's ids, in the order first named.
+    pub from: Vec<Id>,
+    pub to: Vec<Id>,
 }
+
+/// The customer moves from one set of channels to another between two steps.
+pub type ChannelSwitch = Transition<ChannelId>;
 
 /// The company's responsibility passes from one set of owners to another between two
 /// steps: both have owners of the company's own, and no owner is in both sets.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Handoff {
-    pub from_step: StepRef,
-    pub to_step: StepRef,
-    /// The company owners of each step, in the order first named.
-    pub from: Vec<OwnerId>,
-    pub to: Vec<OwnerId>,
-}
+pub type Handoff = Transition<OwnerId>;
 
 pub(super) fn derive(journey: &Journey) -> Derived {
     Derived {
@@ -87,30 +85,45 @@ fn extremes(journey: &Journey, persona: Option<PersonaId>) -> Option<EmotionExtr
 /// Between consecutive steps that use channels (steps without any channel are passed
 /// over), a switch is a change in the set of channels used.
 fn channel_switches(journey: &Journey) -> Vec<ChannelSwitch> {
-    let mut switches = Vec::new();
-    let mut previous: Option<(StepRef, Vec<ChannelId>)> = None;
-    for (at, step) in journey.steps() {
+    let channels = |step: &Step| {
         let mut channels: Vec<ChannelId> = Vec::new();
         for c in step.touchpoints.iter().filter_map(|t| t.channel) {
             if !channels.contains(&c) {
                 channels.push(c);
             }
         }
-        if channels.is_empty() {
+        channels
+    };
+    transitions(journey, channels, |from, to| {
+        let (mut a, mut b) = (from.to_vec(), to.to_vec());
+        a.sort_unstable();
+        b.sort_unstable();
+        a != b
+    })
+}
+
+/// The transitions between consecutive steps whose sets (`of`) are not empty (steps
+/// with an empty set are passed over) where `differ` says the sets differ.
+fn transitions<Id: Clone>(
+    journey: &Journey,
+    of: impl Fn(&Step) -> Vec<Id>,
+    differ: impl Fn(&[Id], &[Id]) -> bool,
+) -> Vec<Transition<Id>> {
+    let mut out = Vec::new();
+    let mut previous: Option<(StepRef, Vec<Id>)> = None;
+    for (at, step) in journey.steps() {
+        let ids = of(step);
+        if ids.is_empty() {
             continue;
         }
-        if let Some((from_step, from)) = previous.take() {
-            let mut a = from.clone();
-            let mut b = channels.clone();
-            a.sort_unstable();
-            b.sort_unstable();
-            if a != b {
-                switches.push(ChannelSwitch { from_step, to_step: at, from, to: channels.clone() });
-            }
+        if let Some((from_step, from)) = previous.take()
+            && differ(&from, &ids)
+        {
+            out.push(Transition { from_step, to_step: at, from, to: ids.clone() });
         }
-        previous = Some((at, channels));
+        previous = Some((at, ids));
     }
-    switches
+    out
 }
 
 /// The company's own owners of a step (not `external` ones), in the order first named:
@@ -128,19 +141,5 @@ pub fn company_owners(journey: &Journey, step: &Step) -> Vec<OwnerId> {
 /// Between consecutive steps with company owners (steps without any are passed over,
 /// as for channel switches), a handoff is a pair of owner sets that share none.
 fn handoffs(journey: &Journey) -> Vec<Handoff> {
-    let mut handoffs = Vec::new();
-    let mut previous: Option<(StepRef, Vec<OwnerId>)> = None;
-    for (at, step) in journey.steps() {
-        let owners = company_owners(journey, step);
-        if owners.is_empty() {
-            continue;
-        }
-        if let Some((from_step, from)) = previous.take()
-            && !from.iter().any(|o| owners.contains(o))
-        {
-            handoffs.push(Handoff { from_step, to_step: at, from, to: owners.clone() });
-        }
-        previous = Some((at, owners));
-    }
-    handoffs
+    transitions(journey, |step| company_owners(journey, step), |from, to| !from.iter().any(|o| to.contains(o)))
 }

@@ -19,7 +19,9 @@ pub mod suggest;
 mod vocab;
 
 pub use crate::lanes::{LaneKind, View};
-pub use derive::{ChannelSwitch, Derived, EmotionExtremes, Extreme, Handoff, StepRef, company_owners, is_gap};
+pub use derive::{
+    ChannelSwitch, Derived, EmotionExtremes, Extreme, Handoff, StepRef, Transition, company_owners, is_gap,
+};
 pub use journey::*;
 pub use lower::lower;
 pub use vocab::{Label, Lang};

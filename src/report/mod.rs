@@ -7,7 +7,7 @@ pub mod render;
 use serde::Serialize;
 
 use crate::lanes::Content;
-use crate::model::{Details, Journey, LaneKind, OwnerId, PersonaId, Step, StepRef, is_gap};
+use crate::model::{Details, Journey, LaneKind, PersonaId, Step, StepRef, is_gap};
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
 pub const REPORT_VERSION: u32 = 1;
@@ -24,9 +24,9 @@ pub struct Report {
     /// without personas has `persona: null`).
     pub emotions: Vec<PersonaPoints>,
     pub critical_steps: Vec<StepAt>,
-    pub channel_switches: Vec<ChannelSwitch>,
+    pub channel_switches: Vec<Transition>,
     /// Where the company's responsibility passes from one set of owners to another.
-    pub handoffs: Vec<Handoff>,
+    pub handoffs: Vec<Transition>,
     /// Places (a step, or a phase as a whole) with pains and no opportunity that
     /// answers them; see [`unanswered_pains`] for the rule.
     pub pains_without_opportunity: Vec<UnansweredPains>,
@@ -62,19 +62,11 @@ pub struct Point {
     pub steps: Vec<StepAt>,
 }
 
+/// A channel switch or a handoff: the ids (channels, owners) of each step.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ChannelSwitch {
+pub struct Transition {
     pub from_step: StepAt,
     pub to_step: StepAt,
-    pub from: Vec<String>,
-    pub to: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Handoff {
-    pub from_step: StepAt,
-    pub to_step: StepAt,
-    /// The company owners' ids of each step.
     pub from: Vec<String>,
     pub to: Vec<String>,
 }
@@ -132,8 +124,6 @@ pub fn report(journey: &Journey) -> Report {
             }
         })
         .collect();
-    let channel_ids = |ids: &[crate::model::ChannelId]| ids.iter().map(|&c| journey.channel(c).id.clone()).collect();
-    let owner_ids = |ids: &[OwnerId]| ids.iter().map(|&o| journey.owner(o).id.clone()).collect();
     Report {
         report_version: REPORT_VERSION,
         title: journey.title.value.clone(),
@@ -142,31 +132,28 @@ pub fn report(journey: &Journey) -> Report {
         gaps: journey.steps().filter(|(_, s)| is_gap(journey, s)).map(|(r, _)| at(r)).collect(),
         emotions,
         critical_steps: journey.steps().filter(|(_, s)| s.critical).map(|(r, _)| at(r)).collect(),
-        channel_switches: derived
-            .channel_switches
-            .iter()
-            .map(|s| ChannelSwitch {
-                from_step: at(s.from_step),
-                to_step: at(s.to_step),
-                from: channel_ids(&s.from),
-                to: channel_ids(&s.to),
-            })
-            .collect(),
-        handoffs: derived
-            .handoffs
-            .iter()
-            .map(|h| Handoff {
-                from_step: at(h.from_step),
-                to_step: at(h.to_step),
-                from: owner_ids(&h.from),
-                to: owner_ids(&h.to),
-            })
-            .collect(),
+        channel_switches: transitions(journey, &derived.channel_switches, |c| &journey.channel(c).id),
+        handoffs: transitions(journey, &derived.handoffs, |o| &journey.owner(o).id),
         pains_without_opportunity: unanswered_pains(journey),
         kpis_off_target: kpis_off_target(journey),
         kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.target.is_none()).count(),
         lanes: crate::lanes::reading_order().into_iter().map(|lane| lane_count(journey, lane)).collect(),
     }
+}
+
+fn transitions<'a, Id: Copy>(
+    journey: &Journey,
+    list: &[crate::model::Transition<Id>],
+    id: impl Fn(Id) -> &'a String,
+) -> Vec<Transition> {
+    list.iter()
+        .map(|t| Transition {
+            from_step: step_at(journey, t.from_step),
+            to_step: step_at(journey, t.to_step),
+            from: t.from.iter().map(|&x| id(x).clone()).collect(),
+            to: t.to.iter().map(|&x| id(x).clone()).collect(),
+        })
+        .collect()
 }
 
 pub(crate) fn step_at(journey: &Journey, r: StepRef) -> StepAt {

@@ -41,26 +41,27 @@ pub fn markdown(r: &Report) -> String {
     section(&mut out, "Critical steps", r.critical_steps.len(), "");
     md_table(&mut out, &["step", "phase", "action"], r.critical_steps.iter().map(step_cells).collect());
 
-    section(&mut out, "Channel switches", r.channel_switches.len(), "between consecutive steps that use channels");
-    let rows = r
-        .channel_switches
-        .iter()
-        .map(|s| vec![md_step(&s.from_step), md_step(&s.to_step), md(&s.from.join(", ")), md(&s.to.join(", "))])
-        .collect();
-    md_table(&mut out, &["from step", "to step", "from channels", "to channels"], rows);
-
-    section(
-        &mut out,
-        "Handoffs",
-        r.handoffs.len(),
-        "between consecutive steps with company owners that share none of them",
-    );
-    let rows = r
-        .handoffs
-        .iter()
-        .map(|h| vec![md_step(&h.from_step), md_step(&h.to_step), md(&h.from.join(", ")), md(&h.to.join(", "))])
-        .collect();
-    md_table(&mut out, &["from step", "to step", "from owners", "to owners"], rows);
+    for (title, note, list, headers) in [
+        (
+            "Channel switches",
+            "between consecutive steps that use channels",
+            &r.channel_switches,
+            ["from step", "to step", "from channels", "to channels"],
+        ),
+        (
+            "Handoffs",
+            "between consecutive steps with company owners that share none of them",
+            &r.handoffs,
+            ["from step", "to step", "from owners", "to owners"],
+        ),
+    ] {
+        section(&mut out, title, list.len(), note);
+        let rows = list
+            .iter()
+            .map(|s| vec![md_step(&s.from_step), md_step(&s.to_step), md(&s.from.join(", ")), md(&s.to.join(", "))])
+            .collect();
+        md_table(&mut out, &headers, rows);
+    }
 
     section(
         &mut out,
@@ -135,34 +136,21 @@ pub fn text(r: &Report) -> String {
         .collect();
     text_section(&mut out, "Low and high points", lines);
     text_section(&mut out, "Critical steps", r.critical_steps.iter().map(text_step).collect());
-    let lines = r
-        .channel_switches
-        .iter()
-        .map(|s| {
-            format!(
-                "step {} → step {}: {} → {}",
-                s.from_step.number,
-                s.to_step.number,
-                term(&s.from.join(", ")),
-                term(&s.to.join(", "))
-            )
-        })
-        .collect();
-    text_section(&mut out, "Channel switches", lines);
-    let lines = r
-        .handoffs
-        .iter()
-        .map(|h| {
-            format!(
-                "step {} → step {}: {} → {}",
-                h.from_step.number,
-                h.to_step.number,
-                term(&h.from.join(", ")),
-                term(&h.to.join(", "))
-            )
-        })
-        .collect();
-    text_section(&mut out, "Handoffs", lines);
+    for (title, list) in [("Channel switches", &r.channel_switches), ("Handoffs", &r.handoffs)] {
+        let lines = list
+            .iter()
+            .map(|s| {
+                format!(
+                    "step {} → step {}: {} → {}",
+                    s.from_step.number,
+                    s.to_step.number,
+                    term(&s.from.join(", ")),
+                    term(&s.to.join(", "))
+                )
+            })
+            .collect();
+        text_section(&mut out, title, lines);
+    }
     let lines = r
         .pains_without_opportunity
         .iter()

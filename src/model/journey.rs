@@ -80,22 +80,72 @@ impl From<&crate::syntax::ast::Text<'_>> for Text {
     }
 }
 
-/// The emotion scale, `min < max`.
+/// The emotion scale, `min < max`. Only the lowering makes one, from a valid `scale`
+/// statement (or the default, `-2..2`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
-    pub min: i64,
-    pub max: i64,
+    min: Score,
+    max: Score,
 }
 
 impl Default for Scale {
     fn default() -> Self {
-        Scale { min: -2, max: 2 }
+        Scale { min: Score(-2), max: Score(2) }
     }
 }
 
 impl Scale {
+    /// The scale `min..max`; `None` unless `min < max`.
+    pub(super) fn new(min: i64, max: i64) -> Option<Scale> {
+        (min < max).then_some(Scale { min: Score(min), max: Score(max) })
+    }
+
+    pub fn min(self) -> Score {
+        self.min
+    }
+
+    pub fn max(self) -> Score {
+        self.max
+    }
+
     pub fn contains(self, score: i64) -> bool {
-        (self.min..=self.max).contains(&score)
+        (self.min.0..=self.max.0).contains(&score)
+    }
+
+    /// `value` as a score on this scale, if it lies on it.
+    pub(super) fn score(self, value: i64) -> Option<Score> {
+        self.contains(value).then_some(Score(value))
+    }
+}
+
+/// An emotion score. Only the lowering makes one, after checking that it lies on the
+/// map's [`Scale`], so in a [`Journey`] every score is on its scale. It shows (and
+/// serialises) as its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Score(i64);
+
+impl Score {
+    /// A score not checked against a scale, for a map whose `scale` statement is
+    /// broken: that map has an error, so no [`Journey`] is built to hold it.
+    pub(super) fn unchecked(value: i64) -> Score {
+        Score(value)
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Score {
+    /// As the number: formatting flags such as `{:+}` apply.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl serde::Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0)
     }
 }
 
@@ -193,7 +243,7 @@ pub struct Touchpoint {
 pub struct Emotion {
     /// `None` for the anonymous persona of a map without personas.
     pub persona: Option<PersonaId>,
-    pub score: i64,
+    pub score: Score,
     /// Why; `None` when the statement had no text.
     pub text: Option<Text>,
     /// Whether the statement named the persona (or applied to all of the step's).

@@ -67,11 +67,11 @@ phase: P
     );
     let anna = &j.derived.extremes[0];
     assert_eq!(anna.persona, Some(PersonaId(0)));
-    assert_eq!((anna.low.score, actions(&j, &anna.low.steps)), (-1, vec!["One", "Three"]));
-    assert_eq!((anna.high.score, actions(&j, &anna.high.steps)), (2, vec!["Two"]));
+    assert_eq!((anna.low.score.get(), actions(&j, &anna.low.steps)), (-1, vec!["One", "Three"]));
+    assert_eq!((anna.high.score.get(), actions(&j, &anna.high.steps)), (2, vec!["Two"]));
     let erik = &j.derived.extremes[1];
-    assert_eq!((erik.low.score, actions(&j, &erik.low.steps)), (0, vec!["Four"]));
-    assert_eq!((erik.high.score, actions(&j, &erik.high.steps)), (2, vec!["One", "Two"]));
+    assert_eq!((erik.low.score.get(), actions(&j, &erik.low.steps)), (0, vec!["Four"]));
+    assert_eq!((erik.high.score.get(), actions(&j, &erik.high.steps)), (2, vec!["One", "Two"]));
 }
 
 #[test]
@@ -171,7 +171,7 @@ phase: P
 ",
     );
     assert_eq!(j.lang, Lang::Sv);
-    assert_eq!((j.scale.min, j.scale.max), (1, 5));
+    assert_eq!((j.scale.min().get(), j.scale.max().get()), (1, 5));
     assert_eq!(j.notes.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
     assert_eq!(j.phases[0].details.texts(LaneKind::Pains).next().unwrap().value, "The whole phase hurts");
     let kpi = j.phases[0].details.kpis().next().unwrap();

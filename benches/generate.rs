@@ -38,12 +38,12 @@ fn mermaid(map: &str) -> String {
             let score = (1.0 + (mean - min) * 4.0 / (max - min)).round() as i64;
             let mut actors: Vec<&str> = Vec::new();
             for e in &step.emotions {
-                let ids: Vec<usize> = match e.persona {
-                    Some(p) => vec![p.0],
-                    None => (0..journey.personas.len()).collect(),
+                let ids: Vec<_> = match e.persona {
+                    Some(p) => vec![p],
+                    None => journey.persona_ids().collect(),
                 };
                 for id in ids {
-                    let name = journey.personas[id].id.as_str();
+                    let name = journey.persona(id).id.as_str();
                     if !actors.contains(&name) {
                         actors.push(name);
                     }

@@ -47,11 +47,22 @@ impl Journey {
 
     /// The personas who travel: each declared one, or the anonymous one (`None`).
     pub fn travellers(&self) -> Vec<Option<PersonaId>> {
-        if self.personas.is_empty() {
-            vec![None]
-        } else {
-            (0..self.personas.len()).map(|i| Some(PersonaId(i))).collect()
-        }
+        if self.personas.is_empty() { vec![None] } else { self.persona_ids().map(Some).collect() }
+    }
+
+    /// The declared personas' ids, in the order declared (that of [`Journey::personas`]).
+    pub fn persona_ids(&self) -> impl Iterator<Item = PersonaId> + use<> {
+        (0..self.personas.len()).map(PersonaId)
+    }
+
+    /// The declared channels' ids, in the order declared (that of [`Journey::channels`]).
+    pub fn channel_ids(&self) -> impl Iterator<Item = ChannelId> + use<> {
+        (0..self.channels.len()).map(ChannelId)
+    }
+
+    /// The declared owners' ids, in the order declared (that of [`Journey::owners`]).
+    pub fn owner_ids(&self) -> impl Iterator<Item = OwnerId> + use<> {
+        (0..self.owners.len()).map(OwnerId)
     }
 
     pub fn persona(&self, id: PersonaId) -> &Persona {
@@ -149,15 +160,21 @@ impl serde::Serialize for Score {
     }
 }
 
-/// Index of a declared persona in [`Journey::personas`].
+// The ids index the journey's lists, so only the model makes them (the field is
+// private outside it): an id from a journey always resolves in it.
+
+/// A declared persona of a journey: [`Journey::persona`] resolves it, and
+/// [`Journey::persona_ids`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PersonaId(pub usize);
-/// Index of a declared channel in [`Journey::channels`].
+pub struct PersonaId(pub(super) usize);
+/// A declared channel of a journey: [`Journey::channel`] resolves it, and
+/// [`Journey::channel_ids`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ChannelId(pub usize);
-/// Index of a declared owner in [`Journey::owners`].
+pub struct ChannelId(pub(super) usize);
+/// A declared owner of a journey: [`Journey::owner`] resolves it, and
+/// [`Journey::owner_ids`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OwnerId(pub usize);
+pub struct OwnerId(pub(super) usize);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Persona {

@@ -1,7 +1,7 @@
 //! The typed model and its derived facts: gaps, low and high points, channel switches.
 
 use crate::common::check_str;
-use journeymap::model::{Journey, LaneKind, Lang, PersonaId, StepRef};
+use journeymap::model::{Journey, LaneKind, Lang, StepRef};
 
 fn journey(source: &str) -> Journey {
     let checked = check_str(source);
@@ -66,7 +66,8 @@ phase: P
 ",
     );
     let anna = &j.derived.extremes[0];
-    assert_eq!(anna.persona, Some(PersonaId(0)));
+    assert_eq!(anna.persona, j.persona_ids().next());
+    assert_eq!(anna.persona.map(|p| j.persona(p).id.as_str()), Some("anna"));
     assert_eq!((anna.low.score.get(), actions(&j, &anna.low.steps)), (-1, vec!["One", "Three"]));
     assert_eq!((anna.high.score.get(), actions(&j, &anna.high.steps)), (2, vec!["Two"]));
     let erik = &j.derived.extremes[1];
@@ -143,10 +144,14 @@ phase: P
 ",
     );
     let steps: Vec<_> = j.steps().map(|(_, s)| s).collect();
-    let who = |i: usize| steps[i].emotions.iter().map(|e| e.persona.unwrap().0).collect::<Vec<_>>();
-    assert_eq!(who(0), [0, 1, 2]);
-    assert_eq!(who(1), [0, 1]);
-    assert_eq!(who(2), [2]);
+    let who =
+        |i: usize| steps[i].emotions.iter().map(|e| j.persona(e.persona.unwrap()).id.as_str()).collect::<Vec<_>>();
+    assert_eq!(who(0), ["anna", "erik", "lena"]);
+    assert_eq!(who(1), ["anna", "erik"]);
+    assert_eq!(who(2), ["lena"]);
+    // In the order declared, as the journey lists its ids.
+    let ids: Vec<_> = j.persona_ids().collect();
+    assert_eq!(steps[0].emotions.iter().map(|e| e.persona.unwrap()).collect::<Vec<_>>(), ids);
     assert_eq!(steps[0].emotions[1].text.as_ref().unwrap().value, "Fine");
     assert!(!steps[0].emotions[0].named);
 }

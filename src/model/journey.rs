@@ -273,7 +273,8 @@ pub struct Emotion {
 /// ([`crate::lanes`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
-    items: Vec<Detail>,
+    // Visible in the model for `meaning.rs`, which clears its spans.
+    pub(super) items: Vec<Detail>,
 }
 
 /// One detail statement: a card in its lane.

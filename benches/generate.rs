@@ -54,23 +54,23 @@ fn plain(text: &str) -> String {
 
 fn mermaid(map: &str) -> String {
     let journey = journeymap::compile(map.as_bytes()).journey.expect("generated maps are valid");
-    let (min, max) = (journey.scale.min as f64, journey.scale.max as f64);
+    let (min, max) = (journey.scale.min().get() as f64, journey.scale.max().get() as f64);
     let mut out = format!("journey\n  title {}\n", plain(&journey.title.value));
     for phase in &journey.phases {
         let _ = writeln!(out, "  section {}", plain(&phase.name.value));
         for step in &phase.steps {
-            let scores: Vec<f64> = step.emotions.iter().map(|e| e.score as f64).collect();
+            let scores: Vec<f64> = step.emotions.iter().map(|e| e.score.get() as f64).collect();
             let mean =
                 if scores.is_empty() { (min + max) / 2.0 } else { scores.iter().sum::<f64>() / scores.len() as f64 };
             let score = (1.0 + (mean - min) * 4.0 / (max - min)).round() as i64;
             let mut actors: Vec<&str> = Vec::new();
             for e in &step.emotions {
-                let ids: Vec<usize> = match e.persona {
-                    Some(p) => vec![p.0],
-                    None => (0..journey.personas.len()).collect(),
+                let ids: Vec<_> = match e.persona {
+                    Some(p) => vec![p],
+                    None => journey.persona_ids().collect(),
                 };
                 for id in ids {
-                    let name = journey.personas[id].id.as_str();
+                    let name = journey.persona(id).id.as_str();
                     if !actors.contains(&name) {
                         actors.push(name);
                     }

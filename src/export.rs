@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::LineIndex;
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, PersonaId, StepRef, Text, Transition,
+    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, PersonaId, Score, StepRef, Text, Transition,
 };
 
 /// Version of the document's shape; it changes when a field is removed or renamed.
@@ -33,8 +33,8 @@ pub struct Document<'a> {
 
 #[derive(Serialize)]
 pub struct Scale {
-    pub min: i64,
-    pub max: i64,
+    pub min: Score,
+    pub max: Score,
 }
 
 #[derive(Serialize)]
@@ -93,7 +93,7 @@ pub struct Touchpoint<'a> {
 pub struct Emotion<'a> {
     /// null for the anonymous persona of a map without personas.
     pub persona: Option<&'a str>,
-    pub score: i64,
+    pub score: Score,
     pub text: Option<&'a str>,
 }
 
@@ -182,7 +182,7 @@ pub struct Extremes<'a> {
 
 #[derive(Serialize)]
 pub struct ExtremeDoc<'a> {
-    pub score: i64,
+    pub score: Score,
     pub steps: Vec<StepDoc<'a>>,
 }
 
@@ -248,7 +248,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
         scope: opt(&journey.scope),
         notes: texts(&journey.notes),
         lang: journey.lang.code(),
-        scale: Scale { min: journey.scale.min, max: journey.scale.max },
+        scale: Scale { min: journey.scale.min(), max: journey.scale.max() },
         personas: journey.personas.iter().map(|p| Persona { id: &p.id, description: opt(&p.description) }).collect(),
         channels: journey
             .channels

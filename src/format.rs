@@ -19,7 +19,9 @@
 //! - LF line ends, no byte-order mark, no trailing blanks, one final newline.
 //!
 //! Formatting never changes the meaning: [`format`] checks that the map it produces
-//! exports to the same document, line numbers aside, and refuses otherwise.
+//! has the same model, spans aside ([`Journey::same_meaning`]), and refuses otherwise.
+//!
+//! [`Journey::same_meaning`]: crate::model::Journey::same_meaning
 
 use crate::Compiled;
 use crate::diag::Diags;
@@ -55,37 +57,22 @@ pub fn format(bytes: &[u8]) -> Formatted {
 /// [`format()`] under explicit limits (a project file's), for the map and for the text
 /// it is formatted to.
 pub fn format_with(bytes: &[u8], options: &crate::Options) -> Formatted {
+    format_by(bytes, options, format_source)
+}
+
+/// [`format_with`] with the text laid out by `layout`, which is checked as
+/// [`format_source`] is: the result is refused unless it means the same.
+fn format_by(bytes: &[u8], options: &crate::Options, layout: impl Fn(&str) -> String) -> Formatted {
     let compiled = crate::compile_with(bytes, options);
     // `compile` builds a journey exactly when the map has no errors.
     let Some(journey) = compiled.journey.as_ref() else {
         return Formatted { compiled, result: Err(Refusal::Errors) };
     };
-    let text = format_source(&compiled.source);
+    let text = layout(&compiled.source);
     let after = crate::compile_with(text.as_bytes(), options);
-    let same = after.journey.as_ref().is_some_and(|j| {
-        meaning(&crate::export::document(journey, &compiled.source))
-            == meaning(&crate::export::document(j, &after.source))
-    });
+    let same = after.journey.as_ref().is_some_and(|j| journey.same_meaning(j));
     let result = if same { Ok(text) } else { Err(Refusal::MeaningChanged) };
     Formatted { compiled, result }
-}
-
-/// What a map means: its exported document without the line numbers, which are the
-/// one thing formatting may change.
-pub fn meaning(document: &crate::export::Document<'_>) -> serde_json::Value {
-    fn strip_lines(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                map.remove("line");
-                map.values_mut().for_each(strip_lines);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip_lines),
-            _ => {}
-        }
-    }
-    let mut value = serde_json::to_value(document).unwrap_or(serde_json::Value::Null);
-    strip_lines(&mut value);
-    value
 }
 
 /// Lays out decoded source text canonically. Any text is accepted, valid or not (a line
@@ -271,7 +258,36 @@ fn statement_text(statement: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_source, statement_text};
+    use super::{Refusal, format_by, format_source, statement_text};
+
+    /// A formatter that changes the map's meaning is refused, and the map left as it is:
+    /// swapping two steps, dropping a detail, changing a score or a text.
+    #[test]
+    fn a_layout_that_changes_the_meaning_is_refused() {
+        let map = "journey: T\n\nphase: P\n  step: One\n    pain: x\n    emotion 1\n  step: Two\n";
+        let options = crate::Options::default();
+        let accepted = format_by(map.as_bytes(), &options, format_source);
+        assert_eq!(accepted.result.as_deref(), Ok(map));
+        let broken: [fn(&str) -> String; 5] = [
+            |s| {
+                format_source(s)
+                    .replace("step: One", "step: Three")
+                    .replace("step: Two", "step: One")
+                    .replace("step: Three", "step: Two")
+            },
+            |s| format_source(s).replace("    pain: x\n", ""),
+            |s| format_source(s).replace("emotion 1", "emotion 2"),
+            |s| format_source(s).replace("pain: x", "pain: y"),
+            |s| format_source(s).replace("pain: x", "thought: x"),
+        ];
+        for layout in broken {
+            let formatted = format_by(map.as_bytes(), &options, layout);
+            assert_eq!(formatted.result, Err(Refusal::MeaningChanged), "{}", layout(map));
+        }
+        // A layout whose text no longer compiles is refused too.
+        let formatted = format_by(map.as_bytes(), &options, |s| format_source(s).replace("emotion 1", "emotion 9"));
+        assert_eq!(formatted.result, Err(Refusal::MeaningChanged));
+    }
 
     #[test]
     fn statements_get_canonical_spacing() {

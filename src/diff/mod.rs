@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Step, StepRef, Text, is_gap,
+    ChannelMode, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Score, Step, StepRef, Text, is_gap,
 };
 use crate::report::round2;
 
@@ -144,8 +144,8 @@ pub struct EmotionChange {
     pub place: Place,
     /// `null` for the anonymous persona of a map without personas.
     pub persona: Option<String>,
-    pub old: Option<i64>,
-    pub new: Option<i64>,
+    pub old: Option<Score>,
+    pub new: Option<Score>,
     /// `new − old` when both are there.
     pub shift: Option<i64>,
     pub old_text: Option<String>,
@@ -281,7 +281,7 @@ fn header(old: Option<&Journey>, new: Option<&Journey>) -> Vec<HeaderChange> {
         ("goal", |j| j.goal.as_ref().map(|t| t.value.clone())),
         ("scope", |j| j.scope.as_ref().map(|t| t.value.clone())),
         ("lang", |j| Some(j.lang.code().to_string())),
-        ("scale", |j| Some(format!("{}..{}", j.scale.min, j.scale.max))),
+        ("scale", |j| Some(format!("{}..{}", j.scale.min(), j.scale.max()))),
         ("lanes", |j| j.lanes_explicit.then(|| j.lanes.iter().map(|l| l.name()).collect::<Vec<_>>().join(" "))),
         ("view", |j| j.view_explicit.then(|| j.view.name().to_string())),
     ];
@@ -498,7 +498,7 @@ fn emotions(old: &Journey, new: &Journey, o: &Step, s: &Step, here: &Place, d: &
             persona,
             old: old_score,
             new: new_score,
-            shift: old_score.zip(new_score).map(|(x, y)| y.saturating_sub(x)),
+            shift: old_score.zip(new_score).map(|(x, y)| y.get().saturating_sub(x.get())),
             old_text: text(a),
             new_text: text(b),
         });

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::{Change, Diff, FileChange, GapChangeKind, Place, StepChangeKind, StepSide};
 use crate::escape::{markdown as md, terminal as term};
+use crate::model::Score;
 use crate::report::render::{ANONYMOUS, md_table};
 
 /// The diff as pretty JSON, ending in a newline.
@@ -191,7 +192,7 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                 .emotions
                 .iter()
                 .map(|x| {
-                    let score = |s: Option<i64>| s.map_or_else(|| "—".to_string(), |s| format!("{s:+}"));
+                    let score = |s: Option<Score>| s.map_or_else(|| "—".to_string(), |s| format!("{s:+}"));
                     let why = if x.old_text == x.new_text {
                         String::new()
                     } else {

@@ -21,7 +21,7 @@ pub(super) fn lane(
     items: &mut Vec<Item>,
 ) -> f32 {
     // In f64: a scale may span all of i64, whose width does not fit in i64.
-    let (min, max) = (journey.scale.min as f64, journey.scale.max as f64);
+    let (min, max) = (journey.scale.min().get() as f64, journey.scale.max().get() as f64);
     let (plot_top, plot_bottom) = (top + INSET, top + HEIGHT - INSET);
     let y_of = |score: f64| plot_bottom - ((score - min) / (max - min)) as f32 * (plot_bottom - plot_top);
     let left = column_x(0) - COLUMN_GAP / 2.0;
@@ -29,7 +29,7 @@ pub(super) fn lane(
 
     // Grid lines and their values, the values left of the lines, as wide as they need.
     let (ascent, descent) = fonts.extents(FontStyle::Regular, SMALL);
-    let ticks = ticks(journey.scale.min, journey.scale.max);
+    let ticks = ticks(journey.scale.min().get(), journey.scale.max().get());
     let values =
         ticks.iter().map(|t| fonts.width(&t.to_string(), FontStyle::Regular, SMALL)).fold(12.0, f32::max) + 8.0;
     for value in ticks {
@@ -71,7 +71,7 @@ pub(super) fn lane(
                 points.push(None);
                 continue;
             };
-            let (x, y) = (column_x(i) + COLUMN_WIDTH / 2.0 + dx, y_of(emotion.score as f64));
+            let (x, y) = (column_x(i) + COLUMN_WIDTH / 2.0 + dx, y_of(emotion.score.get() as f64));
             points.push(Some((x, y)));
             let extreme = extremes.and_then(|x| {
                 if x.low.steps.contains(&at) {

@@ -3,8 +3,8 @@
 use super::header::{Decl, Header, Names};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Detail, Details, Emotion, Extra, Figures, Measure, NeedKind, OwnerId, PersonaId, Phase, Step, Text,
-    Touchpoint, suggest,
+    ChannelId, Detail, Details, Emotion, Extra, Figures, Measure, NeedKind, OwnerId, PersonaId, Phase, Score, Step,
+    Text, Touchpoint, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
@@ -282,7 +282,7 @@ impl<'h> Body<'h> {
         }
     }
 
-    fn score(&self, score: &Number, diags: &mut Diags) -> Option<i64> {
+    fn score(&self, score: &Number, diags: &mut Diags) -> Option<Score> {
         let scale = self.header.scale();
         if score.percent || score.fractional {
             diags.push(
@@ -290,7 +290,7 @@ impl<'h> Body<'h> {
                     Code::ScoreNotInteger,
                     score.span,
                     format!("the score `{}` is not an integer", score.text),
-                    format!("scores are whole numbers from {} to {}", scale.min, scale.max),
+                    format!("scores are whole numbers from {} to {}", scale.min(), scale.max()),
                 )
                 .label("not an integer"),
             );
@@ -298,19 +298,23 @@ impl<'h> Body<'h> {
         }
         // An integer too large for i64 is, whatever the scale, outside it.
         let value = score.integer().unwrap_or(if score.text.starts_with('-') { i64::MIN } else { i64::MAX });
-        if !self.header.scale_unknown && !scale.contains(value) {
-            diags.push(
-                Diag::new(
-                    Code::ScoreOutOfScale,
-                    score.span,
-                    format!("the score {} is outside the scale {}..{}", score.text, scale.min, scale.max),
-                    format!("use a score from {} to {}, or widen the map's `scale`", scale.min, scale.max),
-                )
-                .label("outside the scale"),
-            );
-            return None;
+        if let Some(score) = scale.score(value) {
+            return Some(score);
         }
-        Some(value)
+        if self.header.scale_unknown {
+            // The `scale` statement has an error: no journey will hold this score.
+            return Some(Score::unchecked(value));
+        }
+        diags.push(
+            Diag::new(
+                Code::ScoreOutOfScale,
+                score.span,
+                format!("the score {} is outside the scale {}..{}", score.text, scale.min(), scale.max()),
+                format!("use a score from {} to {}, or widen the map's `scale`", scale.min(), scale.max()),
+            )
+            .label("outside the scale"),
+        );
+        None
     }
 
     /// Details that a step or, before its first step, a phase can hold: what each

@@ -1,7 +1,7 @@
 //! Derived facts: gaps, each persona's low and high points, channel switches, handoffs.
 //! They are computed from the model and never written by hand.
 
-use super::{ChannelId, Journey, OwnerId, PersonaId, Step};
+use super::{ChannelId, Journey, OwnerId, PersonaId, Score, Step};
 
 /// A step's place: indices into [`Journey::phases`] and [`super::Phase::steps`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,7 +32,7 @@ pub struct EmotionExtremes {
 /// A score and every step (in order) where the persona has it: ties are all kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extreme {
-    pub score: i64,
+    pub score: Score,
     pub steps: Vec<StepRef>,
 }
 
@@ -71,11 +71,11 @@ pub fn is_gap(journey: &Journey, step: &Step) -> bool {
 }
 
 fn extremes(journey: &Journey, persona: Option<PersonaId>) -> Option<EmotionExtremes> {
-    let scores: Vec<(StepRef, i64)> =
+    let scores: Vec<(StepRef, Score)> =
         journey.steps().filter_map(|(at, s)| s.emotion_of(persona).map(|e| (at, e.score))).collect();
     let low = scores.iter().map(|&(_, score)| score).min()?;
     let high = scores.iter().map(|&(_, score)| score).max()?;
-    let at = |wanted: i64| Extreme {
+    let at = |wanted: Score| Extreme {
         score: wanted,
         steps: scores.iter().filter(|&&(_, score)| score == wanted).map(|&(at, _)| at).collect(),
     };

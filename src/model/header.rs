@@ -342,7 +342,7 @@ fn scale(range: &Range, diags: &mut Diags) -> Option<Scale> {
         );
         return None;
     };
-    if min >= max {
+    let Some(scale) = Scale::new(min, max) else {
         diags.push(
             Diag::new(
                 Code::BadScale,
@@ -353,8 +353,8 @@ fn scale(range: &Range, diags: &mut Diags) -> Option<Scale> {
             .label("min must be less than max"),
         );
         return None;
-    }
-    Some(Scale { min, max })
+    };
+    Some(scale)
 }
 
 fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {

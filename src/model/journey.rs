@@ -49,11 +49,22 @@ impl Journey {
 
     /// The personas who travel: each declared one, or the anonymous one (`None`).
     pub fn travellers(&self) -> Vec<Option<PersonaId>> {
-        if self.personas.is_empty() {
-            vec![None]
-        } else {
-            (0..self.personas.len()).map(|i| Some(PersonaId(i))).collect()
-        }
+        if self.personas.is_empty() { vec![None] } else { self.persona_ids().map(Some).collect() }
+    }
+
+    /// The declared personas' ids, in the order declared (that of [`Journey::personas`]).
+    pub fn persona_ids(&self) -> impl Iterator<Item = PersonaId> + use<> {
+        (0..self.personas.len()).map(PersonaId)
+    }
+
+    /// The declared channels' ids, in the order declared (that of [`Journey::channels`]).
+    pub fn channel_ids(&self) -> impl Iterator<Item = ChannelId> + use<> {
+        (0..self.channels.len()).map(ChannelId)
+    }
+
+    /// The declared owners' ids, in the order declared (that of [`Journey::owners`]).
+    pub fn owner_ids(&self) -> impl Iterator<Item = OwnerId> + use<> {
+        (0..self.owners.len()).map(OwnerId)
     }
 
     pub fn persona(&self, id: PersonaId) -> &Persona {
@@ -82,34 +93,90 @@ impl From<&crate::syntax::ast::Text<'_>> for Text {
     }
 }
 
-/// The emotion scale, `min < max`.
+/// The emotion scale, `min < max`. Only the lowering makes one, from a valid `scale`
+/// statement (or the default, `-2..2`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
-    pub min: i64,
-    pub max: i64,
+    min: Score,
+    max: Score,
 }
 
 impl Default for Scale {
     fn default() -> Self {
-        Scale { min: -2, max: 2 }
+        Scale { min: Score(-2), max: Score(2) }
     }
 }
 
 impl Scale {
+    /// The scale `min..max`; `None` unless `min < max`.
+    pub(super) fn new(min: i64, max: i64) -> Option<Scale> {
+        (min < max).then_some(Scale { min: Score(min), max: Score(max) })
+    }
+
+    pub fn min(self) -> Score {
+        self.min
+    }
+
+    pub fn max(self) -> Score {
+        self.max
+    }
+
     pub fn contains(self, score: i64) -> bool {
-        (self.min..=self.max).contains(&score)
+        (self.min.0..=self.max.0).contains(&score)
+    }
+
+    /// `value` as a score on this scale, if it lies on it.
+    pub(super) fn score(self, value: i64) -> Option<Score> {
+        self.contains(value).then_some(Score(value))
     }
 }
 
-/// Index of a declared persona in [`Journey::personas`].
+/// An emotion score. Only the lowering makes one, after checking that it lies on the
+/// map's [`Scale`], so in a [`Journey`] every score is on its scale. It shows (and
+/// serialises) as its number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PersonaId(pub usize);
-/// Index of a declared channel in [`Journey::channels`].
+pub struct Score(i64);
+
+impl Score {
+    /// A score not checked against a scale, for a map whose `scale` statement is
+    /// broken: that map has an error, so no [`Journey`] is built to hold it.
+    pub(super) fn unchecked(value: i64) -> Score {
+        Score(value)
+    }
+
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Score {
+    /// As the number: formatting flags such as `{:+}` apply.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl serde::Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0)
+    }
+}
+
+// The ids index the journey's lists, so only the model makes them (the field is
+// private outside it): an id from a journey always resolves in it.
+
+/// A declared persona of a journey: [`Journey::persona`] resolves it, and
+/// [`Journey::persona_ids`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ChannelId(pub usize);
-/// Index of a declared owner in [`Journey::owners`].
+pub struct PersonaId(pub(super) usize);
+/// A declared channel of a journey: [`Journey::channel`] resolves it, and
+/// [`Journey::channel_ids`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OwnerId(pub usize);
+pub struct ChannelId(pub(super) usize);
+/// A declared owner of a journey: [`Journey::owner`] resolves it, and
+/// [`Journey::owner_ids`] lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OwnerId(pub(super) usize);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Persona {
@@ -195,7 +262,7 @@ pub struct Touchpoint {
 pub struct Emotion {
     /// `None` for the anonymous persona of a map without personas.
     pub persona: Option<PersonaId>,
-    pub score: i64,
+    pub score: Score,
     /// Why; `None` when the statement had no text.
     pub text: Option<Text>,
     /// Whether the statement named the persona (or applied to all of the step's).
@@ -208,7 +275,8 @@ pub struct Emotion {
 /// ([`crate::lanes`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
-    items: Vec<Detail>,
+    // Visible in the model for `meaning.rs`, which clears its spans.
+    pub(super) items: Vec<Detail>,
 }
 
 /// One detail statement: a card in its lane.

@@ -20,8 +20,8 @@ pub(super) fn check(journey: &Journey, diags: &mut Diags) {
     }
     personas(journey, diags);
     kpi_units(journey, diags);
-    for (i, channel) in journey.channels.iter().enumerate() {
-        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.channel.map(|c| c.0) == Some(i))) {
+    for (id, channel) in journey.channel_ids().zip(&journey.channels) {
+        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.channel == Some(id))) {
             diags.push(
                 Diag::new(
                     Code::UnusedChannel,
@@ -33,9 +33,9 @@ pub(super) fn check(journey: &Journey, diags: &mut Diags) {
             );
         }
     }
-    for (i, owner) in journey.owners.iter().enumerate() {
-        let named = |d: &crate::model::Details| d.owners().any(|o| o.0 == i);
-        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.owner.map(|o| o.0) == Some(i)))
+    for (id, owner) in journey.owner_ids().zip(&journey.owners) {
+        let named = |d: &crate::model::Details| d.owners().any(|o| o == id);
+        if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.owner == Some(id)))
             && !journey.all_details().any(named)
         {
             diags.push(
@@ -67,8 +67,7 @@ fn personas(journey: &Journey, diags: &mut Diags) {
         }
         return;
     }
-    for (i, persona) in journey.personas.iter().enumerate() {
-        let id = PersonaId(i);
+    for (id, persona) in journey.persona_ids().zip(&journey.personas) {
         if has_emotion(Some(id)) {
             continue;
         }

@@ -15,6 +15,7 @@ mod header;
 mod journey;
 mod lints;
 mod lower;
+mod meaning;
 pub mod suggest;
 mod vocab;
 

@@ -7,7 +7,7 @@ pub mod render;
 use serde::Serialize;
 
 use crate::lanes::Content;
-use crate::model::{Details, Journey, LaneKind, PersonaId, Step, StepRef, is_gap};
+use crate::model::{Details, Journey, LaneKind, PersonaId, Score, Step, StepRef, is_gap};
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
 pub const REPORT_VERSION: u32 = 1;
@@ -58,7 +58,7 @@ pub struct PersonaPoints {
 /// A score and every step where the persona has it (ties are all kept).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Point {
-    pub score: i64,
+    pub score: Score,
     pub steps: Vec<StepAt>,
 }
 

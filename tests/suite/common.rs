@@ -191,26 +191,14 @@ pub fn fmt_any(source: &str) -> String {
     journeymap::format::format_source(source)
 }
 
-/// What a valid map means: its exported JSON without line numbers. Panics on errors.
-/// Written apart from `journeymap::format::meaning` on purpose: the tests' oracle must
-/// not share a bug with the code it checks.
-pub fn meaning(bytes: &[u8]) -> serde_json::Value {
-    fn strip(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                map.remove("line");
-                map.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let checked = check("meaning.journey", bytes);
-    let journey = checked.compiled.journey.as_ref().unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
-    let doc = journeymap::export::document(journey, &checked.compiled.source);
-    let mut value: serde_json::Value = serde_json::from_str(&journeymap::export::to_json(&doc).unwrap()).unwrap();
-    strip(&mut value);
-    value
+/// Whether two valid maps mean the same: their models are equal once spans are left out
+/// (`Journey::same_meaning`, the check `fmt` makes). Panics on errors.
+pub fn same_meaning(a: &[u8], b: &[u8]) -> bool {
+    let compile = |bytes: &[u8]| {
+        let checked = check("meaning.journey", bytes);
+        checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human))
+    };
+    compile(a).same_meaning(&compile(b))
 }
 
 /// A project file read, with its diagnostics rendered both ways.

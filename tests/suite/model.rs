@@ -1,7 +1,7 @@
 //! The typed model and its derived facts: gaps, low and high points, channel switches.
 
 use crate::common::check_str;
-use journeymap::model::{Journey, LaneKind, Lang, PersonaId, StepRef};
+use journeymap::model::{Journey, LaneKind, Lang, StepRef};
 
 fn journey(source: &str) -> Journey {
     let checked = check_str(source);
@@ -66,12 +66,13 @@ phase: P
 ",
     );
     let anna = &j.derived.extremes[0];
-    assert_eq!(anna.persona, Some(PersonaId(0)));
-    assert_eq!((anna.low.score, actions(&j, &anna.low.steps)), (-1, vec!["One", "Three"]));
-    assert_eq!((anna.high.score, actions(&j, &anna.high.steps)), (2, vec!["Two"]));
+    assert_eq!(anna.persona, j.persona_ids().next());
+    assert_eq!(anna.persona.map(|p| j.persona(p).id.as_str()), Some("anna"));
+    assert_eq!((anna.low.score.get(), actions(&j, &anna.low.steps)), (-1, vec!["One", "Three"]));
+    assert_eq!((anna.high.score.get(), actions(&j, &anna.high.steps)), (2, vec!["Two"]));
     let erik = &j.derived.extremes[1];
-    assert_eq!((erik.low.score, actions(&j, &erik.low.steps)), (0, vec!["Four"]));
-    assert_eq!((erik.high.score, actions(&j, &erik.high.steps)), (2, vec!["One", "Two"]));
+    assert_eq!((erik.low.score.get(), actions(&j, &erik.low.steps)), (0, vec!["Four"]));
+    assert_eq!((erik.high.score.get(), actions(&j, &erik.high.steps)), (2, vec!["One", "Two"]));
 }
 
 #[test]
@@ -143,10 +144,14 @@ phase: P
 ",
     );
     let steps: Vec<_> = j.steps().map(|(_, s)| s).collect();
-    let who = |i: usize| steps[i].emotions.iter().map(|e| e.persona.unwrap().0).collect::<Vec<_>>();
-    assert_eq!(who(0), [0, 1, 2]);
-    assert_eq!(who(1), [0, 1]);
-    assert_eq!(who(2), [2]);
+    let who =
+        |i: usize| steps[i].emotions.iter().map(|e| j.persona(e.persona.unwrap()).id.as_str()).collect::<Vec<_>>();
+    assert_eq!(who(0), ["anna", "erik", "lena"]);
+    assert_eq!(who(1), ["anna", "erik"]);
+    assert_eq!(who(2), ["lena"]);
+    // In the order declared, as the journey lists its ids.
+    let ids: Vec<_> = j.persona_ids().collect();
+    assert_eq!(steps[0].emotions.iter().map(|e| e.persona.unwrap()).collect::<Vec<_>>(), ids);
     assert_eq!(steps[0].emotions[1].text.as_ref().unwrap().value, "Fine");
     assert!(!steps[0].emotions[0].named);
 }
@@ -171,7 +176,7 @@ phase: P
 ",
     );
     assert_eq!(j.lang, Lang::Sv);
-    assert_eq!((j.scale.min, j.scale.max), (1, 5));
+    assert_eq!((j.scale.min().get(), j.scale.max().get()), (1, 5));
     assert_eq!(j.notes.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
     assert_eq!(j.phases[0].details.texts(LaneKind::Pains).next().unwrap().value, "The whole phase hurts");
     let kpi = j.phases[0].details.kpis().next().unwrap();

@@ -36,7 +36,7 @@ fn holds_for(bytes: &[u8]) -> Result<(), TestCaseError> {
     let formatted = crate::common::fmt(bytes);
     prop_assert_eq!(formatted.is_some(), compiled.journey.is_some());
     if let Some(formatted) = formatted {
-        prop_assert_eq!(crate::common::meaning(formatted.as_bytes()), crate::common::meaning(bytes));
+        prop_assert!(crate::common::same_meaning(formatted.as_bytes(), bytes), "meaning changed");
         prop_assert_eq!(crate::common::fmt(formatted.as_bytes()), Some(formatted));
     }
     Ok(())

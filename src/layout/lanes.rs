@@ -222,9 +222,10 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                     title = format!("{title}\n{fail}");
                     fail_point = true;
                 }
-                if let Some(handoff) =
-                    journey.derived.handoffs.iter().find(|h| journey.step(h.to_step).number == step.number)
-                {
+                // Handoffs are in map order, at most one into each step.
+                let handoffs = &journey.derived.handoffs;
+                let into = handoffs.binary_search_by_key(&step.number, |h| journey.step(h.to_step).number);
+                if let Some(handoff) = into.ok().map(|i| &handoffs[i]) {
                     let names = |owners: &[OwnerId]| {
                         owners.iter().map(|&o| owner_label(journey, o)).collect::<Vec<_>>().join(", ")
                     };

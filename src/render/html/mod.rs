@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
 use crate::layout::header::{LegendEntry, facts, legend_entries};
-use crate::layout::{self, Layout, Page, Theme};
+use crate::layout::{self, Page, PersonaLook, Theme};
 use crate::model::{Journey, Label, View};
 use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
 
@@ -28,7 +28,12 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     if journey.has_blueprint() {
         views.extend(View::ALL.iter().copied().filter(|&v| v != shown));
     }
-    let drawings: Vec<(Layout, String)> = views
+    // Each view's layout is dropped once drawn: the page keeps its SVG, the hash of its
+    // stylesheet and whether it has emoji, and the persona looks (the same in every view).
+    let mut looks = None;
+    let mut emoji = false;
+    let mut style_hashes: Vec<String> = Vec::new();
+    let drawings: Vec<String> = views
         .iter()
         .map(|&view| {
             let layout = layout::layout_themed(
@@ -36,20 +41,20 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
                 &layout::Options { no_header: true, view: Some(view), ..*options },
                 theme,
             );
+            emoji |= super::svg::has_emoji(&layout);
+            let h = hash(&super::svg::stylesheet(&layout));
+            if !style_hashes.contains(&h) {
+                style_hashes.push(h);
+            }
             let svg = super::svg::render(&layout, page);
-            (layout, svg)
+            looks.get_or_insert_with(|| Looks { persona: layout.persona_looks, traveller: layout.traveller_looks });
+            svg
         })
         .collect();
-    let layout = &drawings[0].0;
+    let looks = looks.unwrap_or_default();
     let lang = journey.lang;
-    let css = page_css(page, &drawings);
-    let mut style_hashes: Vec<String> = vec![hash(&css)];
-    for (layout, _) in &drawings {
-        let h = hash(&super::svg::stylesheet(layout));
-        if !style_hashes.contains(&h) {
-            style_hashes.push(h);
-        }
-    }
+    let css = page_css(page, emoji, &looks);
+    style_hashes.insert(0, hash(&css));
     let csp = format!(
         "default-src 'none'; style-src {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
         style_hashes.join(" "),
@@ -72,9 +77,9 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.open("body", &[]);
     // The legend explains the curves of the journey view wherever the page has one.
     let legend_view = if views.contains(&View::Journey) { View::Journey } else { shown };
-    header(&mut w, journey, legend_view, &views, layout);
+    header(&mut w, journey, legend_view, &views, &looks);
     w.open("main", &[]);
-    for (i, (_, svg)) in drawings.iter().enumerate() {
+    for (i, svg) in drawings.iter().enumerate() {
         let class = if i == 0 { "map" } else { "map off" };
         w.open("div", &[("class", class.into()), ("data-view", views[i].name().into())]);
         // The SVG is the renderer's own output: every user text in it is escaped.
@@ -96,7 +101,15 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.finish()
 }
 
-fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], layout: &Layout) {
+/// The persona styles the drawings use: the same in every view of one map.
+#[derive(Default)]
+struct Looks {
+    persona: Vec<PersonaLook>,
+    /// Each traveller's style, an index into `persona`.
+    traveller: Vec<usize>,
+}
+
+fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: &Looks) {
     let lang = journey.lang;
     w.open("header", &[]);
     w.text_element("h1", &[], &journey.title.value);
@@ -161,7 +174,7 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], layout:
         for i in personas {
             let Some(persona) = journey.personas.get(i) else { continue };
             let name = LegendEntry::Persona(i).text(journey);
-            let style = layout.traveller_looks.get(i).copied().unwrap_or(0);
+            let style = looks.traveller.get(i).copied().unwrap_or(0);
             let class = format!("p{style}");
             w.open(
                 "button",
@@ -184,7 +197,7 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], layout:
                     ("aria-hidden", "true".into()),
                 ],
             );
-            super::svg::swatch(w, 1.0, 6.0, 32.0, style, layout.persona_looks[style].marker);
+            super::svg::swatch(w, 1.0, 6.0, 32.0, style, looks.persona[style].marker);
             w.close("svg");
             w.text(&name);
             w.close("button");
@@ -220,9 +233,7 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], layout:
 
 /// The stylesheet: the embedded fonts, the page's rules, and the print page size.
 /// The emoji font (1.4 MB) only when the map has emoji.
-fn page_css(page: Page, drawings: &[(Layout, String)]) -> String {
-    let emoji = drawings.iter().any(|(layout, _)| super::svg::has_emoji(layout));
-    let layout = &drawings[0].0;
+fn page_css(page: Page, emoji: bool, looks: &Looks) -> String {
     let mut css = String::new();
     let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
     for (data, (weight, style)) in TEXT_FONT_FILES.iter().zip(faces) {
@@ -239,7 +250,7 @@ fn page_css(page: Page, drawings: &[(Layout, String)]) -> String {
     }
     css.push_str(STYLE);
     // Colours by class: a style attribute would need 'unsafe-inline' in the policy.
-    for (i, style) in layout.persona_looks.iter().enumerate() {
+    for (i, style) in looks.persona.iter().enumerate() {
         css.push_str(&format!(".personas button.p{i}{{--c:{}}}\n", style.color));
     }
     let size = if page == Page::A3 { "A3" } else { "A4" };

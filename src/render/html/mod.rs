@@ -47,7 +47,9 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
                 style_hashes.push(h);
             }
             let svg = super::svg::render(&layout, page);
-            looks.get_or_insert_with(|| Looks { persona: layout.persona_looks, traveller: layout.traveller_looks });
+            if looks.is_none() {
+                looks = Some(Looks { persona: layout.persona_looks, traveller: layout.traveller_looks });
+            }
             svg
         })
         .collect();

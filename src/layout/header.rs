@@ -50,10 +50,10 @@ impl LegendEntry {
 }
 
 /// The legend's entries, in order: each persona (the customer for a map without
-/// personas), then the marks of low and high points; none when `view` draws no
-/// emotion curves (a blueprint, by default).
+/// personas), then the marks of low and high points; none in a blueprint that draws no
+/// emotion curves (the journey view keeps its legend, as version 0 drew it).
 pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
-    if !journey.lanes_for(view).contains(&LaneKind::Emotions) {
+    if view.is_blueprint() && !journey.lanes_for(view).contains(&LaneKind::Emotions) {
         return Vec::new();
     }
     let curves = match journey.personas.len() {

@@ -376,10 +376,16 @@ impl<'h> Body<'h> {
                         Code::OwnerExpected,
                         id.span,
                         format!("`{}` is {}, but `{keyword}` names an owner", id.name, decl.with_article()),
-                        format!(
-                            "name who does it, a declared `owner` (e.g. `{keyword} backoffice: …`); channels belong on \
-                             `touchpoint` lines"
-                        ),
+                        match decl {
+                            Decl::Channel(_) => format!(
+                                "name who does it, a declared `owner` (e.g. `{keyword} backoffice: …`); channels \
+                                 belong on `touchpoint` lines"
+                            ),
+                            _ => format!(
+                                "name who does it, a declared `owner` (e.g. `{keyword} backoffice: …`); personas \
+                                 belong on `step` and `emotion` lines"
+                            ),
+                        },
                     )
                     .label(decl.with_article()),
                 );

@@ -42,7 +42,7 @@ pub(super) fn check(journey: &Journey, diags: &mut Diags) {
                 Diag::new(
                     Code::UnusedOwner,
                     owner.span,
-                    format!("the owner `{}` is declared but no touchpoint or blueprint statement names it", owner.id),
+                    format!("the owner `{}` is declared but no touchpoint names it", owner.id),
                     format!("name it on a touchpoint (`touchpoint … {}: …`) or remove the declaration", owner.id),
                 )
                 .label("unused"),

@@ -176,3 +176,12 @@ fn a_change_of_view_is_a_header_change() {
     assert_eq!(view.len(), 1);
     assert_eq!((view[0].old.as_deref(), view[0].new.as_deref()), (None, Some("blueprint")));
 }
+
+#[test]
+fn the_journey_view_keeps_its_legend_as_version_0_drew_it() {
+    // No emotion lane drawn, as in version 0: the legend is still there.
+    let j = journey("journey: T\nphase: P\n  step: S\n    pain: p\n");
+    assert!(!journeymap::layout::header::legend_entries(&j, View::Journey).is_empty());
+    let j = journey("journey: T\nlanes actions pains\nphase: P\n  step: S\n    emotion 1\n    pain: p\n");
+    assert!(!journeymap::layout::header::legend_entries(&j, View::Journey).is_empty());
+}

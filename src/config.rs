@@ -27,6 +27,9 @@ pub struct Config {
     pub lints: Lints,
     /// `limits:`, with the built-in limits where the file says nothing.
     pub limits: crate::Options,
+    /// `fonts:`, font files as written (relative to the project file's directory), with
+    /// where each is written.
+    pub fonts: Vec<(PathBuf, crate::span::Span)>,
 }
 
 /// `render:` as written: `None` where the file says nothing.
@@ -66,6 +69,38 @@ impl Config {
             view: r.view,
         }
     }
+}
+
+/// The fonts of `fonts:` (paths relative to `dir`) in front of the embedded ones;
+/// `None` when the file names none. A file that cannot be read, or is not a font
+/// journeymap can draw with, is a J0611 at its entry.
+pub fn load_fonts(config: &Config, dir: &Path) -> Result<Option<crate::text::Fonts>, Diag> {
+    if config.fonts.is_empty() {
+        return Ok(None);
+    }
+    let mut files = Vec::new();
+    for (path, span) in &config.fonts {
+        let full = dir.join(path);
+        let bad = |why: String| {
+            Diag::new(
+                Code::ConfigBadFont,
+                *span,
+                format!("cannot use the font file `{}`: {why}", path.display()),
+                "name a TrueType or OpenType font file (.ttf, .otf), relative to the project file's directory",
+            )
+        };
+        let data = std::fs::read(&full).map_err(|e| bad(e.to_string()))?;
+        files.push(crate::text::FontFile { path: path.clone(), data });
+    }
+    crate::text::Fonts::with_files(&files).map(Some).map_err(|(path, why)| {
+        let span = config.fonts.iter().find(|(p, _)| *p == path).map_or(config.fonts[0].1, |f| f.1);
+        Diag::new(
+            Code::ConfigBadFont,
+            span,
+            format!("cannot use the font file `{}`: {why}", path.display()),
+            "name a TrueType or OpenType font file (.ttf, .otf), relative to the project file's directory",
+        )
+    })
 }
 
 /// How a warning is reported.

@@ -73,6 +73,12 @@ pub fn compile(bytes: &[u8]) -> Compiled {
 
 /// [`compile`] with explicit limits.
 pub fn compile_with(bytes: &[u8], options: &Options) -> Compiled {
+    compile_with_fonts(bytes, options, text::Fonts::get())
+}
+
+/// [`compile_with`], for maps drawn with `fonts` (a project's): a character none of
+/// them has is a warning.
+pub fn compile_with_fonts(bytes: &[u8], options: &Options, fonts: &text::Fonts) -> Compiled {
     let mut diags = diag::Diags::default();
     if bytes.len() > options.max_bytes {
         diags.push(diag::too_large(options.max_bytes));
@@ -94,6 +100,11 @@ pub fn compile_with(bytes: &[u8], options: &Options) -> Compiled {
     let file = syntax::parse(&decoded.text, &mut diags);
     let journey = model::lower(&decoded.text, &file, &mut diags);
     let journey = if diags.has_errors() { None } else { journey };
+    if let Some(journey) = &journey {
+        for diag in text::undrawable(journey, fonts) {
+            diags.push(diag);
+        }
+    }
     let diags = diags.finish();
     Compiled { source: decoded.text, journey, diags }
 }

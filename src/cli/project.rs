@@ -25,9 +25,16 @@ pub struct Project {
     /// The project file, or `None` when there is none (nothing is set).
     pub path: Option<PathBuf>,
     pub config: Config,
+    /// The fonts of `fonts:`, loaded with the embedded ones; `None`: the embedded ones.
+    pub fonts: Option<std::sync::Arc<journeymap::text::Fonts>>,
 }
 
 impl Project {
+    /// The fonts maps are measured and drawn with.
+    pub fn fonts(&self) -> std::sync::Arc<journeymap::text::Fonts> {
+        self.fonts.clone().unwrap_or_else(journeymap::text::Fonts::builtin)
+    }
+
     /// The render settings, `out-dir` resolved against the project file's directory.
     pub fn render_defaults(&self) -> RenderDefaults {
         match self.path.as_deref().and_then(Path::parent) {
@@ -43,7 +50,7 @@ impl Project {
     pub fn compile(&self, source: &Source) -> Result<(String, journeymap::Compiled), String> {
         let limits = &self.config.limits;
         let input = super::input::read(source, limits.max_bytes)?;
-        let mut compiled = journeymap::compile_with(&input.bytes, limits);
+        let mut compiled = journeymap::compile_with_fonts(&input.bytes, limits, &self.fonts());
         self.config.lints.apply(&mut compiled.diags);
         Ok((input.name, compiled))
     }
@@ -118,7 +125,7 @@ pub fn find(source: &Source) -> Option<PathBuf> {
 /// Project files read once each, however many maps share them.
 #[derive(Default)]
 pub struct Projects {
-    read: BTreeMap<PathBuf, Option<Config>>,
+    read: BTreeMap<PathBuf, Option<Project>>,
 }
 
 impl Projects {
@@ -127,11 +134,11 @@ impl Projects {
     pub fn for_source(&mut self, source: &Source) -> Result<Project, Failure> {
         let Some(path) = find(source) else { return Ok(Project::default()) };
         if let Some(read) = self.read.get(&path) {
-            return read.clone().map(|config| Project { path: Some(path), config }).ok_or(Failure::Reported);
+            return read.clone().ok_or(Failure::Reported);
         }
         let result = load(&path);
         self.read.insert(path.clone(), result.as_ref().ok().cloned());
-        result.map(|config| Project { path: Some(path), config })
+        result
     }
 }
 
@@ -143,9 +150,18 @@ pub fn for_source(source: &Source) -> Result<Project, Outcome> {
     })
 }
 
-fn load(path: &Path) -> Result<Config, Failure> {
+/// Reads a project file and the font files it names.
+fn load(path: &Path) -> Result<Project, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| Failure::Unreadable(format!("cannot read `{name}`: {e}")))?;
     let (config, diags) = config::parse(&text);
-    if diags.is_empty() { Ok(config) } else { Err(Failure::Invalid { name, text, diags }) }
+    if !diags.is_empty() {
+        return Err(Failure::Invalid { name, text, diags });
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let fonts = match config::load_fonts(&config, dir) {
+        Ok(fonts) => fonts.map(std::sync::Arc::new),
+        Err(diag) => return Err(Failure::Invalid { name, text, diags: vec![diag] }),
+    };
+    Ok(Project { path: Some(path.to_path_buf()), config, fonts })
 }

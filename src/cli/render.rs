@@ -156,6 +156,7 @@ pub(super) fn options(args: &Args, project: &Project, out_is_dir: bool) -> Resul
         },
         theme: project.config.theme.clone(),
         scale: args.scale.or(defaults.scale).unwrap_or(render::DEFAULT_SCALE),
+        fonts: project.fonts(),
     })
 }
 

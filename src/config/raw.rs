@@ -24,6 +24,7 @@ struct RawConfig {
     theme: Option<RawTheme>,
     lints: Option<HashMap<Spanned<String>, Spanned<String>>>,
     limits: Option<RawLimits>,
+    fonts: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +92,9 @@ pub(super) fn parse(text: &str) -> (Config, Vec<Diag>) {
         if let Some(limits) = raw.limits {
             read.limits(limits, &mut config);
         }
+        if let Some(fonts) = raw.fonts {
+            read.fonts(fonts, &mut config);
+        }
     }
     (config, read.diags)
 }
@@ -126,6 +130,33 @@ impl Read<'_> {
         }
         if let Some(chars) = bounded(limits.max_line_length, "max-line-length", 1_000_000, "characters") {
             config.limits.max_line_chars = chars;
+        }
+    }
+
+    /// Font files, as written; reading them is the caller's (it knows the directory).
+    fn fonts(&mut self, fonts: Spanned<Vec<Spanned<String>>>, config: &mut Config) {
+        if fonts.value.is_empty() {
+            let span = self.span(&fonts.referenced);
+            self.diags.push(
+                Diag::new(
+                    Code::ConfigEmptyValue,
+                    span,
+                    "`fonts` lists no font file",
+                    "name at least one: `fonts: [fonts/Brand-Regular.ttf]`, or leave `fonts` out",
+                )
+                .label("empty list"),
+            );
+        }
+        for file in fonts.value {
+            let span = self.span(&file.referenced);
+            if file.value.trim().is_empty() {
+                self.diags.push(
+                    Diag::new(Code::ConfigEmptyValue, span, "an empty font file name", "name a .ttf or .otf file")
+                        .label("empty"),
+                );
+                continue;
+            }
+            config.fonts.push((PathBuf::from(file.value), span));
         }
     }
 

@@ -98,6 +98,7 @@ registry! {
     UnusedOwner = "J0504", "unused-owner", Warning, "a declared owner that no touchpoint or blueprint statement names";
     PersonaWithoutEmotion = "J0505", "persona-without-emotion", Warning, "a persona with no emotion score at all";
     KpiUnitMismatch = "J0506", "kpi-unit-mismatch", Warning, "a KPI whose value and target are in different units";
+    NoFont = "J0507", "no-font", Warning, "a character that no embedded or project font can draw";
 
     // The project file, journeymap.yaml (see `Code::is_config`).
     ConfigSyntax = "J0601", "config-syntax", Error, "the project file is not valid YAML";
@@ -110,6 +111,7 @@ registry! {
     ConfigNotAWarning = "J0608", "config-not-a-warning", Error, "a lint level for an error, whose level cannot change";
     ConfigRepeatedLint = "J0609", "config-repeated-lint", Error, "one warning given a level twice, by code and by name";
     ConfigEmptyValue = "J0610", "config-empty-value", Error, "an empty list or text where a value is needed";
+    ConfigBadFont = "J0611", "config-bad-font", Error, "a font file in `fonts:` that cannot be read or drawn with";
 }
 
 impl Code {

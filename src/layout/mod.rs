@@ -171,13 +171,13 @@ impl Slot {
 
 /// Lays out a validated journey.
 pub fn layout(journey: &Journey, options: &Options) -> Layout {
-    layout_themed(journey, options, &Theme::default())
+    layout_themed(journey, options, &Theme::default(), Fonts::get())
 }
 
-/// [`layout`] with personas' colours from a theme (the project file's `theme`).
+/// [`layout`] with personas' colours from a theme (the project file's `theme`), text in
+/// a project's fonts.
 // Not a field of `Options`: `Options` is built field by field where it is used.
-pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Layout {
-    let fonts = Fonts::get();
+pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts: &Fonts) -> Layout {
     let looks = style::Looks::new(journey, theme);
     let view = options.view_of(journey);
     let drawn = Drawn { journey, view, lanes: journey.lanes_for(view) };
@@ -222,6 +222,9 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme) -> Lay
         lane_breaks,
         persona_looks: looks,
         traveller_looks: of_traveller,
+        font_families: (0..fonts.families().len())
+            .map(|i| if i == 0 { fonts.css_family() } else { fonts.css_family_of(i) })
+            .collect(),
     }
 }
 

@@ -4,6 +4,31 @@
 //! (laid out once, the HTML page its own, headerless) and which maps are too large to
 //! draw in which format.
 
+/// `fn fonts(&Fonts) -> Arc<Database>` for a usvg version (PNG and PDF use two, whose
+/// `Database` types differ): the fonts' files, and no system fonts, built once per font
+/// set. The files are shared, not copied.
+macro_rules! font_database {
+    ($usvg:ident) => {
+        fn fonts(fonts: &crate::text::Fonts) -> std::sync::Arc<$usvg::fontdb::Database> {
+            use std::sync::{Arc, Mutex};
+            static BUILT: Mutex<Vec<(u64, Arc<$usvg::fontdb::Database>)>> = Mutex::new(Vec::new());
+            let mut built = BUILT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some((_, db)) = built.iter().find(|(key, _)| *key == fonts.key()) {
+                return Arc::clone(db);
+            }
+            let mut db = $usvg::fontdb::Database::new();
+            for data in fonts.files() {
+                db.load_font_source($usvg::fontdb::Source::Binary(Arc::new(data)));
+            }
+            db.set_sans_serif_family(fonts.families()[0].name());
+            let db = Arc::new(db);
+            built.push((fonts.key(), Arc::clone(&db)));
+            db
+        }
+    };
+}
+pub(crate) use font_database;
+
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -13,9 +38,11 @@ mod xml;
 
 use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::layout::{self, Page, Theme, limits};
 use crate::model::Journey;
+use crate::text::Fonts;
 
 /// An output format of `journeymap render`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,6 +106,9 @@ pub struct RenderOptions {
     pub theme: Theme,
     /// PNG pixels per SVG unit, above 0 and at most [`MAX_SCALE`].
     pub scale: f32,
+    /// The fonts text is measured and drawn with: the embedded ones, or with the
+    /// project's own (`fonts:`) in front.
+    pub fonts: Arc<Fonts>,
 }
 
 impl Default for RenderOptions {
@@ -88,6 +118,7 @@ impl Default for RenderOptions {
             layout: layout::Options::default(),
             theme: Theme::default(),
             scale: DEFAULT_SCALE,
+            fonts: Fonts::builtin(),
         }
     }
 }
@@ -170,7 +201,8 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
     let raster_refused = limits::too_large(journey, true).map(RenderError::TooLarge);
     let page = options.layout.page;
     let laid_out = OnceCell::new();
-    let laid_out = || laid_out.get_or_init(|| layout::layout_themed(journey, &options.layout, &options.theme));
+    let laid_out =
+        || laid_out.get_or_init(|| layout::layout_themed(journey, &options.layout, &options.theme, &options.fonts));
     let svg = OnceCell::new();
     let svg = || svg.get_or_init(|| svg::render(laid_out(), page));
     let draw = |format| match (format, &raster_refused) {
@@ -183,25 +215,27 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
             }
             png::check_size(laid_out().width, laid_out().height, scale)?;
             match page {
-                Page::Auto => png::png(svg(), scale),
+                Page::Auto => png::png(svg(), scale, &options.fonts),
                 // Pixels per SVG unit on every page: the SVG's own size in millimetres
                 // (A4/A3) would make the scale mean something else.
-                _ => png::png(&svg::render(laid_out(), Page::Auto), scale),
+                _ => png::png(&svg::render(laid_out(), Page::Auto), scale, &options.fonts),
             }
         }
-        (Format::Pdf, None) => pdf(laid_out(), page),
+        (Format::Pdf, None) => pdf(laid_out(), page, &options.fonts),
         // The page shows the title, goal and legend itself, interactively.
-        (Format::Html, _) => Ok(html::html(journey, source, &options.layout, &options.theme).into_bytes()),
+        (Format::Html, _) => {
+            Ok(html::html(journey, source, &options.layout, &options.theme, &options.fonts).into_bytes())
+        }
     };
     Rendered { outputs: options.formats.iter().map(|&f| output(f, draw(f))).collect() }
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(laid_out: &layout::Layout, page: Page) -> Result<Vec<u8>, RenderError> {
-    pdf::pdf(laid_out, page)
+fn pdf(laid_out: &layout::Layout, page: Page, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    pdf::pdf(laid_out, page, fonts)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: &layout::Layout, _: Page) -> Result<Vec<u8>, RenderError> {
+fn pdf(_: &layout::Layout, _: Page, _: &Fonts) -> Result<Vec<u8>, RenderError> {
     Err(RenderError::NoPdf)
 }

@@ -4,8 +4,6 @@
 //! krilla-svg reads SVG through usvg 0.47 (a different version from the one resvg uses
 //! for PNG); it is told about the same embedded fonts, and no others.
 
-use std::sync::{Arc, OnceLock};
-
 use krilla::Document;
 use krilla::geom::{PathBuilder, Rect, Size, Transform};
 use krilla::metadata::Metadata;
@@ -17,6 +15,7 @@ use usvg_for_pdf as usvg;
 use super::{Format, RenderError};
 use crate::layout::print::{MARGIN_PT as MARGIN, PT_PER_PX};
 use crate::layout::{Layout, Page};
+use crate::text::Fonts;
 
 const MM_TO_PT: f32 = 72.0 / 25.4;
 /// The largest page side PDF readers accept, in points.
@@ -24,8 +23,8 @@ const MAX_SIDE: f32 = 14_400.0;
 
 /// Renders a laid-out map onto pages of `page` (`Page::Auto`: one page the size of the
 /// drawing), with the map's title in the metadata.
-pub fn pdf(layout: &Layout, page: Page) -> Result<Vec<u8>, RenderError> {
-    let result = std::panic::catch_unwind(|| draw(layout, page))
+pub fn pdf(layout: &Layout, page: Page, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    let result = std::panic::catch_unwind(|| draw(layout, page, fonts))
         .unwrap_or_else(|_| Err("the PDF writer (krilla) failed on this map; SVG output still works".into()));
     result.map_err(|message| RenderError::Failed { format: Format::Pdf, message })
 }
@@ -39,13 +38,13 @@ pub struct Breaks<'a> {
 
 /// The part of the drawing between `top` and `bottom` as a usvg tree the size of the
 /// whole drawing.
-fn window(layout: &Layout, top: f32, bottom: f32) -> Result<usvg::Tree, String> {
+fn window(layout: &Layout, fonts: &Fonts, top: f32, bottom: f32) -> Result<usvg::Tree, String> {
     let svg = crate::render::svg::render_window(layout, Page::Auto, top, bottom);
-    let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
+    let options = usvg::Options { fontdb: self::fonts(fonts), resources_dir: None, ..usvg::Options::default() };
     usvg::Tree::from_str(&svg, &options).map_err(|e| format!("cannot read the SVG: {e}"))
 }
 
-fn draw(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
+fn draw(layout: &Layout, page: Page, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let (width, height) = (layout.width, layout.height);
     let drawing = Size::from_wh(width, height).ok_or("the drawing has no size")?;
     let mut document = Document::new();
@@ -54,7 +53,7 @@ fn draw(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
             // PDF readers stop at 14,400 points (200 inches) a side: a wider map is shrunk.
             let scale = PT_PER_PX.min(MAX_SIDE / width).min(MAX_SIDE / height);
             let settings = PageSettings::from_wh(width * scale, height * scale).ok_or("empty page")?;
-            let tree = window(layout, f32::NEG_INFINITY, f32::INFINITY)?;
+            let tree = window(layout, fonts, f32::NEG_INFINITY, f32::INFINITY)?;
             let mut pdf_page = document.start_page_with(settings);
             let mut surface = pdf_page.surface();
             surface.push_transform(&Transform::from_scale(scale, scale));
@@ -68,7 +67,7 @@ fn draw(layout: &Layout, page: Page) -> Result<Vec<u8>, String> {
             let scale = (page_w - 2.0 * MARGIN) / width;
             let breaks = Breaks { bands: &layout.breaks, lanes: &layout.lane_breaks };
             for (top, bottom) in pages(height, (page_h - 2.0 * MARGIN) / scale, breaks) {
-                let tree = window(layout, top, bottom)?;
+                let tree = window(layout, fonts, top, bottom)?;
                 let settings = PageSettings::from_wh(page_w, page_h).ok_or("empty page")?;
                 let mut pdf_page = document.start_page_with(settings);
                 let mut surface = pdf_page.surface();
@@ -116,20 +115,7 @@ pub fn pages(height: f32, room: f32, breaks: Breaks<'_>) -> Vec<(f32, f32)> {
     pages
 }
 
-/// The embedded fonts, and no others. (The same as `png.rs` builds, but for the fontdb
-/// version usvg 0.47 uses: the two `Database` types differ, so one function cannot
-/// serve both.)
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    Arc::clone(FONTS.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        for data in crate::text::FONT_FILES {
-            db.load_font_data(data.to_vec());
-        }
-        db.set_sans_serif_family("Liberation Sans");
-        Arc::new(db)
-    }))
-}
+super::font_database!(usvg);
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,11 @@
 //! SVG → PNG with resvg, drawing text with the embedded fonts only, so the image is the
 //! same, byte for byte, on every machine.
 
-use std::sync::{Arc, OnceLock};
-
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
 use super::{Format, RenderError};
+use crate::text::Fonts;
 
 /// The largest image drawn, in pixels (about 1 GB of memory at 4 bytes a pixel).
 pub const MAX_PIXELS: u64 = 250_000_000;
@@ -24,11 +23,11 @@ pub fn check_size(width: f32, height: f32, scale: f32) -> Result<(), RenderError
 
 /// Draws `svg` at `scale` pixels per SVG unit. A panic inside the rasteriser becomes an
 /// error, never a crash.
-pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+pub fn png(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
     if !super::valid_scale(f64::from(scale)) {
         return Err(RenderError::BadScale(scale));
     }
-    std::panic::catch_unwind(|| draw(svg, scale))
+    std::panic::catch_unwind(|| draw(svg, scale, fonts))
         .unwrap_or_else(|_| Err(failed("the PNG rasteriser (resvg) failed on this map; SVG output still works".into())))
 }
 
@@ -36,8 +35,8 @@ fn failed(message: String) -> RenderError {
     RenderError::Failed { format: Format::Png, message }
 }
 
-fn draw(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
-    let options = usvg::Options { fontdb: fonts(), resources_dir: None, ..usvg::Options::default() };
+fn draw(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    let options = usvg::Options { fontdb: self::fonts(fonts), resources_dir: None, ..usvg::Options::default() };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| failed(format!("cannot read the SVG: {e}")))?;
     let size = tree.size();
     let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
@@ -222,18 +221,7 @@ fn adler32_combine(first: u32, second: u32, second_len: u64) -> u32 {
     ((b << 16) | a) as u32
 }
 
-/// The embedded fonts, and no others.
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    Arc::clone(FONTS.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        for data in crate::text::FONT_FILES {
-            db.load_font_data(data.to_vec());
-        }
-        db.set_sans_serif_family("Liberation Sans");
-        Arc::new(db)
-    }))
-}
+super::font_database!(usvg);
 
 #[cfg(test)]
 mod tests {
@@ -247,7 +235,7 @@ mod tests {
             let journey = crate::compile(source.as_bytes()).journey.expect("a valid map");
             let page = crate::layout::Page::Auto;
             let svg = crate::render::svg::render(&crate::layout::layout(&journey, &Default::default()), page);
-            let options = usvg::Options { fontdb: fonts(), ..usvg::Options::default() };
+            let options = usvg::Options { fontdb: fonts(Fonts::get()), ..usvg::Options::default() };
             assert!(cullable(&usvg::Tree::from_str(&svg, &options).unwrap()));
         }
         let line = r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><line x1="0" y1="4" x2="9" y2="4" stroke="black"/></svg>"#;
@@ -272,7 +260,7 @@ mod tests {
             <circle cx="150" cy="160" r="60" fill="#0072b2"/><path d="M0 0 L300 170" stroke="#d55e00" stroke-width="3"/>
             <text x="10" y="130" font-family="Liberation Sans" font-size="20">Strips æøå</text></svg>"##;
         let scale = 1.5;
-        let encoded = png(svg, scale).unwrap();
+        let encoded = png(svg, scale, Fonts::get()).unwrap();
         let decoder = ::png::Decoder::new(std::io::Cursor::new(&encoded));
         let mut reader = decoder.read_info().unwrap();
         let mut decoded = vec![0; reader.output_buffer_size().unwrap()];
@@ -280,7 +268,7 @@ mod tests {
         assert_eq!((info.width, info.height, info.color_type), (450, 600, ::png::ColorType::Rgb));
         assert!(info.height > strip_rows(info.width), "the test covers more than one strip");
 
-        let options = usvg::Options { fontdb: fonts(), ..usvg::Options::default() };
+        let options = usvg::Options { fontdb: fonts(Fonts::get()), ..usvg::Options::default() };
         let tree = usvg::Tree::from_str(svg, &options).unwrap();
         let mut whole = tiny_skia::Pixmap::new(450, 600).unwrap();
         whole.fill(tiny_skia::Color::WHITE);

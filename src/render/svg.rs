@@ -12,7 +12,7 @@ use crate::layout::{
     TextBlock, TextRole,
 };
 use crate::model::ChannelMode;
-use crate::text::{EMOJI_FAMILY, FAMILY, FontStyle, Fonts};
+use crate::text::{EMOJI_FAMILY, FontStyle, RunFont};
 
 /// Renders a layout as a standalone SVG document.
 pub fn render(layout: &Layout, page: Page) -> String {
@@ -160,27 +160,17 @@ fn text_nodes(w: &mut Writer, block: &TextBlock) {
             Anchor::Middle => block.x - line.width / 2.0,
             Anchor::End => block.x - line.width,
         };
-        let emoji_class = format!("{start_class} emoji");
         for run in &line.runs {
             let text = &line.text[run.start..run.end];
-            // Leading spaces would be collapsed away; the run starts after them.
-            let trimmed = text.trim_start();
-            if trimmed.is_empty() {
-                continue;
-            }
-            let shift = if text.len() == trimmed.len() {
-                0.0
-            } else {
-                Fonts::get().width(&text[..text.len() - trimmed.len()], block.style, block.size)
-            };
-            let (class, shift) = match run.emoji {
+            let (class, inset) = match run.font {
+                RunFont::Family(0) => (start_class.clone(), 0.0),
+                RunFont::Family(i) => (format!("{start_class} ff{i}"), 0.0),
                 // Emoji are measured wide enough for any system's emoji font: centre the
                 // embedded one (1 em) in that room.
-                true => (&emoji_class, shift + EMOJI_INSET * block.size),
-                false => (&start_class, shift),
+                RunFont::Emoji => (format!("{start_class} emoji"), EMOJI_INSET * block.size),
             };
-            let x = left + run.x + shift;
-            w.text_element("text", &[("class", class.into()), ("x", x.into()), ("y", y.into())], trimmed.trim_end());
+            let x = left + run.x + inset;
+            w.text_element("text", &[("class", (&class).into()), ("x", x.into()), ("y", y.into())], text);
         }
     }
 }
@@ -341,16 +331,35 @@ fn rect_class(role: RectRole) -> &'static str {
     }
 }
 
-/// Whether any text of the layout has a run in the emoji font.
-pub(crate) fn has_emoji(layout: &Layout) -> bool {
-    layout.items.iter().any(|item| {
+/// The fonts of the layout's text runs other than the primary family.
+pub(crate) fn run_fonts(layout: &Layout) -> BTreeSet<RunFontKey> {
+    let mut fonts = BTreeSet::new();
+    for item in &layout.items {
         let blocks: &[TextBlock] = match item {
             Item::Text(b) => std::slice::from_ref(b),
             Item::Card(c) => &c.texts,
             _ => &[],
         };
-        blocks.iter().any(|b| b.lines.iter().any(|l| l.runs.iter().any(|r| r.emoji)))
-    })
+        for run in blocks.iter().flat_map(|b| b.lines.iter().flat_map(|l| &l.runs)) {
+            match run.font {
+                RunFont::Family(0) => {}
+                RunFont::Family(i) => {
+                    fonts.insert(RunFontKey::Family(i));
+                }
+                RunFont::Emoji => {
+                    fonts.insert(RunFontKey::Emoji);
+                }
+            }
+        }
+    }
+    fonts
+}
+
+/// A font of text runs, ordered for the stylesheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum RunFontKey {
+    Emoji,
+    Family(usize),
 }
 
 /// The stylesheet: fixed rules, one class per font size used, one per persona style.
@@ -366,9 +375,18 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
             sizes.insert(num(b.size));
         }
     }
-    let mut css = format!("\ntext{{font-family:{FAMILY};fill:#1f2933;white-space:pre}}\n");
-    if has_emoji(layout) {
-        let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
+    let primary = layout.font_families.first().map_or("sans-serif", String::as_str);
+    let mut css = format!("\ntext{{font-family:{primary};fill:#1f2933;white-space:pre}}\n");
+    for font in run_fonts(layout) {
+        match font {
+            RunFontKey::Emoji => {
+                let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
+            }
+            RunFontKey::Family(i) => {
+                let family = layout.font_families.get(i).map_or("sans-serif", String::as_str);
+                let _ = writeln!(css, ".ff{i}{{font-family:{family}}}");
+            }
+        }
     }
     // Each lane's cards in its own colours, from the lane table; the rules after them
     // (critical, offline, external) refine them.

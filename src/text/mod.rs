@@ -1,16 +1,21 @@
-//! Text measurement with the fonts journeymap embeds, and line breaking.
+//! Text measurement with the fonts journeymap draws with, and line breaking.
 //!
 //! Widths come from shaping with harfrust (the version usvg uses, so the PNG that
-//! resvg draws has the widths the layout measured), on Liberation Sans, which is
-//! metric-compatible with Arial and Helvetica: an SVG shown with Arial where the
-//! embedded font is missing keeps its layout. Emoji are drawn with the embedded
-//! Twemoji, in runs of their own ([`Run`]); they and the other characters the font
-//! lacks (CJK) are measured at the width a fallback font gives them, erring wide.
+//! resvg draws has the widths the layout measured). Latin, Greek, Cyrillic and Hebrew
+//! are in Liberation Sans, which is metric-compatible with Arial and Helvetica: an SVG
+//! shown with Arial where the embedded font is missing keeps its layout. Other scripts
+//! (Arabic, Devanagari, Thai, CJK) are in the embedded script fonts and emoji in
+//! Twemoji, each in runs of their own ([`Run`]), placed in visual order (right-to-left
+//! text reordered by the Unicode bidirectional algorithm). Emoji, and characters no font
+//! has, are measured at the width a fallback font gives them, erring wide.
 
+mod coverage;
 mod fonts;
 mod wrap;
 
-pub use fonts::{EMOJI_FAMILY, EMOJI_FONT_FILE, FAMILY, FONT_FILES, FontStyle, Fonts, TEXT_FONT_FILES};
+pub use coverage::undrawable;
+
+pub use fonts::{EMOJI_FAMILY, EMOJI_NAME, Family, FontFile, FontStyle, Fonts, RunFont, read_font_files};
 pub use wrap::{Line, Run, wrap};
 
 /// A text shaped once: the advance of each cluster, so that the width of any part of
@@ -20,8 +25,8 @@ pub struct Measured<'t> {
     /// Cluster start (byte offset) and the width of the text before it, in pixels;
     /// a last entry at `text.len()` holds the whole width.
     prefix: Vec<(usize, f32)>,
-    /// Byte ranges drawn with the emoji font, in order.
-    emoji: Vec<(usize, usize)>,
+    /// Byte ranges and the font each is drawn in, in order, covering the text.
+    fonts: Vec<(usize, usize, RunFont)>,
 }
 
 impl<'t> Measured<'t> {
@@ -44,26 +49,61 @@ impl<'t> Measured<'t> {
         self.text
     }
 
-    /// The runs of `text[start..end]`, positioned from `start`; empty when the whole
-    /// part is in the text font.
+    /// The runs of `text[start..end]` in visual order, each positioned from the left
+    /// of the part, without the spaces at its ends; empty when the whole part is
+    /// left-to-right in the primary font, and is drawn as one text.
     pub fn runs(&self, start: usize, end: usize) -> Vec<Run> {
-        let inside = self.emoji.iter().filter(|r| r.0 < end && r.1 > start);
-        let mut runs = Vec::new();
-        let mut at = start;
-        for &(a, b) in inside {
-            let (a, b) = (a.max(start), b.min(end));
-            if a > at {
-                runs.push(Run { start: at - start, end: a - start, x: self.width(start, at), emoji: false });
+        let inside: Vec<(usize, usize, RunFont)> = self
+            .fonts
+            .iter()
+            .filter(|r| r.0 < end && r.1 > start)
+            .map(|&(a, b, font)| (a.max(start), b.min(end), font))
+            .collect();
+        let rtl = self.text[start..end].chars().any(is_rtl);
+        if !rtl && inside.iter().all(|r| r.2 == RunFont::Family(0)) {
+            return Vec::new();
+        }
+        // Pieces of one font and one direction, in visual order.
+        let mut pieces: Vec<(usize, usize, RunFont, bool)> = Vec::new();
+        if rtl {
+            let bidi = unicode_bidi::BidiInfo::new(self.text, None);
+            let Some(paragraph) = bidi.paragraphs.first() else { return Vec::new() };
+            let (levels, visual) = bidi.visual_runs(paragraph, start..end);
+            for range in visual {
+                let level_rtl = levels[range.start].is_rtl();
+                let mut part: Vec<_> = inside
+                    .iter()
+                    .filter(|r| r.0 < range.end && r.1 > range.start)
+                    .map(|&(a, b, font)| (a.max(range.start), b.min(range.end), font, level_rtl))
+                    .collect();
+                if level_rtl {
+                    part.reverse();
+                }
+                pieces.extend(part);
             }
-            runs.push(Run { start: a - start, end: b - start, x: self.width(start, a), emoji: true });
-            at = b;
+        } else {
+            pieces.extend(inside.iter().map(|&(a, b, font)| (a, b, font, false)));
         }
-        if runs.is_empty() {
-            return runs;
-        }
-        if at < end {
-            runs.push(Run { start: at - start, end: end - start, x: self.width(start, at), emoji: false });
+        let mut runs = Vec::new();
+        let mut x = 0.0;
+        for (a, b, font, rtl) in pieces {
+            let piece = &self.text[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            let width = self.width(a, b);
+            if lead + trail < piece.len() {
+                // The spaces at the piece's visual left are room before its text.
+                let before = if rtl { self.width(b - trail, b) } else { self.width(a, a + lead) };
+                runs.push(Run { start: a + lead - start, end: b - trail - start, x: x + before, font, rtl });
+            }
+            x += width;
         }
         runs
     }
+}
+
+/// Whether `c` is written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …), or
+/// is a control that starts right-to-left text.
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF | 0x200F | 0x202B | 0x202E | 0x2067)
 }

@@ -5,7 +5,7 @@
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter};
 
-use super::{FontStyle, Fonts, Measured};
+use super::{FontStyle, Fonts, Measured, RunFont};
 
 /// One line of wrapped text and its width in pixels.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,14 +17,17 @@ pub struct Line {
     pub runs: Vec<Run>,
 }
 
-/// A part of a line in one font: byte range in the line's text and the offset of its
-/// start from the line's start, in pixels.
+/// A part of a line in one font and one direction: byte range in the line's text
+/// (without spaces at its ends) and the offset of its left edge from the line's left,
+/// in pixels. The runs of a line are in visual order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub start: usize,
     pub end: usize,
     pub x: f32,
-    pub emoji: bool,
+    pub font: RunFont,
+    /// Right-to-left text, which the renderer lays out leftwards from the run's end.
+    pub rtl: bool,
 }
 
 /// Breaks `text` into lines no wider than `max_width` pixels.
@@ -34,7 +37,7 @@ pub fn wrap(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max_width: f
         return Vec::new();
     }
     let measured = fonts.measure(text, style, size);
-    let segmenter = LineSegmenter::new_for_non_complex_scripts(LineBreakOptions::default());
+    let segmenter = LineSegmenter::new_dictionary(LineBreakOptions::default());
     let breaks: Vec<usize> = segmenter.segment_str(text).filter(|&b| b > 0).collect();
     let mut lines = Vec::new();
     let mut start = 0;
@@ -191,11 +194,12 @@ mod tests {
         let fonts = Fonts::get();
         let ls = wrap(fonts, "Signs 👍🏽 now", FontStyle::Regular, 10.0, 500.0);
         assert_eq!(ls.len(), 1);
-        let runs: Vec<(&str, bool)> = ls[0].runs.iter().map(|r| (&ls[0].text[r.start..r.end], r.emoji)).collect();
-        assert_eq!(runs, [("Signs ", false), ("👍🏽", true), (" now", false)]);
+        let runs: Vec<(&str, RunFont)> = ls[0].runs.iter().map(|r| (&ls[0].text[r.start..r.end], r.font)).collect();
+        assert_eq!(runs, [("Signs", RunFont::Family(0)), ("👍🏽", RunFont::Emoji), ("now", RunFont::Family(0))]);
         let signs = fonts.width("Signs ", FontStyle::Regular, 10.0);
         assert!((ls[0].runs[1].x - signs).abs() < 0.01);
-        assert!((ls[0].runs[2].x - signs - 12.5).abs() < 0.01, "the emoji takes 1.25 em");
+        let space = fonts.width(" ", FontStyle::Regular, 10.0);
+        assert!((ls[0].runs[2].x - signs - 12.5 - space).abs() < 0.01, "the emoji takes 1.25 em");
         assert!(wrap(fonts, "No emoji here", FontStyle::Regular, 10.0, 500.0)[0].runs.is_empty());
     }
 
@@ -204,5 +208,29 @@ mod tests {
         let ls = lines("👍🏽👍🏽👍🏽👍🏽 東京都の天気は晴れです", 40.0);
         assert!(ls.iter().all(|l| !l.starts_with('\u{1F3FD}')), "a skin tone never starts a line: {ls:?}");
         assert!(ls.len() >= 4);
+    }
+
+    /// Right-to-left runs are placed in visual order: in a Hebrew sentence with a Latin
+    /// word, the Hebrew that comes first is drawn rightmost.
+    #[test]
+    fn right_to_left_runs_are_in_visual_order() {
+        let fonts = Fonts::get();
+        let text = "שלום IKEA עולם";
+        let ls = wrap(fonts, text, FontStyle::Regular, 10.0, 500.0);
+        let runs: Vec<(&str, bool)> = ls[0].runs.iter().map(|r| (&ls[0].text[r.start..r.end], r.rtl)).collect();
+        assert_eq!(runs, [("עולם", true), ("IKEA", false), ("שלום", true)]);
+        assert!(ls[0].runs.windows(2).all(|w| w[0].x < w[1].x));
+        let last = ls[0].runs.last().unwrap();
+        let end = last.x + fonts.width("שלום", FontStyle::Regular, 10.0);
+        assert!((end - ls[0].width).abs() < 0.01, "{end} {}", ls[0].width);
+    }
+
+    /// Thai has no spaces between words: lines break between words found in a dictionary.
+    #[test]
+    fn thai_breaks_between_words() {
+        let ls = lines("สวัสดีครับยินดีต้อนรับสู่ร้านของเรา", 60.0);
+        assert!(ls.len() > 1, "{ls:?}");
+        assert!(ls.iter().all(|l| !l.ends_with('-')), "no hyphen inside Thai: {ls:?}");
+        assert_eq!(ls.concat(), "สวัสดีครับยินดีต้อนรับสู่ร้านของเรา");
     }
 }

@@ -211,7 +211,13 @@ pub struct CheckedConfig {
 
 /// Reads the text of a project file, as `check` does before the maps.
 pub fn check_config(name: &str, text: &str) -> CheckedConfig {
-    let (config, diags) = journeymap::config::parse(text);
+    let (config, mut diags) = journeymap::config::parse(text);
+    // The font files are read as the CLI reads them, relative to the fixtures.
+    if diags.is_empty()
+        && let Err(diag) = journeymap::config::load_fonts(&config, &root().join("tests/config"))
+    {
+        diags.push(diag);
+    }
     let style = Style { color: false, unicode: true, width: 100 };
     let human = render::human(name, text, &diags, style);
     let report = JsonReport { diagnostics: render::json(name, text, &diags) };

@@ -129,8 +129,8 @@ fn png_is_byte_identical_and_sized_by_the_scale() {
     let view_box: Vec<f32> =
         doc.root_element().attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
     for scale in [1.0, 2.0, 0.5] {
-        let a = journeymap::render::png::png(&svg, scale).unwrap();
-        let b = journeymap::render::png::png(&svg, scale).unwrap();
+        let a = journeymap::render::png::png(&svg, scale, journeymap::text::Fonts::get()).unwrap();
+        let b = journeymap::render::png::png(&svg, scale, journeymap::text::Fonts::get()).unwrap();
         assert!(a == b, "the same PNG twice at scale {scale}");
         let expected = ((view_box[2] * scale).ceil() as u32, (view_box[3] * scale).ceil() as u32);
         assert_eq!(png_size(&a), expected, "scale {scale}");
@@ -141,7 +141,7 @@ fn png_is_byte_identical_and_sized_by_the_scale() {
 fn png_draws_any_text_without_panicking() {
     let map = "journey: Emoji 👍🏽 🇩🇰 and 東京 and ZWJ 👩‍👩‍👧\nphase: P\n  step: 😀😀😀 \u{202e}right-to-left override\u{202c} שלום עולם مرحبا\n    emotion 1: ✓\n";
     let svg = render_svg(map, Page::Auto);
-    let png = journeymap::render::png::png(&svg, 1.0).expect("drawn");
+    let png = journeymap::render::png::png(&svg, 1.0, journeymap::text::Fonts::get()).expect("drawn");
     assert!(png.len() > 1000);
 }
 
@@ -170,7 +170,7 @@ fn emoji_sequences_are_drawn_in_runs_of_their_own() {
 /// Yellow pixels (a smiley's face) in the title's rows of a map drawn at scale 1.
 fn yellow_in_title(title: &str) -> usize {
     let svg = render_svg(&format!("journey: {title}\nphase: P\n  step: Plain\n"), Page::Auto);
-    let encoded = journeymap::render::png::png(&svg, 1.0).expect("drawn");
+    let encoded = journeymap::render::png::png(&svg, 1.0, journeymap::text::Fonts::get()).expect("drawn");
     let mut reader = png::Decoder::new(std::io::Cursor::new(encoded)).read_info().expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
     let info = reader.next_frame(&mut pixels).expect("one frame");
@@ -191,9 +191,9 @@ fn png_refuses_sizes_it_cannot_draw() {
         &std::fs::read_to_string(crate::common::root().join("examples/minimal.journey")).unwrap(),
         Page::Auto,
     );
-    assert!(journeymap::render::png::png(&svg, 0.0).is_err());
-    assert!(journeymap::render::png::png(&svg, f32::NAN).is_err());
-    let err = journeymap::render::png::png(&svg, 16.0).map(|p| p.len());
+    assert!(journeymap::render::png::png(&svg, 0.0, journeymap::text::Fonts::get()).is_err());
+    assert!(journeymap::render::png::png(&svg, f32::NAN, journeymap::text::Fonts::get()).is_err());
+    let err = journeymap::render::png::png(&svg, 16.0, journeymap::text::Fonts::get()).map(|p| p.len());
     assert!(err.is_ok(), "16 × a small map is fine: {err:?}");
 }
 
@@ -215,7 +215,7 @@ fn pdf_of(source: &str, page: Page) -> Vec<u8> {
     let checked = crate::common::check_str(source);
     let journey = checked.compiled.journey.expect("valid map");
     let laid_out = journeymap::layout::layout(&journey, &journeymap::layout::Options { page, ..Default::default() });
-    journeymap::render::pdf::pdf(&laid_out, page).expect("PDF written")
+    journeymap::render::pdf::pdf(&laid_out, page, journeymap::text::Fonts::get()).expect("PDF written")
 }
 
 #[cfg(feature = "pdf")]

@@ -11,7 +11,9 @@ use super::xml::Writer;
 use crate::layout::header::{LegendEntry, facts, legend_entries};
 use crate::layout::{self, Page, PersonaLook, Theme};
 use crate::model::{Journey, Label, View};
-use crate::text::{EMOJI_FONT_FILE, TEXT_FONT_FILES};
+use crate::text::{FontStyle, Fonts};
+
+mod fonts;
 
 const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
@@ -19,7 +21,7 @@ const STYLE: &str = include_str!("page.css");
 /// The page for `journey` laid out with `options` (without the header, which the page
 /// shows itself) and `theme`, around its SVG; `source` is the map's text (for line
 /// numbers in the embedded document). The size limits are [`super::render`]'s.
-pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme) -> String {
+pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> String {
     let page = options.page;
     // The view asked for first; where the map has a blueprint, the other view too, for
     // the page's view buttons.
@@ -31,7 +33,7 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     // Each view's layout is dropped once drawn: the page keeps its SVG, the hash of its
     // stylesheet and whether it has emoji, and the persona looks (the same in every view).
     let mut looks = None;
-    let mut emoji = false;
+    let mut italic = String::new();
     let mut style_hashes: Vec<String> = Vec::new();
     let drawings: Vec<String> = views
         .iter()
@@ -40,8 +42,9 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
                 journey,
                 &layout::Options { no_header: true, view: Some(view), ..*options },
                 theme,
+                fonts,
             );
-            emoji |= super::svg::has_emoji(&layout);
+            italic.push_str(&italic_text(&layout));
             let h = hash(&super::svg::stylesheet(&layout));
             if !style_hashes.contains(&h) {
                 style_hashes.push(h);
@@ -55,8 +58,10 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
         .collect();
     let looks = looks.unwrap_or_default();
     let lang = journey.lang;
-    let css = page_css(page, emoji, &looks);
-    style_hashes.insert(0, hash(&css));
+    let css = page_css(page, &looks);
+    // The page's own stylesheet, with the fonts subset to the page's characters, is
+    // known once the page is written: its place and its hash are filled in then.
+    style_hashes.insert(0, STYLE_HASH.into());
     let csp = format!(
         "default-src 'none'; style-src {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
         style_hashes.join(" "),
@@ -73,7 +78,7 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.raw("\n");
     w.text_element("title", &[], &journey.title.value);
     w.open("style", &[]);
-    w.raw(&css);
+    w.raw(FONTS_HERE);
     w.close("style");
     w.close("head");
     w.open("body", &[]);
@@ -100,7 +105,34 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.close("script");
     w.close("body");
     w.close("html");
-    w.finish()
+    let page = w.finish();
+    // Placeholders come before any user text, and user text cannot contain them
+    // (it is escaped): the first of each is the one.
+    let (faces, family) = fonts::faces(fonts, &page, &italic);
+    let css = format!("{faces}{css}body,aside,header{{font-family:{family}}}\n");
+    page.replacen(STYLE_HASH, &hash(&css), 1).replacen(FONTS_HERE, &css, 1)
+}
+
+/// Where the page's stylesheet and its hash go, until they are known.
+const FONTS_HERE: &str = "<!--journeymap:style-->";
+const STYLE_HASH: &str = "'journeymap:style-hash'";
+
+/// The text of a layout drawn in italic, for the italic face's subset.
+fn italic_text(layout: &layout::Layout) -> String {
+    let mut text = String::new();
+    for item in &layout.items {
+        let blocks: &[layout::TextBlock] = match item {
+            layout::Item::Text(b) => std::slice::from_ref(b),
+            layout::Item::Card(c) => &c.texts,
+            _ => &[],
+        };
+        for block in blocks.iter().filter(|b| b.style == FontStyle::Italic) {
+            for line in &block.lines {
+                text.push_str(&line.text);
+            }
+        }
+    }
+    text
 }
 
 /// The persona styles the drawings use: the same in every view of one map.
@@ -233,23 +265,9 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
     w.close("header");
 }
 
-/// The stylesheet: the embedded fonts, the page's rules, and the print page size.
-/// The emoji font (1.4 MB) only when the map has emoji.
-fn page_css(page: Page, emoji: bool, looks: &Looks) -> String {
+/// The stylesheet: the page's rules and the print page size (the fonts come before it).
+fn page_css(page: Page, looks: &Looks) -> String {
     let mut css = String::new();
-    let faces = [("normal", "normal"), ("bold", "normal"), ("normal", "italic")];
-    for (data, (weight, style)) in TEXT_FONT_FILES.iter().zip(faces) {
-        css.push_str(&format!(
-            "@font-face{{font-family:'Liberation Sans';font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{})}}\n",
-            BASE64.encode(data)
-        ));
-    }
-    if emoji {
-        css.push_str(&format!(
-            "@font-face{{font-family:'Twemoji Mozilla';src:url(data:font/ttf;base64,{})}}\n",
-            BASE64.encode(EMOJI_FONT_FILE)
-        ));
-    }
     css.push_str(STYLE);
     // Colours by class: a style attribute would need 'unsafe-inline' in the policy.
     for (i, style) in looks.persona.iter().enumerate() {

@@ -194,6 +194,11 @@ fn fingerprint(args: &Args, jobs: &[Job]) -> String {
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         let _ = writeln!(text, "project {} {hex}", file.display());
     }
+    // The project's font files: a changed font changes every drawing.
+    let fonts: BTreeSet<u64> = jobs.iter().filter_map(|j| j.project.fonts.as_ref()).map(|f| f.key()).collect();
+    for key in fonts {
+        let _ = writeln!(text, "fonts {key:016x}");
+    }
     text
 }
 

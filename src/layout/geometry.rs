@@ -217,7 +217,9 @@ pub struct Layout {
     pub persona_looks: Vec<super::PersonaLook>,
     /// The style of each traveller (declared persona, or the anonymous one), in order.
     pub traveller_looks: Vec<usize>,
-    /// The `font-family` of each family of the fonts measured with: a run in
-    /// [`RunFont::Family`](crate::text::RunFont::Family) `i` is drawn in the `i`-th.
-    pub font_families: Vec<String>,
+    /// The `font-family` of the text.
+    pub font_family: String,
+    /// The declarations of a run in each family of the fonts measured with: a run in
+    /// [`RunFont::Family`](crate::text::RunFont::Family) `i` is drawn with the `i`-th.
+    pub font_runs: Vec<String>,
 }

@@ -222,9 +222,8 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts:
         lane_breaks,
         persona_looks: looks,
         traveller_looks: of_traveller,
-        font_families: (0..fonts.families().len())
-            .map(|i| if i == 0 { fonts.css_family() } else { fonts.css_family_of(i) })
-            .collect(),
+        font_family: fonts.css_family(),
+        font_runs: (0..fonts.families().len()).map(|i| fonts.css_run_of(i)).collect(),
     }
 }
 
@@ -288,14 +287,16 @@ pub(crate) fn text_block(
     anchor: Anchor,
     role: TextRole,
 ) -> TextBlock {
-    let (ascent, descent) = fonts.extents(style, size);
+    let lines = wrap(fonts, text, style, size, max_width);
+    // Lines in a script font with taller lines (Arabic, Thai) are spaced by its metrics.
+    let (ascent, descent) = fonts.extents_of(&lines, style, size);
     TextBlock {
         x,
         y: top + ascent,
-        lines: wrap(fonts, text, style, size, max_width),
+        lines,
         size,
         style,
-        line_height: size * LINE,
+        line_height: (size * LINE).max(ascent + descent),
         anchor,
         ascent,
         descent,

@@ -242,6 +242,42 @@ mod tests {
         assert!(!cullable(&usvg::Tree::from_str(line, &usvg::Options::default()).unwrap()));
     }
 
+    /// Every character of every script the fonts cover is drawn with a real glyph,
+    /// in the font the layout measured it in: none is the missing-glyph box (glyph 0).
+    #[test]
+    fn every_script_is_drawn_with_real_glyphs() {
+        let source = include_str!("../../tests/maps/mixed-scripts.journey");
+        let journey = crate::compile(source.as_bytes()).journey.expect("a valid map");
+        let page = crate::layout::Page::Auto;
+        let svg = crate::render::svg::render(&crate::layout::layout(&journey, &Default::default()), page);
+        let options = usvg::Options { fontdb: fonts(Fonts::get()), ..usvg::Options::default() };
+        let tree = usvg::Tree::from_str(&svg, &options).unwrap();
+        let mut glyphs = Vec::new();
+        collect_glyphs(tree.root(), &mut glyphs);
+        assert!(glyphs.len() > 400, "{}", glyphs.len());
+        let missing: Vec<&String> = glyphs.iter().filter(|(id, _)| *id == 0).map(|(_, text)| text).collect();
+        assert!(missing.is_empty(), "drawn as boxes: {missing:?}");
+        for family in
+            ["Noto Sans Arabic", "Noto Sans Devanagari", "Noto Sans Thai", "Droid Sans Fallback", "NanumGothic"]
+        {
+            assert!(svg.contains(&format!("'{family}'")), "{family} is named for its runs");
+        }
+    }
+
+    fn collect_glyphs(group: &usvg::Group, out: &mut Vec<(u32, String)>) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => collect_glyphs(g, out),
+                usvg::Node::Text(t) => {
+                    for span in t.layouted() {
+                        out.extend(span.positioned_glyphs.iter().map(|g| (g.id.0, g.text.clone())));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     #[test]
     fn adler32_combines_like_one_pass() {
         let data: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();

@@ -375,19 +375,7 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
             sizes.insert(num(b.size));
         }
     }
-    let primary = layout.font_families.first().map_or("sans-serif", String::as_str);
-    let mut css = format!("\ntext{{font-family:{primary};fill:#1f2933;white-space:pre}}\n");
-    for font in run_fonts(layout) {
-        match font {
-            RunFontKey::Emoji => {
-                let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
-            }
-            RunFontKey::Family(i) => {
-                let family = layout.font_families.get(i).map_or("sans-serif", String::as_str);
-                let _ = writeln!(css, ".ff{i}{{font-family:{family}}}");
-            }
-        }
-    }
+    let mut css = format!("\ntext{{font-family:{};fill:#1f2933;white-space:pre}}\n", layout.font_family);
     // Each lane's cards in its own colours, from the lane table; the rules after them
     // (critical, offline, external) refine them.
     css.push_str(BASE_STYLES);
@@ -396,6 +384,18 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
         let _ = writeln!(css, ".{} .box{{fill:{};stroke:{}}}", look.class, look.fill, look.stroke);
     }
     css.push_str(STYLES);
+    // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
+    for font in run_fonts(layout) {
+        match font {
+            RunFontKey::Emoji => {
+                let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
+            }
+            RunFontKey::Family(i) => {
+                let run = layout.font_runs.get(i).map_or("font-family:sans-serif", String::as_str);
+                let _ = writeln!(css, ".ff{i}{{{run}}}");
+            }
+        }
+    }
     for size in sizes {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));
     }

@@ -300,12 +300,19 @@ impl Fonts {
         names.join(", ")
     }
 
-    /// The `font-family` of a run in the family at `index`.
-    pub fn css_family_of(&self, index: usize) -> String {
-        match self.families.get(index) {
-            Some(family) => format!("{}, sans-serif", quoted(&family.name)),
-            None => self.css_family(),
+    /// The declarations of a run in the family at `index`: its `font-family`, and
+    /// upright or regular where the family has no italic or bold face, so that no
+    /// viewer slants or thickens it (resvg draws the regular face, as it was measured).
+    pub fn css_run_of(&self, index: usize) -> String {
+        let Some(family) = self.families.get(index) else { return format!("font-family:{}", self.css_family()) };
+        let mut css = format!("font-family:{}, sans-serif", quoted(&family.name));
+        if !family.has_style(FontStyle::Italic) {
+            css.push_str(";font-style:normal");
         }
+        if !family.has_style(FontStyle::Bold) {
+            css.push_str(";font-weight:normal");
+        }
+        css
     }
 
     fn primary(&self, style: FontStyle) -> &Face {
@@ -316,6 +323,31 @@ impl Fonts {
     pub fn extents(&self, style: FontStyle, size: f32) -> (f32, f32) {
         let face = self.primary(style);
         (face.ascent / face.units_per_em * size, face.descent / face.units_per_em * size)
+    }
+
+    /// Ascent and descent at `size` pixels of the text `lines` are drawn in: the most of
+    /// the primary family and of each other family a run is drawn in (emoji fit in the
+    /// primary family's line).
+    pub fn extents_of<'a>(
+        &self,
+        lines: impl IntoIterator<Item = &'a super::Line>,
+        style: FontStyle,
+        size: f32,
+    ) -> (f32, f32) {
+        let mut used = vec![false; self.families.len()];
+        used[0] = true;
+        for run in lines.into_iter().flat_map(|l| &l.runs) {
+            if let RunFont::Family(i) = run.font {
+                used[i] = true;
+            }
+        }
+        let mut extents = (0.0f32, 0.0f32);
+        for (i, _) in used.iter().enumerate().filter(|(_, u)| **u) {
+            let face = self.families[i].face(style);
+            extents.0 = extents.0.max(face.ascent / face.units_per_em * size);
+            extents.1 = extents.1.max(face.descent / face.units_per_em * size);
+        }
+        extents
     }
 
     /// Whether the primary family has a glyph for `c`.

@@ -86,6 +86,45 @@ fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     }
 }
 
+/// The HTML page of maps in every script, with the fonts it embeds (subset to its
+/// characters): Chromium draws each text within the room the layout measured, so no
+/// text overlaps another or leaves its box, and it uses the page's fonts, not the
+/// system's. The twelve-persona and notes maps are in `example_maps`' checks above.
+#[test]
+fn every_script_fits_its_box_in_chromium_with_the_pages_own_fonts() {
+    let Some(browser) = chromium() else { return };
+    let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/mixed-scripts.journey")).unwrap();
+    let checked = crate::common::check_str(&source);
+    let journey = checked.compiled.journey.expect("a valid map");
+    let dir = tempfile::tempdir().unwrap();
+    for view in [View::Journey, View::Blueprint] {
+        let options = journeymap::render::RenderOptions {
+            formats: vec![journeymap::render::Format::Html],
+            layout: journeymap::layout::Options { view: Some(view), ..Default::default() },
+            ..Default::default()
+        };
+        let rendered = journeymap::render::render(&journey, &source, &options);
+        let page = String::from_utf8(rendered.get(journeymap::render::Format::Html).unwrap().clone().unwrap()).unwrap();
+        // The page's policy allows only its own script: the test's goes in without it.
+        let start = page.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
+        let end = start + page[start..].find('>').unwrap() + 1;
+        let page = format!("{}{}", &page[..start], &page[end..])
+            .replace("</body>", &format!("<pre id=\"result\">not run</pre><script>{script}</script></body>"));
+        let file = dir.path().join("page.html");
+        std::fs::write(&file, page).unwrap();
+        let result = result_of(&dump_dom(&browser, &file, &dir.path().join("profile")));
+        let json: serde_json::Value = serde_json::from_str(&result).unwrap_or_else(|_| panic!("{view:?}: {result}"));
+        assert!(json["texts"].as_u64().unwrap() > 20, "{json}");
+        let problems = json["problems"].as_array().unwrap();
+        assert!(problems.is_empty(), "{view:?}: {problems:#?}");
+        let fonts = json["fonts"].to_string();
+        for family in ["Noto Sans Arabic", "Droid Sans Fallback", "Noto Sans Thai", "Twemoji Mozilla"] {
+            assert!(fonts.contains(family), "{view:?}: {family} not used: {fonts}");
+        }
+    }
+}
+
 /// Serves `files` (path → body) on a loopback port until `stop` is set.
 fn serve(files: Vec<(String, Vec<u8>)>) -> (u16, std::sync::Arc<std::sync::atomic::AtomicBool>) {
     use std::io::{Read, Write};

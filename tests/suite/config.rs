@@ -469,3 +469,58 @@ fn fmt_and_diff_apply_the_project_lint_levels() {
     assert_eq!(code(&run(&["fmt", &map], None)), 2);
     assert_eq!(code(&run(&["diff", &map, &map], None)), 2);
 }
+
+/// `fonts:` puts a project's fonts in front of the embedded ones: the layout measures
+/// with them (the drawing changes), the SVG names them first, the HTML and PDF embed
+/// them, and characters they lack still come from the embedded fonts.
+#[test]
+fn a_projects_fonts_measure_and_draw_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for file in ["DejaVuSerif-Latin.ttf", "DejaVuSerif-Bold-Latin.ttf"] {
+        std::fs::create_dir_all(root.join("brand")).unwrap();
+        std::fs::copy(crate::common::root().join("tests/fonts").join(file), root.join("brand").join(file)).unwrap();
+    }
+    let map = "journey: Brand fonts\npersona anna: Anna\nphase: Sign up\n  step: Fill in the long form with every detail\n    emotion anna 1: Fine\n    thought: And 東京 too\n";
+    let path = crate::cli::write(root, "maps/a.journey", map);
+    let render = |out: &str| {
+        let out = root.join(out);
+        let o = crate::cli::run(&["render", &path, "-o", out.to_str().unwrap()], None);
+        assert_eq!(crate::cli::code(&o), 0, "{}", crate::cli::text(&o.stderr));
+        std::fs::read(out).unwrap()
+    };
+    let plain_svg = render("plain.svg");
+    let plain_png = render("plain.png");
+    crate::cli::write(
+        root,
+        "journeymap.yaml",
+        "fonts:\n  - brand/DejaVuSerif-Latin.ttf\n  - brand/DejaVuSerif-Bold-Latin.ttf\n",
+    );
+    let svg = String::from_utf8(render("brand.svg")).unwrap();
+    assert!(svg.contains("text{font-family:'DejaVu Serif', 'Liberation Sans', Arial"), "named first");
+    assert!(svg.contains("'Droid Sans Fallback'"), "CJK still from the embedded fonts");
+    assert_ne!(svg.as_bytes(), plain_svg, "measured with the project's font");
+    let html = String::from_utf8(render("brand.html")).unwrap();
+    for weight in ["normal", "bold"] {
+        assert!(html.contains(&format!("@font-face{{font-family:'DejaVu Serif';font-weight:{weight};")), "{weight}");
+    }
+    assert_ne!(render("brand.png"), plain_png);
+    let pdf = render("brand.pdf");
+    if let Ok(trace) = std::process::Command::new("mutool")
+        .args(["draw", "-F", "trace", "-o", "-"])
+        .arg(root.join("brand.pdf"))
+        .output()
+    {
+        let trace = String::from_utf8_lossy(&trace.stdout);
+        assert!(trace.contains("DejaVuSerif"), "the PDF draws with the project's font");
+        assert!(!trace.contains(".notdef"));
+    }
+    assert!(pdf.len() > 1000);
+
+    // A file that is not there is an error at its line in the project file.
+    crate::cli::write(root, "journeymap.yaml", "fonts:\n  - brand/Missing.ttf\n");
+    let o = crate::cli::run(&["check", &path], None);
+    assert_eq!(crate::cli::code(&o), 2);
+    let stderr = crate::cli::text(&o.stderr);
+    assert!(stderr.contains("J0611") && stderr.contains("journeymap.yaml:2:5"), "{stderr}");
+}

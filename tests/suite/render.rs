@@ -476,3 +476,32 @@ fn the_html_header_shows_what_the_drawings_header_shows_in_order() {
     assert!(render_svg(anonymous, Page::Auto).contains(&entries[0].text(&journey)));
     assert!(!crate::common::render_html(anonymous).contains("class=\"personas\""));
 }
+
+/// `mutool draw -F trace` lists every glyph a PDF draws; none may be `.notdef` (a box),
+/// for a map in every script the embedded fonts cover, on one page and on A4 pages.
+#[test]
+fn no_glyph_in_the_pdf_is_a_box() {
+    let Ok(version) = std::process::Command::new("mutool").arg("-v").output() else {
+        assert!(std::env::var("JOURNEYMAP_BROWSER_TESTS").is_err(), "mutool (mupdf-tools) is not installed");
+        eprintln!("mutool is not installed: skipped");
+        return;
+    };
+    let _ = version;
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/mixed-scripts.journey")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for page in [Page::Auto, Page::A4] {
+        let file = dir.path().join("map.pdf");
+        std::fs::write(&file, pdf_of(&source, page)).unwrap();
+        let trace =
+            std::process::Command::new("mutool").args(["draw", "-F", "trace", "-o", "-"]).arg(&file).output().unwrap();
+        let trace = String::from_utf8_lossy(&trace.stdout);
+        let glyphs = trace.matches("<g unicode=").count();
+        assert!(glyphs > 400, "{page:?}: {glyphs} glyphs");
+        assert_eq!(trace.matches("glyph=\".notdef\"").count(), 0, "{page:?}: a glyph is drawn as a box");
+        for font in
+            ["NotoSansArabic", "NotoSansDevanagari", "NotoSansThai", "DroidSansFallback", "NanumGothic", "Twemoji"]
+        {
+            assert!(trace.contains(font), "{page:?}: {font} draws its script");
+        }
+    }
+}

@@ -107,6 +107,25 @@ async function laptop(browser, spec, width, height, out, full) {
     r.afterEnd = where.step;
     if (!where.inside) r.hidden.push("End → " + where.step);
     await page.evaluate(() => { const m = document.querySelector(".map:not(.off)"); m.scrollTop = m.scrollHeight; m.scrollLeft = m.scrollWidth; m.dispatchEvent(new Event("scroll")); });
+    // Scrolled to the far corner: the phase row pinned at the top, the lane names and
+    // the emotion scale at the left.
+    r.pinned = await page.evaluate(() => {
+      const m = document.querySelector(".map:not(.off)");
+      const view = m.getBoundingClientRect();
+      const shown = (g) => !!g && getComputedStyle(g).display !== "none";
+      const row = m.querySelector("g.pinned-row");
+      const lanes = m.querySelector("g.pinned-lanes");
+      return {
+        down: m.scrollTop > 0,
+        right: m.scrollLeft > 0,
+        row: shown(row) && Math.abs(row.getBoundingClientRect().top - view.top) <= 1,
+        phases: row ? row.querySelectorAll("g.phase").length : 0,
+        allPhases: m.querySelectorAll("svg > g.phase").length,
+        lanes: shown(lanes) && Math.abs(lanes.getBoundingClientRect().left - view.left) <= 1,
+        ticks: lanes ? lanes.querySelectorAll("text.tick").length : 0,
+        allTicks: m.querySelectorAll("svg > text.tick").length,
+      };
+    });
     for (let i = 1; i < actions.length; i++) {
       await page.keyboard.press("ArrowLeft");
       where = await page.evaluate(focusedInView);

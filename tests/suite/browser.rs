@@ -348,6 +348,7 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
         .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
     assert!(results.get("error").is_none(), "{}", results["error"]);
     let num = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+    let mut corners = 0;
     for (name, want) in &expected {
         let r = &results[name];
         let n = want.actions.len();
@@ -366,6 +367,16 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
             assert!((num(&fills["top"]) - num(&fills["headerBottom"])).abs() <= 1.0, "{at}: {fills}");
             assert!((num(&fills["bottom"]) - num(&fills["viewport"])).abs() <= 1.0, "{at}: {fills}");
             assert_eq!(laptop["hidden"], serde_json::json!([]), "{at}: a focused card out of view");
+            let pinned = &laptop["pinned"];
+            corners += usize::from(pinned["down"] == true && pinned["right"] == true);
+            if pinned["down"] == true {
+                assert_eq!(pinned["row"], true, "{at}: scrolled down, the phase row stays: {pinned}");
+                assert_eq!(pinned["phases"], pinned["allPhases"], "{at}: {pinned}");
+            }
+            if pinned["right"] == true {
+                assert_eq!(pinned["lanes"], true, "{at}: scrolled right, the lane names stay: {pinned}");
+                assert_eq!(pinned["ticks"], pinned["allTicks"], "{at}: and the emotion scale: {pinned}");
+            }
             assert_eq!(laptop["afterEnd"], n.to_string(), "{at}");
             assert_eq!(laptop["afterLeft"], "1", "{at}: ArrowLeft back to the first step");
             let (focus, hover) = (&laptop["focusRing"], &laptop["hoverRing"]);
@@ -445,6 +456,7 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
             assert!(rest.contains(&squash(text)), "{name}: {text:?} in the printed appendix: {rest}");
         }
     }
+    assert!(corners > 0, "some example scrolls both ways, so every pinned part was tested");
     // Every screenshot is the window's size and shows a page, not one colour.
     let shots = results["shots"].as_object().unwrap();
     assert!(shots.len() >= 8 * expected.len(), "{}", shots.len());

@@ -155,7 +155,7 @@
         copy.setAttribute("width", String(Math.max(0, right - Number(lane.getAttribute("x")))));
         lanes.appendChild(copy);
       });
-      map.querySelectorAll("line.grid, line.neutral").forEach((line) => {
+      map.querySelectorAll("line.grid, line.neutral, line.blueprint-line").forEach((line) => {
         if (Number(line.getAttribute("x1")) < right) {
           const copy = line.cloneNode(false);
           copy.setAttribute("x2", String(Math.min(right, Number(line.getAttribute("x2")))));
@@ -164,6 +164,10 @@
       });
       laneLabels.forEach((g) => lanes.appendChild(g.cloneNode(true)));
       ticks.forEach((t) => lanes.appendChild(t.cloneNode(true)));
+      // The blueprint's lines' names, written at their left end.
+      map.querySelectorAll("text.blueprint-line-label").forEach((t) => {
+        if (Number(t.getAttribute("x")) < right) lanes.appendChild(t.cloneNode(true));
+      });
       lanes.appendChild(make("line", { class: "edge", x1: right, x2: right, y1: 0, y2: box.height }));
       map.appendChild(lanes);
       const corner = make("rect", { class: "page pinned off", x: 0, y: 0, width: right, height: rowBottom, "aria-hidden": "true" });

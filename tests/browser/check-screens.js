@@ -266,7 +266,13 @@ async function dark(browser, spec, out) {
   await cdp.send("Emulation.setEmulatedMedia", { features: [{ name: "forced-colors", value: "active" }] });
   await forced.setViewport({ width: 1280, height: 800 });
   await forced.goto("file://" + spec.file, { waitUntil: "load" });
-  r.forcedText = await forced.evaluate(() => getComputedStyle(document.querySelector(".map:not(.off) text")).fill);
+  // In the system's colours: every text one colour, every card and the page another,
+  // the curves drawn in the text's colour.
+  r.forced = await forced.evaluate(() => {
+    const m = document.querySelector(".map:not(.off)");
+    const set = (selector, property) => Array.from(new Set(Array.from(m.querySelectorAll(selector)).map((e) => getComputedStyle(e)[property])));
+    return { texts: set("text:not(.phase-name)", "fill"), boxes: set("g.card:not(.lane-label):not(.phase) rect.box", "fill"), page: set("rect.page", "fill"), curves: set("path.emotion-curve", "stroke") };
+  });
   await forced.screenshot({ path: path.join(out, spec.name + "-forced.png") });
   await forced.close();
   await page.close();

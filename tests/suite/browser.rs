@@ -433,7 +433,13 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
         assert_eq!(dark["violations"], serde_json::json!([]), "{name} dark: axe-core");
         assert_eq!(dark["cards"], serde_json::json!([]), "{name} dark: card texts below 4.5:1");
         assert_eq!(dark["page"], "rgb(16, 24, 32)", "{name}: the map's page is dark");
-        assert_ne!(dark["forcedText"], "rgb(31, 41, 51)", "{name}: forced colours reach the map's text");
+        let forced = &dark["forced"];
+        assert_eq!(forced["texts"].as_array().unwrap().len(), 1, "{name} in forced colours: {forced}");
+        assert_eq!(forced["boxes"], forced["page"], "{name} in forced colours: {forced}");
+        assert_ne!(forced["texts"], forced["page"], "{name} in forced colours: {forced}");
+        if !forced["curves"].as_array().unwrap().is_empty() {
+            assert_eq!(forced["curves"], forced["texts"], "{name} in forced colours: {forced}");
+        }
         let print = &r["print"];
         assert_eq!(print["selectedStroke"], print["plainStroke"], "{name}: no hover printed");
         assert_eq!(print["dimmed"], 0, "{name}: no persona picked out in print");

@@ -297,7 +297,12 @@ pub fn step_details(journey: &Journey, step: &Step) -> Vec<(LaneKind, Vec<String
                     .emotions
                     .iter()
                     .map(|e| {
-                        let who = e.persona.map_or(Label::Customer.text(journey.lang), |p| &journey.persona(p).id);
+                        // The persona by its description, as the legend names it (its id
+                        // where it has none).
+                        let who = e.persona.map_or(Label::Customer.text(journey.lang), |p| {
+                            let persona = journey.persona(p);
+                            persona.description.as_ref().map_or(persona.id.as_str(), |d| d.value.as_str())
+                        });
                         match &e.text {
                             Some(t) => format!("{who}: {} \u{2014} {}", e.score, t.value),
                             None => format!("{who}: {}", e.score),

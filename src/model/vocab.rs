@@ -79,6 +79,19 @@ pub enum Label {
     /// The view toggle of the interactive page.
     JourneyView,
     BlueprintView,
+    /// The interactive page's link past the header to the map.
+    SkipToMap,
+    /// The interactive page's zoom buttons.
+    ZoomIn,
+    ZoomOut,
+    /// Closes the page's detail drawer (on a phone).
+    Close,
+    /// The page's panel of a step's details.
+    StepDetails,
+    /// The printed page's appendix of every step.
+    AllSteps,
+    /// The page's button that shows or hides the emotion notes.
+    EmotionNotes,
 }
 
 impl Label {
@@ -100,7 +113,7 @@ impl Label {
             (Lang::En, Online) => "online",
             (Lang::En, Offline) => "offline",
             (Lang::En, Customer) => "Customer",
-            (Lang::En, DetailsHint) => "Hover over or focus a step to see all its details.",
+            (Lang::En, DetailsHint) => "Hover over, tap or focus a step to see all its details.",
             (Lang::En, ToggleCurve) => "Show or hide this persona's curve",
             (Lang::En, LineOfInteraction) => "Line of interaction",
             (Lang::En, LineOfVisibility) => "Line of visibility",
@@ -109,6 +122,13 @@ impl Label {
             (Lang::En, Handoff) => "Handoff",
             (Lang::En, JourneyView) => "Journey map",
             (Lang::En, BlueprintView) => "Service blueprint",
+            (Lang::En, SkipToMap) => "Skip to the map",
+            (Lang::En, ZoomIn) => "Zoom in",
+            (Lang::En, ZoomOut) => "Zoom out",
+            (Lang::En, Close) => "Close",
+            (Lang::En, StepDetails) => "Step details",
+            (Lang::En, AllSteps) => "All steps",
+            (Lang::En, EmotionNotes) => "Emotion notes",
             (Lang::Da, Goal) => "Formål",
             (Lang::Da, Scope) => "Afgrænsning",
             (Lang::Da, Notes) => "Noter",
@@ -124,7 +144,7 @@ impl Label {
             (Lang::Da, Online) => "online",
             (Lang::Da, Offline) => "offline",
             (Lang::Da, Customer) => "Kunde",
-            (Lang::Da, DetailsHint) => "Peg på eller vælg et trin for at se alle dets detaljer.",
+            (Lang::Da, DetailsHint) => "Peg på, tryk på eller vælg et trin for at se alle dets detaljer.",
             (Lang::Da, ToggleCurve) => "Vis eller skjul denne personas kurve",
             (Lang::Da, LineOfInteraction) => "Interaktionslinje",
             (Lang::Da, LineOfVisibility) => "Synlighedslinje",
@@ -133,6 +153,13 @@ impl Label {
             (Lang::Da, Handoff) => "Overdragelse",
             (Lang::Da, JourneyView) => "Kunderejse",
             (Lang::Da, BlueprintView) => "Service blueprint",
+            (Lang::Da, SkipToMap) => "Spring til kortet",
+            (Lang::Da, ZoomIn) => "Zoom ind",
+            (Lang::Da, ZoomOut) => "Zoom ud",
+            (Lang::Da, Close) => "Luk",
+            (Lang::Da, StepDetails) => "Trinnets detaljer",
+            (Lang::Da, AllSteps) => "Alle trin",
+            (Lang::Da, EmotionNotes) => "Følelsesnoter",
             (Lang::Sv, Goal) => "Syfte",
             (Lang::Sv, Scope) => "Avgränsning",
             (Lang::Sv, Notes) => "Anteckningar",
@@ -148,7 +175,7 @@ impl Label {
             (Lang::Sv, Online) => "online",
             (Lang::Sv, Offline) => "offline",
             (Lang::Sv, Customer) => "Kund",
-            (Lang::Sv, DetailsHint) => "Peka på eller välj ett steg för att se alla dess detaljer.",
+            (Lang::Sv, DetailsHint) => "Peka på, tryck på eller välj ett steg för att se alla dess detaljer.",
             (Lang::Sv, ToggleCurve) => "Visa eller dölj personans kurva",
             (Lang::Sv, LineOfInteraction) => "Interaktionslinje",
             (Lang::Sv, LineOfVisibility) => "Synlighetslinje",
@@ -157,6 +184,13 @@ impl Label {
             (Lang::Sv, Handoff) => "Överlämning",
             (Lang::Sv, JourneyView) => "Kundresa",
             (Lang::Sv, BlueprintView) => "Service blueprint",
+            (Lang::Sv, SkipToMap) => "Hoppa till kartan",
+            (Lang::Sv, ZoomIn) => "Zooma in",
+            (Lang::Sv, ZoomOut) => "Zooma ut",
+            (Lang::Sv, Close) => "Stäng",
+            (Lang::Sv, StepDetails) => "Stegets detaljer",
+            (Lang::Sv, AllSteps) => "Alla steg",
+            (Lang::Sv, EmotionNotes) => "Känsloanteckningar",
             (Lang::Nb, Goal) => "Formål",
             (Lang::Nb, Scope) => "Avgrensning",
             (Lang::Nb, Notes) => "Notater",
@@ -172,7 +206,7 @@ impl Label {
             (Lang::Nb, Online) => "digital",
             (Lang::Nb, Offline) => "fysisk",
             (Lang::Nb, Customer) => "Kunde",
-            (Lang::Nb, DetailsHint) => "Pek på eller velg et steg for å se alle detaljene.",
+            (Lang::Nb, DetailsHint) => "Pek på, trykk på eller velg et steg for å se alle detaljene.",
             (Lang::Nb, ToggleCurve) => "Vis eller skjul kurven til denne personaen",
             (Lang::Nb, LineOfInteraction) => "Interaksjonslinje",
             (Lang::Nb, LineOfVisibility) => "Synlighetslinje",
@@ -181,6 +215,13 @@ impl Label {
             (Lang::Nb, Handoff) => "Overlevering",
             (Lang::Nb, JourneyView) => "Kundereise",
             (Lang::Nb, BlueprintView) => "Tjenesteblåkopi",
+            (Lang::Nb, SkipToMap) => "Hopp til kartet",
+            (Lang::Nb, ZoomIn) => "Zoom inn",
+            (Lang::Nb, ZoomOut) => "Zoom ut",
+            (Lang::Nb, Close) => "Lukk",
+            (Lang::Nb, StepDetails) => "Detaljer om steget",
+            (Lang::Nb, AllSteps) => "Alle steg",
+            (Lang::Nb, EmotionNotes) => "Følelsesnotater",
             (Lang::De, Goal) => "Ziel",
             (Lang::De, Scope) => "Rahmen",
             (Lang::De, Notes) => "Notizen",
@@ -197,7 +238,7 @@ impl Label {
             (Lang::De, Offline) => "offline",
             (Lang::De, Customer) => "Kunde",
             (Lang::De, DetailsHint) => {
-                "Zeigen Sie auf einen Schritt oder wählen Sie ihn aus, um alle Details zu sehen."
+                "Zeigen Sie auf einen Schritt, tippen Sie ihn an oder wählen Sie ihn aus, um alle Details zu sehen."
             }
             (Lang::De, ToggleCurve) => "Kurve dieser Persona ein- oder ausblenden",
             (Lang::De, LineOfInteraction) => "Interaktionslinie",
@@ -207,6 +248,13 @@ impl Label {
             (Lang::De, Handoff) => "Übergabe",
             (Lang::De, JourneyView) => "Customer Journey",
             (Lang::De, BlueprintView) => "Service Blueprint",
+            (Lang::De, SkipToMap) => "Zur Karte springen",
+            (Lang::De, ZoomIn) => "Vergrößern",
+            (Lang::De, ZoomOut) => "Verkleinern",
+            (Lang::De, Close) => "Schließen",
+            (Lang::De, StepDetails) => "Details zum Schritt",
+            (Lang::De, AllSteps) => "Alle Schritte",
+            (Lang::De, EmotionNotes) => "Emotionsnotizen",
         }
     }
 }

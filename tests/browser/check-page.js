@@ -38,7 +38,7 @@ frame.addEventListener("load", () => {
   out.wide = scroller.scrollWidth > scroller.clientWidth;
   scroller.scrollLeft = scroller.scrollWidth;
   scroller.dispatchEvent(new w.Event("scroll"));
-  const pinned = d.querySelector("g.pinned");
+  const pinned = d.querySelector("g.pinned-lanes");
   out.pinnedShown = !!pinned && w.getComputedStyle(pinned).display !== "none";
   if (pinned) {
     const view = scroller.getBoundingClientRect();
@@ -55,7 +55,7 @@ frame.addEventListener("load", () => {
     const otherActions = Array.from(shown().querySelectorAll("g.action[data-step]"));
     otherActions[otherActions.length - 1].focus();
     out.otherFocused = heading();
-    out.otherPinned = !!shown().querySelector("g.pinned");
+    out.otherPinned = !!shown().querySelector("g.pinned-lanes");
   }
   document.getElementById("result").textContent = JSON.stringify(out);
 });

@@ -257,3 +257,262 @@ fn examples_html_pages_work_offline_and_respond_to_the_keyboard_pointer_and_lege
     assert!(wide > 0, "some example is wider than the page, so the pinned lane names were tested");
     assert!(switched > 0, "some example has a blueprint, so the view buttons were tested");
 }
+
+/// Where `npm ci` put the browser tests' packages (`tests/browser/package.json`:
+/// puppeteer-core and axe-core), if it did.
+fn node_packages() -> Option<PathBuf> {
+    let dir = crate::common::root().join("tests/browser");
+    let found = dir.join("node_modules/puppeteer-core").is_dir() && dir.join("node_modules/axe-core").is_dir();
+    if !found {
+        assert!(
+            std::env::var("JOURNEYMAP_BROWSER_TESTS").is_err(),
+            "JOURNEYMAP_BROWSER_TESTS is set but tests/browser has no node_modules (npm ci --prefix tests/browser)"
+        );
+        eprintln!("browser test skipped: no puppeteer-core and axe-core (npm ci --prefix tests/browser)");
+    }
+    found.then_some(dir)
+}
+
+/// The emotion notes as the drawing will carry them (`g.emotion-notes`, one
+/// `g.emotion-note` per note with its persona and step), put into the page's first
+/// drawing: the page's toggle and persona highlighting must work with them.
+fn with_emotion_notes(page: &str, journey: &journeymap::model::Journey) -> String {
+    let mut notes = String::from("<g class=\"emotion-notes\">");
+    for (_, step) in journey.steps() {
+        for (i, e) in step.emotions.iter().filter(|e| e.text.is_some()).enumerate() {
+            let persona = e.persona.map_or("customer".to_string(), |p| journey.persona(p).id.clone());
+            let text = e.text.as_ref().unwrap().value.replace('&', "&amp;").replace('<', "&lt;");
+            let y = 10 + 14 * i;
+            notes.push_str(&format!(
+                "<g class=\"emotion-note\" data-persona=\"{persona}\" data-step=\"{}\"><text x=\"200\" y=\"{y}\">{text}</text></g>",
+                step.number
+            ));
+        }
+    }
+    notes.push_str("</g>");
+    let map = page.find("<div class=\"map\"").expect("a drawing");
+    let end = map + page[map..].find("</svg>").expect("a drawing");
+    format!("{}{notes}{}", &page[..end], &page[end..])
+}
+
+fn pdf_text(pdf: &Path, first: u32, last: Option<u32>) -> String {
+    let mut command = Command::new("pdftotext");
+    command.args(["-f", &first.to_string()]);
+    if let Some(last) = last {
+        command.args(["-l", &last.to_string()]);
+    }
+    let output = command.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&output.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every example's page driven by puppeteer-core in Chromium, with axe-core: on a phone
+/// (the drawer, a tap, zoom), on two laptops (one scroll area under the header, the
+/// focused card never hidden, the focus ring, the skip link, persona highlighting, the
+/// notes toggle), in dark mode and forced colours, and printed (header and map on page
+/// 1, the appendix after it with every step and note). `JOURNEYMAP_SHOTS=DIR` keeps the
+/// screenshots and PDFs there to look at.
+#[test]
+fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
+    let Some(browser) = chromium() else { return };
+    let Some(packages) = node_packages() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::env::var_os("JOURNEYMAP_SHOTS").map_or_else(|| dir.path().join("out"), PathBuf::from);
+    std::fs::create_dir_all(&out).unwrap();
+    struct Expected {
+        title: String,
+        phases: Vec<String>,
+        actions: Vec<String>,
+        notes: Vec<String>,
+        personas: usize,
+        has_notes: bool,
+        all_steps: &'static str,
+    }
+    let mut pages = Vec::new();
+    let mut expected = std::collections::BTreeMap::new();
+    for (i, map) in example_maps().iter().enumerate() {
+        let source = std::fs::read_to_string(map).unwrap();
+        let journey = crate::common::journey(&source);
+        let mut variants = vec![(false, crate::common::render_html(&source))];
+        // One map with two personas also with emotion notes in its drawing.
+        if map.ends_with("home-insurance.journey") && !expected.keys().any(|k: &String| k.ends_with("-notes")) {
+            variants.push((true, with_emotion_notes(&variants[0].1, &journey)));
+        }
+        for (has_notes, html) in variants {
+            let stem = map.file_stem().unwrap().to_string_lossy();
+            let name = format!("{i:02}-{stem}{}", if has_notes { "-notes" } else { "" });
+            let file = dir.path().join(format!("{name}.html"));
+            std::fs::write(&file, &html).unwrap();
+            let actions: Vec<String> = journey.steps().map(|(_, s)| s.action.value.clone()).collect();
+            let notes: Vec<String> = journey
+                .steps()
+                .flat_map(|(_, s)| s.emotions.iter().filter_map(|e| e.text.as_ref().map(|t| t.value.clone())))
+                .collect();
+            pages.push(serde_json::json!({ "name": name, "file": file, "actions": actions, "notes": notes }));
+            let drawn_personas = if journey.lanes_for(View::Journey).contains(&journeymap::model::LaneKind::Emotions) {
+                journey.personas.len()
+            } else {
+                0
+            };
+            expected.insert(
+                name,
+                Expected {
+                    title: journey.title.value.clone(),
+                    phases: journey.phases.iter().map(|p| p.name.value.clone()).collect(),
+                    actions,
+                    notes,
+                    personas: if journey.view == View::Journey || journey.has_blueprint() { drawn_personas } else { 0 },
+                    has_notes,
+                    all_steps: journeymap::model::Label::AllSteps.text(journey.lang),
+                },
+            );
+        }
+    }
+    let config = serde_json::json!({
+        "chromium": browser,
+        "profile": dir.path().join("profile"),
+        "out": out,
+        "pages": pages,
+    });
+    let config_file = dir.path().join("config.json");
+    std::fs::write(&config_file, config.to_string()).unwrap();
+    let output =
+        Command::new("node").arg(packages.join("check-screens.js")).arg(&config_file).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let results: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert!(results.get("error").is_none(), "{}", results["error"]);
+    let num = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+    let mut corners = 0;
+    for (name, want) in &expected {
+        let r = &results[name];
+        let n = want.actions.len();
+        for laptop in r["laptop"].as_array().unwrap() {
+            let at = format!("{name} at {}", laptop["width"]);
+            // At 1280 the legend is worked too, and axe-core run.
+            let full = laptop["width"] == 1280;
+            assert_eq!(laptop["messages"], serde_json::json!([]), "{at}: no console message, no request");
+            assert_eq!(laptop["violations"], serde_json::json!([]), "{at}: axe-core");
+            // One scroll area: the map (and the side panel beside it, not nested); the
+            // document does not scroll, and the map fills the window under the header.
+            for area in laptop["scrollAreas"].as_array().unwrap() {
+                assert!(["div.map", "aside#panel"].contains(&area.as_str().unwrap()), "{at}: {area} scrolls");
+            }
+            let fills = &laptop["mapFills"];
+            assert!((num(&fills["top"]) - num(&fills["headerBottom"])).abs() <= 1.0, "{at}: {fills}");
+            assert!((num(&fills["bottom"]) - num(&fills["viewport"])).abs() <= 1.0, "{at}: {fills}");
+            assert_eq!(laptop["hidden"], serde_json::json!([]), "{at}: a focused card out of view");
+            let pinned = &laptop["pinned"];
+            corners += usize::from(pinned["down"] == true && pinned["right"] == true);
+            if pinned["down"] == true {
+                assert_eq!(pinned["row"], true, "{at}: scrolled down, the phase row stays: {pinned}");
+                assert_eq!(pinned["phases"], pinned["allPhases"], "{at}: {pinned}");
+            }
+            if pinned["right"] == true {
+                assert_eq!(pinned["lanes"], true, "{at}: scrolled right, the lane names stay: {pinned}");
+                assert_eq!(pinned["ticks"], pinned["allTicks"], "{at}: and the emotion scale: {pinned}");
+            }
+            assert_eq!(laptop["afterEnd"], n.to_string(), "{at}");
+            assert_eq!(laptop["afterLeft"], "1", "{at}: ArrowLeft back to the first step");
+            let (focus, hover) = (&laptop["focusRing"], &laptop["hoverRing"]);
+            assert!(num(&focus["contrast"]) >= 3.0, "{at}: focus ring {focus}");
+            assert!(hover.is_object(), "{at}: a hovered card is marked");
+            assert!(focus["stroke"] != hover["stroke"] && focus["width"] != hover["width"], "{at}: {focus} / {hover}");
+            if laptop["buttonRing"].is_object() {
+                assert!(num(&laptop["buttonRing"]["contrast"]) >= 3.0, "{at}: {}", laptop["buttonRing"]);
+            }
+            assert_eq!(laptop["firstTab"], "skip", "{at}: the skip link comes first");
+            assert_eq!(laptop["afterSkip"], "1", "{at}: past the buttons to the first step");
+            if full && want.personas > 1 {
+                let picked = &laptop["picked"];
+                assert_eq!(num(&picked["own"]), 1.0, "{at}: {picked}");
+                assert!(picked["others"].as_array().unwrap().iter().all(|o| num(o) < 0.5), "{at}: {picked}");
+                assert!(num(&picked["otherPoints"]) < 0.5, "{at}: {picked}");
+                assert_eq!(laptop["unpicked"], true, "{at}");
+                assert_eq!(laptop["curvePicked"], true, "{at}: hovering a curve picks its persona");
+            }
+            if full {
+                assert_eq!(laptop["notesButton"], want.has_notes, "{at}: the notes toggle where there are notes");
+            }
+            if full && want.has_notes {
+                assert_eq!(laptop["notesToggled"], serde_json::json!(["inline", "none", "inline"]), "{at}");
+                if want.personas > 1 {
+                    let notes = laptop["notesPicked"].as_array().unwrap();
+                    assert!(!notes.is_empty());
+                    for note in notes {
+                        assert_eq!(num(&note[1]) == 1.0, note[0] == true, "{at}: {note}");
+                    }
+                }
+            }
+        }
+        let phone = &r["phone"];
+        assert!(num(&phone["mapWidth"]) >= 300.0, "{name}: the map on a phone {phone}");
+        assert_eq!(phone["initial"], "peek", "{name}");
+        assert_eq!(phone["violations"], serde_json::json!([]), "{name} on a phone: axe-core");
+        let tapped = &phone["tapped"];
+        let step: usize = phone["tappedStep"].as_str().unwrap().parse().unwrap();
+        assert_eq!(tapped["state"], "open", "{name}: a tap opens the drawer {tapped}");
+        assert_eq!(tapped["heading"], want.actions[step - 1].as_str(), "{name}: with the step tapped");
+        assert_eq!(tapped["visible"], "visible");
+        assert!(
+            num(&tapped["height"]) <= 0.65 * num(&tapped["viewport"]),
+            "{name}: the drawer leaves the map {tapped}"
+        );
+        assert_eq!(phone["closed"], serde_json::json!(["closed", "hidden"]), "{name}: the drawer closes");
+        let zoom = &phone["zoom"];
+        assert!((num(&zoom["after"][0]) / num(&zoom["before"][0]) - 1.25).abs() < 0.01, "{name}: zoom in {zoom}");
+        assert_eq!(zoom["after"][1], "none", "{name}: the SVG is drawn larger, not transformed");
+        assert!(num(&zoom["after"][2]) > num(&zoom["before"][1]), "{name}: {zoom}");
+        assert!(num(&phone["zoomOut"]) < num(&zoom["before"][0]), "{name}: zoom out {phone}");
+        let dark = &r["dark"];
+        assert_eq!(dark["violations"], serde_json::json!([]), "{name} dark: axe-core");
+        assert_eq!(dark["cards"], serde_json::json!([]), "{name} dark: card texts below 4.5:1");
+        assert_eq!(dark["page"], "rgb(16, 24, 32)", "{name}: the map's page is dark");
+        let forced = &dark["forced"];
+        assert_eq!(forced["texts"].as_array().unwrap().len(), 1, "{name} in forced colours: {forced}");
+        assert_eq!(forced["boxes"], forced["page"], "{name} in forced colours: {forced}");
+        assert_ne!(forced["texts"], forced["page"], "{name} in forced colours: {forced}");
+        if !forced["curves"].as_array().unwrap().is_empty() {
+            assert_eq!(forced["curves"], forced["texts"], "{name} in forced colours: {forced}");
+        }
+        let print = &r["print"];
+        assert_eq!(print["selectedStroke"], print["plainStroke"], "{name}: no hover printed");
+        assert_eq!(print["dimmed"], 0, "{name}: no persona picked out in print");
+        assert_eq!(print["appendixShown"], true);
+        assert_eq!(print["screenAppendix"], "none", "{name}: the appendix is for print");
+        assert_eq!(print["missingActions"], serde_json::json!([]), "{name}");
+        assert_eq!(print["missingNotes"], serde_json::json!([]), "{name}");
+        assert_eq!(print["hidden"], 0, "{name}: the panel, zoom and skip link are not printed");
+        // The PDF Chromium prints: the header and the map on page 1, the appendix after.
+        let pdf = PathBuf::from(print["pdf"].as_str().unwrap());
+        let first = pdf_text(&pdf, 1, Some(1));
+        assert!(first.contains(&squash(&want.title)), "{name}: the title on page 1: {first}");
+        for phase in [want.phases.first().unwrap(), want.phases.last().unwrap()] {
+            assert!(first.contains(&squash(phase)), "{name}: the map on page 1 ({phase}): {first}");
+        }
+        assert!(!first.contains(want.all_steps), "{name}: the appendix starts on its own page");
+        let rest = pdf_text(&pdf, 2, None);
+        assert!(rest.starts_with(want.all_steps), "{name}: {rest}");
+        for text in want.actions.iter().chain(&want.notes) {
+            assert!(rest.contains(&squash(text)), "{name}: {text:?} in the printed appendix: {rest}");
+        }
+    }
+    assert!(corners > 0, "some example scrolls both ways, so every pinned part was tested");
+    // Every screenshot is the window's size and shows a page, not one colour.
+    let shots = results["shots"].as_object().unwrap();
+    assert!(shots.len() >= 8 * expected.len(), "{}", shots.len());
+    for (file, shot) in shots {
+        let size = (shot["width"].as_u64().unwrap(), shot["height"].as_u64().unwrap());
+        let want = match file {
+            f if f.contains("-390") => (780, 1688),
+            f if f.contains("-1440") => (1440, 900),
+            _ => (1280, 800),
+        };
+        assert_eq!(size, want, "{file}");
+        assert!(shot["colours"].as_u64().unwrap() > 30 && num(&shot["notBackground"]) > 0.02, "{file}: {shot}");
+    }
+}

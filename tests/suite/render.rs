@@ -505,3 +505,64 @@ fn no_glyph_in_the_pdf_is_a_box() {
         }
     }
 }
+
+/// The printed appendix: every step's details as the panel lists them, emotion notes and
+/// persona descriptions included, written into the page (so it prints without script),
+/// user text escaped, in the map's language.
+#[test]
+fn html_appendix_lists_every_step_with_its_emotion_notes_escaped() {
+    let map = "journey: Appendix\nlang de\npersona anna: Anna <b>described</b>\npersona bob\n\
+               phase: First\n  step critical: Opens </section><script>alert(1)</script>\n    emotion anna 1: Glad & <i>relieved</i>\n    emotion bob -1\n\
+               phase: Second\n  step: Closes\n    thought: Done?\n";
+    let page = crate::common::render_html(map);
+    let start = page.find("<section class=\"appendix\"").expect("an appendix");
+    let rest = &page[start..];
+    let appendix = &rest[..rest.rfind("</section>").unwrap() + "</section>".len()];
+    assert!(appendix.contains("<h2 id=\"all-steps\">Alle Schritte</h2>"), "{appendix}");
+    assert!(appendix.contains("<h3>First</h3>") && appendix.contains("<h3>Second</h3>"));
+    assert!(appendix.contains("<h4>1. Opens &lt;/section&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h4>"), "{appendix}");
+    assert!(appendix.contains("<p class=\"critical\">Kritisch</p>"));
+    // Emotions by the persona's description (its id where it has none), the note after.
+    assert!(
+        appendix
+            .contains("<dd>Anna &lt;b&gt;described&lt;/b&gt;: 1 \u{2014} Glad &amp; &lt;i&gt;relieved&lt;/i&gt;</dd>"),
+        "{appendix}"
+    );
+    assert!(appendix.contains("<dd>bob: -1</dd>"), "{appendix}");
+    assert!(appendix.contains("<h4>2. Closes</h4>") && appendix.contains("<dd>Done?</dd>"));
+    assert!(!appendix.contains("<script") && !appendix.contains("<b>") && !appendix.contains("<i>"));
+    // The panel's data has the same lines, and each step's name for screen readers.
+    let data_start = page.find("id=\"journey-data\">").unwrap() + "id=\"journey-data\">".len();
+    let data: serde_json::Value =
+        serde_json::from_str(&page[data_start..data_start + page[data_start..].find("</script>").unwrap()]).unwrap();
+    assert_eq!(data["steps"][1]["name"], "2. Closes");
+    let sections = data["steps"][0]["sections"].as_array().unwrap();
+    let emotions = sections.iter().find(|s| s["title"] == "Emotionen").unwrap_or_else(|| panic!("{sections:?}"));
+    assert_eq!(emotions["items"][0], "Anna <b>described</b>: 1 \u{2014} Glad & <i>relieved</i>");
+    // The same map, the same page.
+    assert_eq!(page, crate::common::render_html(map));
+}
+
+/// The page's controls: the skip link first, the zoom buttons, the drawer's bar, the
+/// live panel, and the notes toggle hidden until the script finds emotion notes.
+#[test]
+fn html_page_has_its_skip_link_zoom_drawer_and_live_panel_in_the_maps_language() {
+    let page = crate::common::render_html("journey: T\nlang sv\nphase: P\n  step: S\n    emotion 1: Fine\n");
+    let body = &page[page.find("<body>").unwrap()..];
+    assert!(
+        body.starts_with("<body><a class=\"skip\" href=\"#main\">Hoppa till kartan</a>\n<header>"),
+        "{}",
+        &body[..200]
+    );
+    assert!(page.contains("<main id=\"main\" tabindex=\"-1\">"));
+    assert!(
+        page.contains("aria-label=\"Zooma in\">+</button>")
+            && page.contains("aria-label=\"Zooma ut\">\u{2212}</button>")
+    );
+    assert!(page.contains("<aside id=\"panel\" aria-label=\"Stegets detaljer\">"));
+    assert!(page.contains("<div id=\"detail\" aria-live=\"polite\">"));
+    assert!(page.contains("aria-label=\"Stäng\">\u{00d7}</button>"));
+    assert!(page.contains("class=\"notes-toggle\" aria-pressed=\"true\" hidden=\"\">Känsloanteckningar</button>"));
+    // Printed on A4 or A3, landscape.
+    assert!(page.contains("@page{size:A4 landscape;"));
+}

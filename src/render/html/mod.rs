@@ -15,6 +15,8 @@ use crate::text::{FontStyle, Fonts};
 
 mod fonts;
 
+mod appendix;
+
 const SCRIPT: &str = include_str!("page.js");
 const STYLE: &str = include_str!("page.css");
 
@@ -82,10 +84,13 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.close("style");
     w.close("head");
     w.open("body", &[]);
+    // Past the header and the persona buttons, to the map's steps.
+    w.text_element("a", &[("class", "skip".into()), ("href", "#main".into())], Label::SkipToMap.text(lang));
     // The legend explains the curves of the journey view wherever the page has one.
     let legend_view = if views.contains(&View::Journey) { View::Journey } else { shown };
     header(&mut w, journey, legend_view, &views, &looks);
-    w.open("main", &[]);
+    w.open("main", &[("id", "main".into()), ("tabindex", "-1".into())]);
+    w.open("div", &[("class", "stage".into())]);
     for (i, svg) in drawings.iter().enumerate() {
         let class = if i == 0 { "map" } else { "map off" };
         w.open("div", &[("class", class.into()), ("data-view", views[i].name().into())]);
@@ -93,10 +98,41 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
         w.raw(svg);
         w.close("div");
     }
-    w.open("aside", &[("id", "detail".into()), ("aria-live", "polite".into())]);
+    w.open("div", &[("class", "zoom".into())]);
+    for (zoom, label, sign) in [("out", Label::ZoomOut, "\u{2212}"), ("in", Label::ZoomIn, "+")] {
+        w.text_element(
+            "button",
+            &[("type", "button".into()), ("data-zoom", zoom.into()), ("aria-label", label.text(lang).into())],
+            sign,
+        );
+    }
+    w.close("div");
+    w.close("div");
+    // The side panel on a wide screen, a drawer at the bottom on a phone (its bar).
+    w.open("aside", &[("id", "panel".into()), ("aria-label", Label::StepDetails.text(lang).into())]);
+    w.open("div", &[("class", "bar".into())]);
+    w.text_element(
+        "button",
+        &[
+            ("type", "button".into()),
+            ("class", "handle".into()),
+            ("aria-controls", "detail".into()),
+            ("aria-expanded", "false".into()),
+        ],
+        Label::StepDetails.text(lang),
+    );
+    w.text_element(
+        "button",
+        &[("type", "button".into()), ("class", "close".into()), ("aria-label", Label::Close.text(lang).into())],
+        "\u{00d7}",
+    );
+    w.close("div");
+    w.open("div", &[("id", "detail".into()), ("aria-live", "polite".into())]);
     w.text_element("p", &[("class", "hint".into())], Label::DetailsHint.text(lang));
+    w.close("div");
     w.close("aside");
     w.close("main");
+    appendix::appendix(&mut w, journey);
     w.open("script", &[("type", "application/json".into()), ("id", "journey-data".into())]);
     w.raw(&data(journey, source));
     w.close("script");
@@ -261,6 +297,18 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
         w.text(&entry.text(journey));
         w.close("span");
     }
+    // Shows or hides the emotion notes under the curves; the script reveals it where
+    // the drawing has any.
+    w.text_element(
+        "button",
+        &[
+            ("type", "button".into()),
+            ("class", "notes-toggle".into()),
+            ("aria-pressed", "true".into()),
+            ("hidden", "".into()),
+        ],
+        Label::EmotionNotes.text(lang),
+    );
     w.close("div");
     w.close("header");
 }
@@ -273,9 +321,61 @@ fn page_css(page: Page, looks: &Looks) -> String {
     for (i, style) in looks.persona.iter().enumerate() {
         css.push_str(&format!(".personas button.p{i}{{--c:{}}}\n", style.color));
     }
-    let size = if page == Page::A3 { "A3" } else { "A4" };
-    css.push_str(&format!("@page{{size:{size} landscape;margin:10mm}}\n"));
+    // In dark mode each lane's cards keep their hue, darkened: a tint of the lane's
+    // border colour on the page's dark background, the border lightened.
+    css.push_str("@media screen and (prefers-color-scheme:dark){\n");
+    for lane in crate::lanes::LANES.iter().filter(|l| l.content != crate::lanes::Content::Emotions) {
+        let look = lane.look;
+        css.push_str(&format!(
+            ".map .{} .box{{fill:{};stroke:{}}}\n",
+            look.class,
+            mix(look.stroke, DARK_PAGE, 0.24),
+            mix(look.stroke, "#ffffff", 0.3)
+        ));
+    }
+    // A persona colour too dark to see on the dark page (black) is lightened.
+    for (i, style) in looks.persona.iter().enumerate() {
+        if luminance(&style.color) < 0.08 {
+            let light = mix(&style.color, "#ffffff", 0.35);
+            css.push_str(&format!(
+                "svg .emotion-curve.p{i},svg .emotion-sample.p{i}{{stroke:{light}}}svg .marker.p{i}{{fill:{light}}}.personas button.p{i}{{--c:{light}}}\n"
+            ));
+        }
+    }
+    css.push_str("}\n");
+    let (size, map_height) = if page == Page::A3 { ("A3", 230) } else { ("A4", 150) };
+    // Printed, the map fits the page's width and what is left of its height under the
+    // header, so that both are on page 1.
+    css.push_str(&format!(
+        "@page{{size:{size} landscape;margin:10mm}}\n@media print{{.map svg{{max-height:{map_height}mm}}}}\n"
+    ));
     css
+}
+
+/// The page's background in dark mode (`page.css` has the same).
+const DARK_PAGE: &str = "#101820";
+
+/// A `#rrggbb` colour's relative luminance (WCAG), 0 (black) to 1 (white).
+fn luminance(hex: &str) -> f32 {
+    let channel = |i: usize| {
+        let c =
+            hex.get(1 + 2 * i..3 + 2 * i).and_then(|c| u8::from_str_radix(c, 16).ok()).map_or(0.0, f32::from) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+}
+
+/// `a` mixed with `b`, `share` of `a`: two `#rrggbb` colours (black for anything else).
+fn mix(a: &str, b: &str, share: f32) -> String {
+    let rgb = |hex: &str| -> [f32; 3] {
+        let channel = |i: usize| {
+            hex.get(1 + 2 * i..3 + 2 * i).and_then(|c| u8::from_str_radix(c, 16).ok()).map_or(0.0, f32::from)
+        };
+        [channel(0), channel(1), channel(2)]
+    };
+    let (a, b) = (rgb(a), rgb(b));
+    let c = |i: usize| (a[i] * share + b[i] * (1.0 - share)).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", c(0), c(1), c(2))
 }
 
 /// The exported document, each step's details as the panel lists them, and the page's
@@ -294,6 +394,8 @@ fn data(journey: &Journey, source: &str) -> String {
     #[derive(serde::Serialize)]
     struct Panel<'a> {
         number: usize,
+        /// What screen readers call its cards.
+        name: String,
         phase: &'a str,
         action: &'a str,
         critical: bool,
@@ -304,6 +406,7 @@ fn data(journey: &Journey, source: &str) -> String {
         .steps()
         .map(|(at, step)| Panel {
             number: step.number,
+            name: appendix::step_name(step.number, &step.action.value),
             phase: &journey.phases[at.phase].name.value,
             action: &step.action.value,
             critical: step.critical,

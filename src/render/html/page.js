@@ -1,16 +1,22 @@
-// journeymap's interactive page: the details of the step under the pointer or the
-// keyboard focus in the side panel, arrow keys from step to step, a button per
-// persona that shows or hides its curve, and, where the map has a blueprint, a button
-// per view. It builds the panel with textContent only.
+// journeymap's interactive page: the details of the step under the pointer, the
+// keyboard focus or a tap in the side panel (a drawer at the bottom on a phone), arrow
+// keys from step to step, a button per persona that shows or hides its curve and picks
+// it out, zoom, pinned lane names, phase row and emotion scale, and, where the map has a
+// blueprint, a button per view. It builds the panel with textContent only.
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("journey-data").textContent);
   const labels = data.labels;
   const steps = new Map();
   data.steps.forEach((step) => steps.set(step.number, step));
-  const panel = document.getElementById("detail");
+  const panel = document.getElementById("panel");
+  const detail = document.getElementById("detail");
+  const handle = panel.querySelector(".handle");
+  const phone = window.matchMedia("(max-width: 899.98px)");
   // One drawing per view (the journey map, the service blueprint); one is shown.
   const maps = Array.from(document.querySelectorAll(".map"));
+  const shownMap = () => maps.find((m) => !m.classList.contains("off"));
+  const ns = "http://www.w3.org/2000/svg";
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -19,29 +25,50 @@
     return node;
   }
 
+  // The drawer on a phone: closed, peeking (the step's name) or open (all of it).
+  function drawer(state) {
+    panel.dataset.state = state;
+    handle.setAttribute("aria-expanded", String(state === "open"));
+  }
+  drawer("peek");
+  handle.addEventListener("click", () => drawer(panel.dataset.state === "open" ? "peek" : "open"));
+  panel.querySelector(".close").addEventListener("click", () => drawer("closed"));
+
   // Every line of the panel comes from the page's data, written by journeymap in the
   // map's language: this script formats nothing itself.
+  let current = null;
   function show(number) {
     const s = steps.get(number);
-    if (!s) return;
-    panel.replaceChildren(el("p", "phase", s.phase), el("h2", null, s.action));
-    if (s.critical) panel.append(el("p", "critical", labels.critical));
-    if (s.gap) panel.append(el("p", "gap", labels.gap));
+    if (!s || number === current) return;
+    current = number;
+    detail.replaceChildren(el("p", "phase-name-line", s.phase), el("h2", null, s.action));
+    if (s.critical) detail.append(el("p", "critical", labels.critical));
+    if (s.gap) detail.append(el("p", "gap", labels.gap));
     s.sections.forEach((section) => {
-      panel.append(el("h3", null, section.title));
+      detail.append(el("h3", null, section.title));
       const list = el("ul");
       section.items.forEach((item) => list.append(el("li", null, item)));
-      panel.append(list);
+      detail.append(list);
     });
     document.querySelectorAll(".map [data-step]").forEach((g) => g.classList.toggle("selected", Number(g.dataset.step) === number));
   }
 
   function setUp(scroller) {
     const map = scroller.querySelector("svg");
+    // Its steps are named groups to a screen reader, not parts of one image.
+    map.setAttribute("role", "group");
     map.querySelectorAll("[data-step]").forEach((g) => {
       const number = Number(g.dataset.step);
       g.addEventListener("mouseenter", () => show(number));
-      g.addEventListener("focus", () => show(number));
+      g.addEventListener("focus", () => {
+        show(number);
+        reveal(g);
+      });
+      // A tap: the step in the drawer, open.
+      g.addEventListener("click", () => {
+        show(number);
+        if (phone.matches) drawer("open");
+      });
     });
 
     // The steps' action cards are the tab stops; a map drawn without the actions lane
@@ -56,60 +83,196 @@
       actions = Array.from(first.keys()).sort((a, b) => a - b).map((n) => first.get(n));
       actions.forEach((g) => g.setAttribute("tabindex", "0"));
     }
-    actions.forEach((g, i) => g.addEventListener("keydown", (event) => {
-      const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -i, End: actions.length - 1 - i }[event.key];
-      const target = move === undefined ? null : actions[i + move];
-      if (target) {
-        event.preventDefault();
-        target.focus();
-      }
-    }));
+    actions.forEach((g, i) => {
+      const step = steps.get(Number(g.dataset.step));
+      g.setAttribute("role", "group");
+      if (step) g.setAttribute("aria-label", step.name);
+      g.addEventListener("keydown", (event) => {
+        const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -i, End: actions.length - 1 - i }[event.key];
+        const target = move === undefined ? null : actions[i + move];
+        if (target) {
+          event.preventDefault();
+          target.focus({ preventScroll: true });
+        }
+      });
+    });
 
-    // Lane names stay in view on a map wider than the window: a copy of the label
-    // column, drawn last in the SVG and moved along as the map scrolls. Measured when
-    // the drawing is first shown (a hidden one has no size).
+    // A focused card is scrolled fully into view: right of the pinned lane names and
+    // below the pinned phase row.
+    function reveal(g) {
+      if (scroller.classList.contains("off")) return;
+      const pinned = scroller.pinnedSize ? scroller.pinnedSize() : { left: 0, top: 0 };
+      const view = scroller.getBoundingClientRect();
+      const card = g.getBoundingClientRect();
+      const margin = 8;
+      const left = view.left + pinned.left + margin;
+      const right = view.left + scroller.clientWidth - margin;
+      const top = view.top + pinned.top + margin;
+      const bottom = view.top + scroller.clientHeight - margin;
+      let dx = 0;
+      let dy = 0;
+      if (card.left < left) dx = card.left - left;
+      else if (card.right > right) dx = Math.min(card.right - right, card.left - left);
+      if (card.top < top) dy = card.top - top;
+      else if (card.bottom > bottom) dy = Math.min(card.bottom - bottom, card.top - top);
+      if (dx || dy) {
+        scroller.scrollLeft += dx;
+        scroller.scrollTop += dy;
+        if (scroller.follow) scroller.follow();
+      }
+    }
+
+    // Lane names and the emotion scale stay in view on a map wider than the window,
+    // the phase row on one taller: copies drawn last in the SVG and moved along as the
+    // map scrolls. Measured when the drawing is first shown (a hidden one has no size).
     let pinnedDone = false;
     scroller.pin = () => {
       const laneLabels = Array.from(map.querySelectorAll("g.lane-label"));
       if (pinnedDone || !laneLabels.length || scroller.classList.contains("off")) return;
       pinnedDone = true;
-      const right = Math.max(...laneLabels.map((g) => { const b = g.getBBox(); return b.x + b.width; })) + 4;
-      const height = String(map.viewBox.baseVal.height);
-      const ns = "http://www.w3.org/2000/svg";
+      const ticks = Array.from(map.querySelectorAll("text.tick"));
+      const right = Math.max(...laneLabels.concat(ticks).map((g) => { const b = g.getBBox(); return b.x + b.width; })) + 4;
+      const box = map.viewBox.baseVal;
       const make = (tag, attributes) => {
         const node = document.createElementNS(ns, tag);
         Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, String(v)));
         return node;
       };
-      const pinned = make("g", { class: "pinned off", "aria-hidden": "true" });
-      pinned.appendChild(make("rect", { class: "page", x: 0, y: 0, width: right, height }));
+      // The phase row, where the phases are one row (not a map cut into bands).
+      const phases = Array.from(map.querySelectorAll("g.phase"));
+      const tops = new Set(phases.map((g) => Math.round(g.getBBox().y)));
+      const rowBottom = tops.size === 1 ? Math.max(...phases.map((g) => { const b = g.getBBox(); return b.y + b.height; })) + 3 : 0;
+      const row = make("g", { class: "pinned pinned-row off", "aria-hidden": "true" });
+      if (rowBottom) {
+        row.appendChild(make("rect", { class: "page", x: 0, y: 0, width: box.width, height: rowBottom }));
+        phases.forEach((g) => row.appendChild(g.cloneNode(true)));
+        map.appendChild(row);
+      }
+      const lanes = make("g", { class: "pinned pinned-lanes off", "aria-hidden": "true" });
+      lanes.appendChild(make("rect", { class: "page", x: 0, y: 0, width: right, height: box.height }));
       map.querySelectorAll("rect.lane").forEach((lane) => {
         const copy = lane.cloneNode(false);
         copy.setAttribute("width", String(Math.max(0, right - Number(lane.getAttribute("x")))));
-        pinned.appendChild(copy);
+        lanes.appendChild(copy);
       });
-      laneLabels.forEach((g) => pinned.appendChild(g.cloneNode(true)));
-      pinned.appendChild(make("line", { class: "edge", x1: right, x2: right, y1: 0, y2: height }));
-      map.appendChild(pinned);
-      const follow = () => {
-        const scale = map.getBoundingClientRect().width / map.viewBox.baseVal.width;
-        pinned.setAttribute("transform", "translate(" + scroller.scrollLeft / scale + ",0)");
-        pinned.classList.toggle("off", scroller.scrollLeft <= 0);
+      map.querySelectorAll("line.grid, line.neutral, line.blueprint-line").forEach((line) => {
+        if (Number(line.getAttribute("x1")) < right) {
+          const copy = line.cloneNode(false);
+          copy.setAttribute("x2", String(Math.min(right, Number(line.getAttribute("x2")))));
+          lanes.appendChild(copy);
+        }
+      });
+      laneLabels.forEach((g) => lanes.appendChild(g.cloneNode(true)));
+      ticks.forEach((t) => lanes.appendChild(t.cloneNode(true)));
+      // The blueprint's lines' names, written at their left end.
+      map.querySelectorAll("text.blueprint-line-label").forEach((t) => {
+        if (Number(t.getAttribute("x")) < right) lanes.appendChild(t.cloneNode(true));
+      });
+      lanes.appendChild(make("line", { class: "edge", x1: right, x2: right, y1: 0, y2: box.height }));
+      map.appendChild(lanes);
+      const corner = make("rect", { class: "page pinned off", x: 0, y: 0, width: right, height: rowBottom, "aria-hidden": "true" });
+      if (rowBottom) map.appendChild(corner);
+      const scale = () => map.getBoundingClientRect().width / box.width;
+      scroller.pinnedSize = () => ({ left: right * scale(), top: rowBottom * scale() });
+      scroller.follow = () => {
+        const s = scale();
+        const x = scroller.scrollLeft / s;
+        const y = scroller.scrollTop / s;
+        lanes.setAttribute("transform", "translate(" + x + ",0)");
+        lanes.classList.toggle("off", x <= 0);
+        row.setAttribute("transform", "translate(0," + y + ")");
+        row.classList.toggle("off", y <= 0);
+        corner.setAttribute("transform", "translate(" + x + "," + y + ")");
+        corner.classList.toggle("off", x <= 0 || y <= 0);
       };
-      scroller.addEventListener("scroll", follow, { passive: true });
-      follow();
+      scroller.addEventListener("scroll", scroller.follow, { passive: true });
+      scroller.follow();
     };
     scroller.pin();
+
+    // Zoom: the SVG drawn larger or smaller (its size, not a scaled picture: the text
+    // stays sharp), about a point that stays where it is.
+    let zoom = 1;
+    let base = null;
+    scroller.zoomBy = (factor, cx, cy) => {
+      if (!base) {
+        const r = map.getBoundingClientRect();
+        if (!r.width) return;
+        base = { width: r.width, height: r.height };
+      }
+      const least = Math.max(0.1, Math.min(1, scroller.clientWidth / base.width, scroller.clientHeight / base.height));
+      const next = Math.min(4, Math.max(least, zoom * factor));
+      const x = cx === undefined ? scroller.clientWidth / 2 : cx;
+      const y = cy === undefined ? scroller.clientHeight / 2 : cy;
+      const ratio = next / zoom;
+      zoom = next;
+      map.setAttribute("width", String(base.width * zoom));
+      map.setAttribute("height", String(base.height * zoom));
+      scroller.scrollLeft = (scroller.scrollLeft + x) * ratio - x;
+      scroller.scrollTop = (scroller.scrollTop + y) * ratio - y;
+      if (scroller.follow) scroller.follow();
+    };
+    // Pinch with two fingers; Ctrl and the wheel (a touchpad's pinch).
+    let pinch = null;
+    const spread = (t) => Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY);
+    scroller.addEventListener("touchstart", (event) => {
+      if (event.touches.length === 2) pinch = spread(event.touches);
+    }, { passive: true });
+    scroller.addEventListener("touchmove", (event) => {
+      if (pinch === null || event.touches.length !== 2) return;
+      event.preventDefault();
+      const now = spread(event.touches);
+      const view = scroller.getBoundingClientRect();
+      const cx = (event.touches[0].clientX + event.touches[1].clientX) / 2 - view.left;
+      const cy = (event.touches[0].clientY + event.touches[1].clientY) / 2 - view.top;
+      scroller.zoomBy(now / pinch, cx, cy);
+      pinch = now;
+    }, { passive: false });
+    scroller.addEventListener("touchend", () => { pinch = null; }, { passive: true });
+    scroller.addEventListener("wheel", (event) => {
+      if (!event.ctrlKey) return;
+      event.preventDefault();
+      const view = scroller.getBoundingClientRect();
+      scroller.zoomBy(Math.exp(-event.deltaY * 0.002), event.clientX - view.left, event.clientY - view.top);
+    }, { passive: false });
   }
   maps.forEach(setUp);
-
-  document.querySelectorAll("button[data-persona]").forEach((button) => button.addEventListener("click", () => {
-    const shown = button.getAttribute("aria-pressed") === "true";
-    button.setAttribute("aria-pressed", String(!shown));
-    document.querySelectorAll(".map [data-persona]").forEach((node) => {
-      if (node.dataset.persona === button.dataset.persona) node.classList.toggle("off", shown);
-    });
+  document.querySelectorAll("button[data-zoom]").forEach((button) => button.addEventListener("click", () => {
+    const m = shownMap();
+    if (m) m.zoomBy(button.dataset.zoom === "in" ? 1.25 : 0.8);
   }));
+
+  // A persona picked out: its curve, points and notes stand out, the others are dimmed.
+  function pick(id) {
+    document.body.classList.toggle("picking", id !== null);
+    document.querySelectorAll("[data-persona]").forEach((node) => node.classList.toggle("picked", node.dataset.persona === id));
+  }
+  document.querySelectorAll(".map path.emotion-curve, .map .emotion-point[data-persona], .map .emotion-note[data-persona]").forEach((node) => {
+    node.addEventListener("mouseenter", () => pick(node.dataset.persona));
+    node.addEventListener("mouseleave", () => pick(null));
+  });
+  document.querySelectorAll("button[data-persona]").forEach((button) => {
+    ["mouseenter", "focus"].forEach((e) => button.addEventListener(e, () => pick(button.dataset.persona)));
+    ["mouseleave", "blur"].forEach((e) => button.addEventListener(e, () => pick(null)));
+    button.addEventListener("click", () => {
+      const shown = button.getAttribute("aria-pressed") === "true";
+      button.setAttribute("aria-pressed", String(!shown));
+      document.querySelectorAll(".map [data-persona]").forEach((node) => {
+        if (node.dataset.persona === button.dataset.persona) node.classList.toggle("off", shown);
+      });
+    });
+  });
+
+  // The emotion notes under the curves, where the drawing has any: shown or hidden.
+  const notes = document.querySelector(".notes-toggle");
+  if (notes && document.querySelector(".map .emotion-notes")) {
+    notes.hidden = false;
+    notes.addEventListener("click", () => {
+      const shown = notes.getAttribute("aria-pressed") === "true";
+      notes.setAttribute("aria-pressed", String(!shown));
+      document.body.classList.toggle("notes-off", shown);
+    });
+  }
 
   const viewButtons = Array.from(document.querySelectorAll("button[data-view]"));
   viewButtons.forEach((button) => button.addEventListener("click", () => {

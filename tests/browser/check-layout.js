@@ -8,7 +8,9 @@
   const texts = Array.from(svg.querySelectorAll("text")).filter((t) => t.textContent.trim() !== "");
   const boxes = texts.map((t) => {
     const b = t.getBBox();
-    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card: t.closest("g.card") };
+    // A card's texts stay in its box, an emotion note's in the note's.
+    const card = t.closest("g.card, g.emotion-note");
+    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card };
   });
   const problems = [];
   for (const b of boxes) {
@@ -16,7 +18,7 @@
       problems.push("outside the drawing: " + b.text);
     }
     if (b.card) {
-      const box = b.card.querySelector("rect.box").getBBox();
+      const box = b.card.querySelector("rect.box, rect.note-box").getBBox();
       if (b.x < box.x - tol || b.y < box.y - tol || b.r > box.x + box.width + tol || b.b > box.y + box.height + tol) {
         problems.push("outside its box: " + b.text);
       }
@@ -29,6 +31,7 @@
       if (p.y < q.b - tol && q.y < p.b - tol) problems.push("overlap: " + p.text + " / " + q.text);
     }
   }
+  const notes = svg.querySelectorAll("g.emotion-notes > g.emotion-note").length;
   const fonts = Array.from(new Set(texts.map((t) => getComputedStyle(t).fontFamily)));
-  document.getElementById("result").textContent = JSON.stringify({ texts: boxes.length, problems, fonts });
+  document.getElementById("result").textContent = JSON.stringify({ texts: boxes.length, notes, problems, fonts });
 })();

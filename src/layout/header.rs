@@ -152,7 +152,8 @@ fn legend(
     top: f32,
     items: &mut Vec<Item>,
 ) -> f32 {
-    const SWATCH: f32 = 34.0;
+    // Wide enough for a whole dash-dot-dot cycle on each side of the marker.
+    const SWATCH: f32 = 44.0;
     const MAX_TEXT: f32 = 260.0;
     const SPACING: f32 = 28.0;
     let thin = super::emotion::summarised(journey);

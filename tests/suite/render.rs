@@ -168,10 +168,15 @@ fn personas_curves_markers_and_legend_entries_name_their_persona() {
 
 #[test]
 fn rendering_is_deterministic() {
-    for map in example_maps() {
+    for map in crate::common::drawn_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         assert_eq!(render_svg(&source, Page::Auto), render_svg(&source, Page::Auto));
     }
+    // The notes, the mean and the range in the image too.
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/twelve-personas.journey")).unwrap();
+    let svg = render_svg(&source, Page::Auto);
+    let png = || journeymap::render::png::png(&svg, 1.0).unwrap();
+    assert!(png() == png(), "the same PNG twice");
 }
 
 #[test]

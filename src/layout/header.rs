@@ -176,16 +176,14 @@ fn legend(
         );
         let mid = y + block.ascent * 0.65;
         let swatch = |sample, persona| Item::LegendSwatch { x, y: mid, width: SWATCH, sample, persona };
+        // A persona's curve: the `k`-th traveller's look (the customer is the only one).
+        let curve = |k: usize| {
+            let (style, shape) = looks.of(k);
+            swatch(Sample::Persona { style, shape, thin }, journey.personas.get(k).map(|p| p.id.clone()))
+        };
         match entry {
-            LegendEntry::Customer | LegendEntry::Persona(_) => {
-                let k = match entry {
-                    LegendEntry::Persona(k) => k,
-                    _ => 0,
-                };
-                let (style, shape) = looks.of(k);
-                let persona = journey.personas.get(k).map(|p| p.id.clone());
-                items.push(swatch(Sample::Persona { style, shape, thin }, persona));
-            }
+            LegendEntry::Customer => items.push(curve(0)),
+            LegendEntry::Persona(k) => items.push(curve(k)),
             LegendEntry::Mean => items.push(swatch(Sample::Mean, None)),
             LegendEntry::Range => items.push(swatch(Sample::Range, None)),
             LegendEntry::Low | LegendEntry::High => {

@@ -1,16 +1,34 @@
 //! The emotion lane: a y-axis on the map's scale with a neutral line, and one curve per
-//! persona through the steps it takes. A step a persona does not take is passed over; a
-//! step it takes without a score breaks its curve, so no value is invented.
+//! persona through the steps it takes, on each step's centre line. A step a persona
+//! does not take is passed over; a step it takes without a score breaks its curve, so
+//! no value is invented. With more than [`MANY`] personas the curves are drawn thin
+//! over their mean and the band from the lowest to the highest score. Under the curves,
+//! each step's column lists the reasons given for its scores, each after its persona's
+//! marker.
 
 use super::lanes::column_x;
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Curve, Item, LineRole, Marker, Segment, Slot, TextRole, text_block};
+use super::{Anchor, Band, Curve, CurveRole, Item, LineRole, Marker, Note, Segment, Slot, TextRole, text_block};
 use crate::model::{Journey, Label, PersonaId};
 use crate::text::{FontStyle, Fonts};
 
 const HEIGHT: f32 = 160.0;
 const INSET: f32 = 18.0;
+
+/// Up to this many personas, each curve is drawn alone; above it, thin over the mean.
+pub(super) const MANY: usize = 5;
+
+/// Whether the map's curves are drawn thin over their mean and range.
+pub(super) fn summarised(journey: &Journey) -> bool {
+    journey.travellers().len() > MANY
+}
+
+/// A note's padding inside its box, the room for the marker before its text, and the
+/// space between notes.
+const NOTE_PAD: f32 = 3.0;
+const GLYPH: f32 = 13.0;
+const NOTE_GAP: f32 = 3.0;
 
 pub(super) fn lane(
     journey: &Journey,
@@ -26,6 +44,7 @@ pub(super) fn lane(
     let y_of = |score: f64| plot_bottom - ((score - min) / (max - min)) as f32 * (plot_bottom - plot_top);
     let left = column_x(0) - COLUMN_GAP / 2.0;
     let right = column_x(slots.len().saturating_sub(1)) + COLUMN_WIDTH + COLUMN_GAP / 2.0;
+    let centre = |i: usize| column_x(i) + COLUMN_WIDTH / 2.0;
 
     // Grid lines and their values, the values left of the lines, as wide as they need.
     let (ascent, descent) = fonts.extents(FontStyle::Regular, SMALL);
@@ -52,11 +71,12 @@ pub(super) fn lane(
     items.push(Item::Segment(Segment { x1: left + values, y1: y, x2: right, y2: y, role: LineRole::Neutral }));
 
     let travellers = journey.travellers();
-    let n = travellers.len() as f32;
+    let many = summarised(journey);
+    // Every score of every slot, for the mean and the range.
+    let mut scores: Vec<Vec<f64>> = vec![Vec::new(); slots.len()];
+    let (mut curves, mut markers) = (Vec::new(), Vec::new());
     for (k, &persona) in travellers.iter().enumerate() {
         let (style, shape) = looks.of(k);
-        // Personas with the same score at a step stay apart.
-        let dx = ((k as f32 - (n - 1.0) / 2.0) * 5.0).clamp(-COLUMN_WIDTH / 3.0, COLUMN_WIDTH / 3.0);
         let name = persona_name(journey, persona);
         let extremes =
             journey.derived.extremes.iter().find(|x| x.persona == persona).filter(|x| x.low.score != x.high.score);
@@ -71,7 +91,8 @@ pub(super) fn lane(
                 points.push(None);
                 continue;
             };
-            let (x, y) = (column_x(i) + COLUMN_WIDTH / 2.0 + dx, y_of(emotion.score.get() as f64));
+            scores[i].push(emotion.score.get() as f64);
+            let (x, y) = (centre(i), y_of(emotion.score.get() as f64));
             points.push(Some((x, y)));
             let extreme = extremes.and_then(|x| {
                 if x.low.steps.contains(&at) {
@@ -92,14 +113,108 @@ pub(super) fn lane(
             }
             let persona = persona.map(|p| journey.persona(p).id.clone());
             let step = Some(step.number);
-            items.push(Item::Marker(Marker { x, y, style, shape, extreme, title, persona, step }));
+            markers.push(Item::Marker(Marker { x, y, style, shape, extreme, title, persona, step }));
         }
         let id = persona.map(|p| journey.persona(p).id.clone());
-        // Markers are drawn over their curve: insert the curve before them.
-        let first_marker = items.len() - points.iter().flatten().count();
-        items.insert(first_marker, Item::Curve(Curve { persona: id, style, points }));
+        let role = CurveRole::Persona { thin: many };
+        curves.push(Item::Curve(Curve { role, persona: id, style, points }));
     }
-    top + HEIGHT
+    if many {
+        let (band, mean) = summary(slots, &scores, centre, y_of);
+        items.push(Item::Band(band));
+        items.extend(curves);
+        items.push(Item::Curve(mean));
+    } else {
+        items.extend(curves);
+    }
+    // Markers over every curve, so that no curve hides a point.
+    items.extend(markers);
+
+    let notes = notes(journey, fonts, looks, slots, top + HEIGHT);
+    let bottom = notes.iter().map(|n| n.rect.bottom() + PAD).fold(top + HEIGHT, f32::max);
+    if !notes.is_empty() {
+        items.push(Item::Notes(notes));
+    }
+    bottom
+}
+
+/// The band from the lowest to the highest score and the mean curve, over the slots'
+/// scores: both break at a step nobody scored. A step alone between breaks gets a band
+/// a few pixels wide, so that it shows.
+fn summary(
+    slots: &[Slot],
+    scores: &[Vec<f64>],
+    centre: impl Fn(usize) -> f32,
+    y_of: impl Fn(f64) -> f32,
+) -> (Band, Curve) {
+    let (mut pieces, mut piece, mut points) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, slot) in slots.iter().enumerate() {
+        if slot.step.is_none() {
+            continue;
+        }
+        let at = &scores[i];
+        if at.is_empty() {
+            points.push(None);
+            pieces.push(std::mem::take(&mut piece));
+            continue;
+        }
+        let (lo, hi) = at.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &s| (lo.min(s), hi.max(s)));
+        let mean = at.iter().sum::<f64>() / at.len() as f64;
+        points.push(Some((centre(i), y_of(mean))));
+        piece.push((centre(i), y_of(hi), y_of(lo)));
+    }
+    pieces.push(piece);
+    let pieces = pieces
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| match p[..] {
+            [(x, top, bottom)] => vec![(x - 4.0, top, bottom), (x + 4.0, top, bottom)],
+            _ => p,
+        })
+        .collect();
+    (Band { pieces }, Curve { role: CurveRole::Mean, persona: None, style: 0, points })
+}
+
+/// The notes of every step's column, from `top`: for each persona (in the order
+/// declared) that gave a reason for its score, its marker and the reason, wrapped to
+/// the column, stacked downwards.
+fn notes(journey: &Journey, fonts: &Fonts, looks: &Looks, slots: &[Slot], top: f32) -> Vec<Note> {
+    let travellers = journey.travellers();
+    let mut notes = Vec::new();
+    for (i, slot) in slots.iter().enumerate() {
+        let Some(at) = slot.step_ref() else { continue };
+        let step = journey.step(at);
+        let x = column_x(i);
+        let mut y = top;
+        for (k, &persona) in travellers.iter().enumerate() {
+            if !step.includes(persona) {
+                continue;
+            }
+            let Some(why) = step.emotion_of(persona).and_then(|e| e.text.as_ref()) else { continue };
+            // The persona's id too: in grayscale two markers may look alike.
+            let text = match persona {
+                Some(p) if travellers.len() > 1 => format!("{}: {}", journey.persona(p).id, why.value),
+                _ => why.value.clone(),
+            };
+            let (style, shape) = looks.of(k);
+            let text = text_block(
+                fonts,
+                &text,
+                (FontStyle::Regular, SMALL),
+                COLUMN_WIDTH - 2.0 * NOTE_PAD - GLYPH,
+                (x + NOTE_PAD + GLYPH, y + NOTE_PAD),
+                Anchor::Start,
+                TextRole::EmotionNote,
+            );
+            let rect = super::Rect::new(x, y, COLUMN_WIDTH, text.height() + 2.0 * NOTE_PAD);
+            // The marker on the middle of the first line's lower-case letters.
+            let glyph = (x + NOTE_PAD + GLYPH / 2.0, y + NOTE_PAD + text.ascent * 0.62);
+            y = rect.bottom() + NOTE_GAP;
+            let persona = persona.map(|p| journey.persona(p).id.clone());
+            notes.push(Note { rect, persona, step: step.number, style, shape, glyph, text });
+        }
+    }
+    notes
 }
 
 /// The values to label on the axis: both ends of the scale, and between them the

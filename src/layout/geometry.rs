@@ -1,6 +1,6 @@
 //! Plain geometry: what the renderers draw. Numbers and text, no markup.
 
-use super::role::{CardRole, LineRole, RectRole, TextRole};
+use super::role::{CardRole, CurveRole, LineRole, RectRole, TextRole};
 use crate::text::{FontStyle, Line};
 
 /// An axis-aligned rectangle; `y` grows downwards.
@@ -108,11 +108,19 @@ pub struct Card {
 /// A polyline through points; `None` breaks it (the next point starts a new piece).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Curve {
-    /// The persona's id, or `None` for the anonymous persona.
+    pub role: CurveRole,
+    /// The persona's id, or `None` for the anonymous persona (and for the mean).
     pub persona: Option<String>,
-    /// Index of the persona's style (colour, dash, marker).
+    /// Index of the persona's style (colour, dash, marker); 0 for the mean.
     pub style: usize,
     pub points: Vec<Option<(f32, f32)>>,
+}
+
+/// The range of the personas' scores: pieces of a filled band, each a run of steps with
+/// a score, every point its `x` and the `y` of the highest and the lowest score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub pieces: Vec<Vec<(f32, f32, f32)>>,
 }
 
 /// Shapes of the points on emotion curves, so that curves differ without colour.
@@ -122,6 +130,39 @@ pub enum MarkerShape {
     Square,
     Triangle,
     Diamond,
+    /// A triangle pointing down.
+    TriangleDown,
+    /// A diagonal cross (×).
+    Cross,
+}
+
+/// One persona's reason for a score, written under the curve in its step's column:
+/// the persona's marker, then the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    /// The note's box; its text stays inside.
+    pub rect: Rect,
+    /// The persona's id (`None`: the anonymous one).
+    pub persona: Option<String>,
+    /// The number of the step.
+    pub step: usize,
+    /// The persona's style and marker, as on its curve.
+    pub style: usize,
+    pub shape: MarkerShape,
+    /// The centre of the marker drawn before the text.
+    pub glyph: (f32, f32),
+    pub text: TextBlock,
+}
+
+/// What a legend's sample shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sample {
+    /// A persona's curve (colour and dash) with its marker.
+    Persona { style: usize, shape: MarkerShape, thin: bool },
+    /// The mean curve.
+    Mean,
+    /// The band from the lowest to the highest score.
+    Range,
 }
 
 /// One emotion score on a curve.
@@ -162,14 +203,18 @@ pub enum Item {
     Text(TextBlock),
     Segment(Segment),
     Curve(Curve),
+    Band(Band),
     Marker(Marker),
-    /// A sample of a persona's curve style, for the legend.
+    /// The notes of one band's emotion lane, drawn (and hidden) together.
+    Notes(Vec<Note>),
+    /// A sample of a curve's style, for the legend, centred on `y`.
     LegendSwatch {
         x: f32,
         y: f32,
         width: f32,
-        style: usize,
-        shape: MarkerShape,
+        sample: Sample,
+        /// The persona whose curve it shows.
+        persona: Option<String>,
     },
 }
 
@@ -188,7 +233,15 @@ impl Item {
                 .iter()
                 .flatten()
                 .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &(_, y)| (lo.min(y), hi.max(y))),
+            Item::Band(band) => {
+                band.pieces.iter().flatten().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &(_, top, bottom)| {
+                    (lo.min(top), hi.max(bottom))
+                })
+            }
             Item::Marker(m) => (m.y, m.y),
+            Item::Notes(notes) => notes
+                .iter()
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), n| (lo.min(n.rect.y), hi.max(n.rect.bottom()))),
             Item::LegendSwatch { y, .. } => (*y, *y),
         };
         (top - INK, bottom + INK)

@@ -4,7 +4,7 @@
 
 use super::metrics::*;
 use super::style::Looks;
-use super::{Anchor, Item, Marker, TextRole, text_block};
+use super::{Anchor, Item, Marker, Sample, TextRole, text_block};
 use crate::model::{Journey, Label, LaneKind, View};
 use crate::text::{FontStyle, Fonts};
 
@@ -24,6 +24,10 @@ pub enum LegendEntry {
     Customer,
     /// A persona's curve, by its index in the journey's personas.
     Persona(usize),
+    /// The mean curve of a map with many personas.
+    Mean,
+    /// The band of their lowest to highest scores.
+    Range,
     /// The mark of a low point.
     Low,
     /// The mark of a high point.
@@ -43,6 +47,8 @@ impl LegendEntry {
                 },
                 None => String::new(),
             },
+            LegendEntry::Mean => Label::Mean.text(lang).to_string(),
+            LegendEntry::Range => Label::Range.text(lang).to_string(),
             LegendEntry::Low => Label::LowPoint.text(lang).to_string(),
             LegendEntry::High => Label::HighPoint.text(lang).to_string(),
         }
@@ -50,8 +56,9 @@ impl LegendEntry {
 }
 
 /// The legend's entries, in order: each persona (the customer for a map without
-/// personas), then the marks of low and high points; none in a blueprint that draws no
-/// emotion curves (the journey view keeps its legend, as version 0 drew it).
+/// personas), the mean and the range where the map has too many personas to draw their
+/// curves alone, then the marks of low and high points; none in a blueprint that draws
+/// no emotion curves (the journey view keeps its legend, as version 0 drew it).
 pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
     if view.is_blueprint() && !journey.lanes_for(view).contains(&LaneKind::Emotions) {
         return Vec::new();
@@ -60,7 +67,11 @@ pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
         0 => vec![LegendEntry::Customer],
         n => (0..n).map(LegendEntry::Persona).collect(),
     };
-    curves.into_iter().chain([LegendEntry::Low, LegendEntry::High]).collect()
+    let summary = match super::emotion::summarised(journey) {
+        true => &[LegendEntry::Mean, LegendEntry::Range][..],
+        false => &[],
+    };
+    curves.into_iter().chain(summary.iter().copied()).chain([LegendEntry::Low, LegendEntry::High]).collect()
 }
 
 /// Lays out the header across `width`; returns the y where it ends.
@@ -141,20 +152,14 @@ fn legend(
     top: f32,
     items: &mut Vec<Item>,
 ) -> f32 {
-    const SWATCH: f32 = 34.0;
+    // Wide enough for a whole dash-dot-dot cycle on each side of the marker.
+    const SWATCH: f32 = 44.0;
     const MAX_TEXT: f32 = 260.0;
     const SPACING: f32 = 28.0;
-    let entries = legend_entries(journey, view).into_iter().map(|entry| {
-        let text = entry.text(journey);
-        match entry {
-            LegendEntry::Customer => (Some(0), None, text),
-            LegendEntry::Persona(i) => (Some(i), None, text),
-            LegendEntry::Low => (None, Some(false), text),
-            LegendEntry::High => (None, Some(true), text),
-        }
-    });
+    let thin = super::emotion::summarised(journey);
     let (mut x, mut y, mut row_height) = (MARGIN, top, 0.0_f32);
-    for (persona, extreme, text) in entries {
+    for entry in legend_entries(journey, view) {
+        let text = entry.text(journey);
         let text_width = fonts.width(&text, FontStyle::Regular, BODY).min(MAX_TEXT).min(inner - SWATCH - 6.0);
         let entry_width = SWATCH + 6.0 + text_width;
         if x > MARGIN && x + entry_width > MARGIN + inner {
@@ -170,12 +175,19 @@ fn legend(
             TextRole::Legend,
         );
         let mid = y + block.ascent * 0.65;
-        match persona {
-            Some(p) => {
-                let (style, shape) = looks.of(p);
-                items.push(Item::LegendSwatch { x, y: mid, width: SWATCH, style, shape });
-            }
-            None => {
+        let swatch = |sample, persona| Item::LegendSwatch { x, y: mid, width: SWATCH, sample, persona };
+        // A persona's curve: the `k`-th traveller's look (the customer is the only one).
+        let curve = |k: usize| {
+            let (style, shape) = looks.of(k);
+            swatch(Sample::Persona { style, shape, thin }, journey.personas.get(k).map(|p| p.id.clone()))
+        };
+        match entry {
+            LegendEntry::Customer => items.push(curve(0)),
+            LegendEntry::Persona(k) => items.push(curve(k)),
+            LegendEntry::Mean => items.push(swatch(Sample::Mean, None)),
+            LegendEntry::Range => items.push(swatch(Sample::Range, None)),
+            LegendEntry::Low | LegendEntry::High => {
+                let extreme = Some(entry == LegendEntry::High);
                 // The marks of low and high points, in the palette's first style.
                 let (style, shape) = (0, looks.looks[0].marker);
                 items.push(Item::Marker(Marker {

@@ -14,8 +14,8 @@ mod style;
 
 pub use geometry::*;
 pub use lanes::step_details;
-pub use role::{CardRole, LineRole, RectRole, TextRole};
-pub use style::{Color, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
+pub use role::{CardRole, CurveRole, LineRole, RectRole, TextRole};
+pub use style::{Color, PALETTE, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
 use crate::lanes::{LaneKind, View};
 use crate::model::{Journey, StepRef};

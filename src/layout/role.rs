@@ -68,6 +68,17 @@ pub enum TextRole {
     LineName,
     /// A value on the emotion scale.
     Tick,
+    /// A persona's reason for a score, under the emotion curves.
+    EmotionNote,
+}
+
+/// What a curve on the emotion lane is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurveRole {
+    /// A persona's curve; `thin` when there are so many that their mean is drawn.
+    Persona { thin: bool },
+    /// The mean of the personas' scores at each step.
+    Mean,
 }
 
 /// What a straight line is.

@@ -11,27 +11,54 @@ use crate::model::Journey;
 /// One persona's look on the emotion lane.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PersonaStyle {
-    /// The Okabe–Ito palette, designed for colour-blind readers.
+    /// From the Okabe–Ito palette, designed for colour-blind readers.
     pub color: &'static str,
     /// The dash pattern, lengths of dash and gap in turn (px); empty for a solid line.
     pub dash: &'static [u8],
     pub marker: MarkerShape,
 }
 
+/// The Okabe–Ito palette without its yellow, which vanishes on white paper: seven
+/// colours that colour-blind readers tell apart, in the order personas take them.
+pub const PALETTE: [&str; 7] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
+
+/// Six dash patterns that differ in grayscale: solid, dashed, dotted, dash-dot,
+/// short dashes, dash-dot-dot.
+const DASHES: [&[u8]; 6] = [&[], &[10, 4], &[2, 3], &[10, 3, 2, 3], &[5, 2], &[10, 3, 2, 3, 2, 3]];
+
+/// Six marker shapes.
+const SHAPES: [MarkerShape; 6] = [
+    MarkerShape::Circle,
+    MarkerShape::Square,
+    MarkerShape::Triangle,
+    MarkerShape::Diamond,
+    MarkerShape::TriangleDown,
+    MarkerShape::Cross,
+];
+
+/// The `k`-th style: the palette's colours in turn, and a (dash, marker) pair of its
+/// own among the twelve, so that curves differ without colour; the second six pair
+/// each dash with the marker three places on.
+const fn style(k: usize) -> PersonaStyle {
+    PersonaStyle { color: PALETTE[k % PALETTE.len()], dash: DASHES[k % 6], marker: SHAPES[(k + k / 6 * 3) % 6] }
+}
+
 /// Styles in the order personas are declared; the thirteenth takes the first again.
+/// No two share both dash and marker, nor both colour and marker (a note shows the
+/// marker alone).
 pub const PERSONA_STYLES: [PersonaStyle; 12] = [
-    PersonaStyle { color: "#0072B2", dash: &[], marker: MarkerShape::Circle },
-    PersonaStyle { color: "#D55E00", dash: &[7, 4], marker: MarkerShape::Square },
-    PersonaStyle { color: "#009E73", dash: &[2, 3], marker: MarkerShape::Triangle },
-    PersonaStyle { color: "#CC79A7", dash: &[9, 3, 2, 3], marker: MarkerShape::Diamond },
-    PersonaStyle { color: "#E69F00", dash: &[4, 4], marker: MarkerShape::Circle },
-    PersonaStyle { color: "#56B4E9", dash: &[12, 4], marker: MarkerShape::Square },
-    PersonaStyle { color: "#000000", dash: &[1, 3], marker: MarkerShape::Triangle },
-    PersonaStyle { color: "#8C510A", dash: &[6, 2, 1, 2], marker: MarkerShape::Diamond },
-    PersonaStyle { color: "#0072B2", dash: &[3, 2], marker: MarkerShape::Square },
-    PersonaStyle { color: "#D55E00", dash: &[], marker: MarkerShape::Triangle },
-    PersonaStyle { color: "#009E73", dash: &[8, 4], marker: MarkerShape::Diamond },
-    PersonaStyle { color: "#CC79A7", dash: &[], marker: MarkerShape::Circle },
+    style(0),
+    style(1),
+    style(2),
+    style(3),
+    style(4),
+    style(5),
+    style(6),
+    style(7),
+    style(8),
+    style(9),
+    style(10),
+    style(11),
 ];
 
 /// An opaque colour as red, green and blue. It is written out as `#RRGGBB` only, so a
@@ -122,6 +149,19 @@ impl Looks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn twelve_styles_differ_in_dash_and_marker_and_in_colour_and_marker() {
+        for (i, a) in PERSONA_STYLES.iter().enumerate() {
+            for b in &PERSONA_STYLES[..i] {
+                assert!((a.dash, a.marker) != (b.dash, b.marker), "{a:?} / {b:?}");
+                assert!((a.color, a.marker) != (b.color, b.marker), "{a:?} / {b:?}");
+            }
+        }
+        // Colours repeat only after the whole palette.
+        let colours: Vec<&str> = PERSONA_STYLES.iter().map(|s| s.color).collect();
+        assert_eq!(colours[..PALETTE.len()], PALETTE);
+    }
 
     #[test]
     fn colours_parse_short_and_long_forms_only() {

@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use super::xml::{Value, Writer, num, push_num};
 use crate::lanes::{LaneKind, Zone};
 use crate::layout::{
-    Anchor, Card, CardRole, Curve, Item, Layout, LineRole, Marker, MarkerShape, Page, Rect, RectRole, Segment,
-    TextBlock, TextRole,
+    Anchor, Band, Card, CardRole, Curve, CurveRole, Item, Layout, LineRole, Marker, MarkerShape, Note, Page, Rect,
+    RectRole, Sample, Segment, TextBlock, TextRole,
 };
 use crate::model::ChannelMode;
 use crate::text::{EMOJI_FAMILY, FontStyle, RunFont};
@@ -76,10 +76,22 @@ fn item_node(w: &mut Writer, item: &Item) {
         Item::Text(block) => text_nodes(w, block),
         Item::Segment(s) => segment_node(w, s),
         Item::Curve(curve) => curve_node(w, curve),
+        Item::Band(band) => band_node(w, band),
         Item::Marker(marker) => marker_node(w, marker),
-        Item::LegendSwatch { x, y, width, style, shape } => {
-            w.open("g", &[]);
-            swatch(w, *x, *y, *width, *style, *shape);
+        Item::Notes(notes) => {
+            w.open("g", &[("class", "emotion-notes".into())]);
+            for note in notes {
+                note_node(w, note);
+            }
+            w.close("g");
+        }
+        Item::LegendSwatch { x, y, width, sample, persona } => {
+            let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", "legend-entry".into())];
+            if let Some(p) = persona {
+                attrs.push(("data-persona", p.into()));
+            }
+            w.open("g", &attrs);
+            summary_sample(w, *x, *y, *width, *sample);
             w.close("g");
         }
     }
@@ -87,12 +99,72 @@ fn item_node(w: &mut Writer, item: &Item) {
 
 /// A sample of a persona's curve: its line (colour and dash) with its marker.
 pub(crate) fn swatch(w: &mut Writer, x: f32, y: f32, width: f32, style: usize, shape: MarkerShape) {
-    let class = format!("emotion-sample p{style}");
+    sample_line(w, x, y, width, style, shape, false);
+}
+
+/// A legend's sample of a curve's look.
+pub(crate) fn summary_sample(w: &mut Writer, x: f32, y: f32, width: f32, sample: Sample) {
+    match sample {
+        Sample::Persona { style, shape, thin } => sample_line(w, x, y, width, style, shape, thin),
+        Sample::Mean => w.empty(
+            "line",
+            &[
+                ("class", "curve-mean".into()),
+                ("x1", x.into()),
+                ("y1", y.into()),
+                ("x2", (x + width).into()),
+                ("y2", y.into()),
+            ],
+        ),
+        Sample::Range => rect_node(w, &Rect::new(x, y - 5.0, width, 10.0), "curve-band", Some(2.0)),
+    }
+}
+
+fn sample_line(w: &mut Writer, x: f32, y: f32, width: f32, style: usize, shape: MarkerShape, thin: bool) {
+    let class = match thin {
+        true => format!("emotion-sample thin p{style}"),
+        false => format!("emotion-sample p{style}"),
+    };
     w.empty(
         "line",
         &[("class", (&class).into()), ("x1", x.into()), ("y1", y.into()), ("x2", (x + width).into()), ("y2", y.into())],
     );
     shape_node(w, shape, x + width / 2.0, y, style);
+}
+
+/// A persona's reason for a score: a box, the persona's marker, the text. Each note
+/// names its persona and step, so that the HTML page can hide or highlight it.
+fn note_node(w: &mut Writer, note: &Note) {
+    let step = note.step.to_string();
+    let persona = note.persona.as_deref().unwrap_or("customer");
+    w.open("g", &[("class", "emotion-note".into()), ("data-persona", persona.into()), ("data-step", (&step).into())]);
+    rect_node(w, &note.rect, "note-box", Some(3.0));
+    shape_node(w, note.shape, note.glyph.0, note.glyph.1, note.style);
+    text_nodes(w, &note.text);
+    w.close("g");
+}
+
+/// The band of the lowest to highest scores: one closed outline per run of steps,
+/// along the highest scores and back along the lowest.
+fn band_node(w: &mut Writer, band: &Band) {
+    let mut d = String::new();
+    for piece in &band.pieces {
+        let outline =
+            piece.iter().map(|&(x, top, _)| (x, top)).chain(piece.iter().rev().map(|&(x, _, bottom)| (x, bottom)));
+        for (i, (x, y)) in outline.enumerate() {
+            if !d.is_empty() {
+                d.push(' ');
+            }
+            d.push(if i == 0 { 'M' } else { 'L' });
+            push_num(&mut d, x);
+            d.push(' ');
+            push_num(&mut d, y);
+        }
+        d.push_str(" Z");
+    }
+    w.open("g", &[]);
+    w.empty("path", &[("class", "curve-band".into()), ("d", (&d).into())]);
+    w.close("g");
 }
 
 fn rect_node(w: &mut Writer, rect: &Rect, class: &str, rx: Option<f32>) {
@@ -211,10 +283,18 @@ fn curve_node(w: &mut Writer, curve: &Curve) {
             None => pen_down = false,
         }
     }
-    let class = format!("emotion-curve p{}", curve.style);
-    let persona = curve.persona.as_deref().unwrap_or("customer");
     w.open("g", &[]);
-    w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
+    match curve.role {
+        CurveRole::Persona { thin } => {
+            let class = match thin {
+                true => format!("emotion-curve thin p{}", curve.style),
+                false => format!("emotion-curve p{}", curve.style),
+            };
+            let persona = curve.persona.as_deref().unwrap_or("customer");
+            w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
+        }
+        CurveRole::Mean => w.empty("path", &[("class", "curve-mean".into()), ("d", (&d).into())]),
+    }
     w.close("g");
 }
 
@@ -247,6 +327,21 @@ fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) 
         MarkerShape::Square => &[(-3.6, -3.6), (3.6, -3.6), (3.6, 3.6), (-3.6, 3.6)],
         MarkerShape::Triangle => &[(0.0, -4.8), (4.4, 3.4), (-4.4, 3.4)],
         MarkerShape::Diamond => &[(0.0, -5.0), (5.0, 0.0), (0.0, 5.0), (-5.0, 0.0)],
+        MarkerShape::TriangleDown => &[(0.0, 4.8), (-4.4, -3.4), (4.4, -3.4)],
+        MarkerShape::Cross => &[
+            (2.6, -5.0),
+            (5.0, -2.6),
+            (2.4, 0.0),
+            (5.0, 2.6),
+            (2.6, 5.0),
+            (0.0, 2.4),
+            (-2.6, 5.0),
+            (-5.0, 2.6),
+            (-2.4, 0.0),
+            (-5.0, -2.6),
+            (-2.6, -5.0),
+            (0.0, -2.4),
+        ],
     };
     let mut points = String::new();
     for (i, (dx, dy)) in offsets.iter().enumerate() {
@@ -310,6 +405,7 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::Handoff => "handoff-text",
         TextRole::LineName => "blueprint-line-label",
         TextRole::Tick => "tick",
+        TextRole::EmotionNote => "emotion-note-text",
     }
 }
 
@@ -331,24 +427,29 @@ fn rect_class(role: RectRole) -> &'static str {
     }
 }
 
+/// Every block of text the layout draws.
+fn text_blocks(layout: &Layout) -> impl Iterator<Item = &TextBlock> {
+    layout.items.iter().flat_map(|item| -> Box<dyn Iterator<Item = &TextBlock> + '_> {
+        match item {
+            Item::Text(b) => Box::new(std::iter::once(b)),
+            Item::Card(c) => Box::new(c.texts.iter()),
+            Item::Notes(notes) => Box::new(notes.iter().map(|n| &n.text)),
+            _ => Box::new(std::iter::empty()),
+        }
+    })
+}
+
 /// The fonts of the layout's text runs other than the primary family.
 pub(crate) fn run_fonts(layout: &Layout) -> BTreeSet<RunFontKey> {
     let mut fonts = BTreeSet::new();
-    for item in &layout.items {
-        let blocks: &[TextBlock] = match item {
-            Item::Text(b) => std::slice::from_ref(b),
-            Item::Card(c) => &c.texts,
-            _ => &[],
-        };
-        for run in blocks.iter().flat_map(|b| b.lines.iter().flat_map(|l| &l.runs)) {
-            match run.font {
-                RunFont::Family(0) => {}
-                RunFont::Family(i) => {
-                    fonts.insert(RunFontKey::Family(i));
-                }
-                RunFont::Emoji => {
-                    fonts.insert(RunFontKey::Emoji);
-                }
+    for run in text_blocks(layout).flat_map(|b| b.lines.iter().flat_map(|l| &l.runs)) {
+        match run.font {
+            RunFont::Family(0) => {}
+            RunFont::Family(i) => {
+                fonts.insert(RunFontKey::Family(i));
+            }
+            RunFont::Emoji => {
+                fonts.insert(RunFontKey::Emoji);
             }
         }
     }
@@ -364,17 +465,7 @@ pub(crate) enum RunFontKey {
 
 /// The stylesheet: fixed rules, one class per font size used, one per persona style.
 pub(crate) fn stylesheet(layout: &Layout) -> String {
-    let mut sizes = BTreeSet::new();
-    for item in &layout.items {
-        let blocks: Vec<&TextBlock> = match item {
-            Item::Text(b) => vec![b],
-            Item::Card(c) => c.texts.iter().collect(),
-            _ => Vec::new(),
-        };
-        for b in blocks {
-            sizes.insert(num(b.size));
-        }
-    }
+    let sizes: BTreeSet<String> = text_blocks(layout).map(|b| num(b.size)).collect();
     let mut css = format!("\ntext{{font-family:{};fill:#1f2933;white-space:pre}}\n", layout.font_family);
     // Each lane's cards in its own colours, from the lane table; the rules after them
     // (critical, offline, external) refine them.
@@ -438,7 +529,11 @@ const STYLES: &str = "\
 .blueprint-line-label{fill:#334e68}
 .card.lane-label .box{fill:none;stroke:none}
 .grid{stroke:#d9e2ec;stroke-width:1}.neutral{stroke:#829ab1;stroke-width:1.5}.tick{fill:#627d98}
-.emotion-curve,.emotion-sample{fill:none;stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}
+.emotion-curve,.emotion-sample{fill:none;stroke-width:2.5;stroke-linejoin:round}
+.emotion-curve.thin,.emotion-sample.thin{stroke-width:1.25}
+.curve-mean{fill:none;stroke:#102a43;stroke-width:4;stroke-linejoin:round;stroke-linecap:round}
+.curve-band{fill:#486581;fill-opacity:0.16;stroke:none}
 .marker{stroke:#ffffff;stroke-width:1}
+.note-box{fill:#ffffff;stroke:#d9e2ec;stroke-width:1}.emotion-note-text{fill:#243b53}
 .low-ring{fill:none;stroke:#c53030;stroke-width:2}.high-ring{fill:none;stroke:#2f855a;stroke-width:2;stroke-dasharray:3 2}
 ";

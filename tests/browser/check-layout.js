@@ -14,8 +14,10 @@
     // An italic glyph's ink leans past its advance (up to about a fifth of an em): the
     // next run of the same line may start under it.
     const lean = style.fontStyle === "italic" ? 0.2 * parseFloat(style.fontSize) : 0;
-    const line = t.getAttribute("y") + "|" + (t.closest("g.card") ? t.closest("g.card").querySelector("rect.box").getAttribute("x") : "");
-    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card: t.closest("g.card"), lean, line };
+    // A card's texts stay in its box, an emotion note's in the note's.
+    const card = t.closest("g.card, g.emotion-note");
+    const line = t.getAttribute("y") + "|" + (card ? card.querySelector("rect").getAttribute("x") : "");
+    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card, lean, line };
   });
   const problems = [];
   for (const b of boxes) {
@@ -23,7 +25,7 @@
       problems.push("outside the drawing: " + b.text);
     }
     if (b.card) {
-      const box = b.card.querySelector("rect.box").getBBox();
+      const box = b.card.querySelector("rect.box, rect.note-box").getBBox();
       if (b.x < box.x - tol || b.y < box.y - tol || b.r > box.x + box.width + tol || b.b > box.y + box.height + tol) {
         problems.push("outside its box: " + b.text);
       }
@@ -37,6 +39,7 @@
       if (q.x < p.r - tol - lean && p.y < q.b - tol && q.y < p.b - tol) problems.push("overlap: " + p.text + " / " + q.text);
     }
   }
+  const notes = svg.querySelectorAll("g.emotion-notes > g.emotion-note").length;
   const fonts = Array.from(new Set(texts.map((t) => getComputedStyle(t).fontFamily)));
-  document.getElementById("result").textContent = JSON.stringify({ texts: boxes.length, problems, fonts });
+  document.getElementById("result").textContent = JSON.stringify({ texts: boxes.length, notes, problems, fonts });
 })();

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{example_maps, render_svg_view};
+use crate::common::{drawn_maps, example_maps, render_svg_view};
 use journeymap::lanes::View;
 use journeymap::layout::Page;
 
@@ -67,7 +67,7 @@ fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     let Some(browser) = chromium() else { return };
     let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    for map in example_maps() {
+    for map in drawn_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         for (page, view) in [(Page::Auto, View::Journey), (Page::A4, View::Journey), (Page::Auto, View::Blueprint)] {
             let svg = render_svg_view(&source, page, view);
@@ -80,6 +80,10 @@ fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
             let json: serde_json::Value = serde_json::from_str(&result)
                 .unwrap_or_else(|_| panic!("{} ({page:?}, {view:?}): {result}", map.display()));
             assert!(json["texts"].as_u64().unwrap() > 5, "{}: {json}", map.display());
+            // The emotion notes are found where the script looks for them, so their texts
+            // are measured against their own boxes.
+            let notes = svg.matches("<g class=\"emotion-note\"").count();
+            assert_eq!(json["notes"].as_u64(), Some(notes as u64), "{}: {json}", map.display());
             let problems = json["problems"].as_array().unwrap();
             assert!(problems.is_empty(), "{} ({page:?}, {view:?}): {problems:#?}", map.display());
         }

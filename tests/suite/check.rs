@@ -2,7 +2,7 @@
 //! snapshotted beside it; the code registry, its fixtures and its documentation agree.
 //! The project file's codes (J06xx) have theirs in `tests/config/` (`config.rs`).
 
-use crate::common::{check, example_maps, root};
+use crate::common::{check, root};
 use journeymap::diag::Code;
 
 #[test]
@@ -120,8 +120,8 @@ fn codes_are_unique_and_well_formed() {
 }
 
 #[test]
-fn every_example_passes_with_no_diagnostic() {
-    let maps = example_maps();
+fn every_example_and_test_map_passes_with_no_diagnostic() {
+    let maps = crate::common::drawn_maps();
     assert!(maps.len() >= 4, "examples are missing: {maps:?}");
     for map in maps {
         let checked = check(&map.display().to_string(), &std::fs::read(&map).unwrap());

@@ -80,6 +80,16 @@ pub fn example_maps() -> Vec<PathBuf> {
     maps
 }
 
+/// The test maps of `tests/maps/`: many personas, long notes in several languages.
+pub fn test_maps() -> Vec<PathBuf> {
+    journeys_in(&root().join("tests/maps"))
+}
+
+/// The examples and the test maps: what the layout and the browser check.
+pub fn drawn_maps() -> Vec<PathBuf> {
+    example_maps().into_iter().chain(test_maps()).collect()
+}
+
 /// A map drawn as SVG in `view`, as `journeymap render --page PAGE --view VIEW` writes it.
 pub fn render_svg_view(source: &str, page: journeymap::layout::Page, view: journeymap::lanes::View) -> String {
     let checked = check_str(source);

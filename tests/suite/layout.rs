@@ -1,9 +1,9 @@
 //! The layout as geometry: over every example and stress maps, no text leaves its box,
 //! no two texts overlap, no two cards overlap, and everything lies inside the drawing.
 
-use crate::common::{check_str, example_maps};
+use crate::common::{check_str, drawn_maps};
 use journeymap::lanes::View;
-use journeymap::layout::{self, Item, Layout, Options, Page, Rect};
+use journeymap::layout::{self, CurveRole, Item, Layout, Options, Page, Rect};
 
 fn laid_out(source: &str, page: Page) -> Layout {
     laid_out_as(source, page, None)
@@ -30,6 +30,27 @@ fn text_boxes(l: &Layout) -> Vec<(Rect, Option<Rect>, String)> {
                     );
                 }
             }
+            Item::Notes(notes) => {
+                for note in notes {
+                    let block = &note.text;
+                    out.extend(
+                        block.line_boxes().zip(&block.lines).map(|(r, line)| (r, Some(note.rect), line.text.clone())),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every box that must not overlap another: cards and emotion notes.
+fn boxes(l: &Layout) -> Vec<(Rect, String)> {
+    let mut out = Vec::new();
+    for item in &l.items {
+        match item {
+            Item::Card(c) => out.push((c.rect, c.title.clone())),
+            Item::Notes(notes) => out.extend(notes.iter().map(|n| (n.rect, format!("note of step {}", n.step)))),
             _ => {}
         }
     }
@@ -66,14 +87,7 @@ fn assert_sound(name: &str, l: &Layout) {
     }
     let clashes = overlapping(texts.iter().map(|(r, _, t)| (*r, t.clone())).collect());
     assert!(clashes.is_empty(), "{name}: texts overlap: {:?}", &clashes[..clashes.len().min(5)]);
-    let cards: Vec<(Rect, String)> = l
-        .items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Card(c) => Some((c.rect, c.title.clone())),
-            _ => None,
-        })
-        .collect();
+    let cards = boxes(l);
     for (rect, title) in &cards {
         assert!(page.contains(rect), "{name}: card `{title}` leaves the drawing");
     }
@@ -82,8 +96,8 @@ fn assert_sound(name: &str, l: &Layout) {
 }
 
 #[test]
-fn every_example_lays_out_soundly_on_every_page() {
-    for map in example_maps() {
+fn every_example_and_test_map_lays_out_soundly_on_every_page() {
+    for map in drawn_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         for page in [Page::Auto, Page::A4, Page::A3] {
             for view in View::ALL.iter().copied() {
@@ -160,7 +174,14 @@ fn emoji_cjk_and_nordic_text_stay_in_their_boxes() {
 fn twelve_personas_get_twelve_curves() {
     let l = laid_out(&stress(6, 12, |i| format!("Step {i}")), Page::Auto);
     assert_sound("12 personas", &l);
-    let curves: Vec<_> = l.items.iter().filter_map(|i| if let Item::Curve(c) = i { Some(c) } else { None }).collect();
+    let curves: Vec<_> = l
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Curve(c) if c.role != CurveRole::Mean => Some(c),
+            _ => None,
+        })
+        .collect();
     assert_eq!(curves.len(), 12);
     let styles: std::collections::HashSet<usize> = curves.iter().map(|c| c.style).collect();
     assert_eq!(styles.len(), 12, "every persona looks different");
@@ -212,4 +233,210 @@ phase: P
     // Anna: step 2 is not hers (skipped), step 3 is hers without a score (a break).
     assert_eq!(curve("anna"), [true, false, true]);
     assert_eq!(curve("erik"), [true, true, true, true]);
+}
+
+/// Every emotion with a reason, as (persona id or `None`, step number, reason).
+fn reasons(journey: &journeymap::model::Journey) -> Vec<(Option<String>, usize, String)> {
+    let mut out = Vec::new();
+    for (_, step) in journey.steps() {
+        for e in &step.emotions {
+            if let Some(text) = &e.text {
+                out.push((e.persona.map(|p| journey.persona(p).id.clone()), step.number, text.value.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn notes(l: &Layout) -> Vec<&layout::Note> {
+    l.items.iter().filter_map(|i| if let Item::Notes(n) = i { Some(n) } else { None }).flatten().collect()
+}
+
+#[test]
+fn every_emotion_reason_is_a_note_under_the_curve_beside_its_personas_marker() {
+    for map in drawn_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        let journey = crate::common::journey(&source);
+        for page in [Page::Auto, Page::A4] {
+            let l = laid_out_as(&source, page, Some(View::Journey));
+            let notes = notes(&l);
+            let mut drawn: Vec<(Option<String>, usize, String)> = notes
+                .iter()
+                .map(|n| {
+                    let text: Vec<&str> = n.text.lines.iter().map(|l| l.text.as_str()).collect();
+                    (n.persona.clone(), n.step, text.join(" "))
+                })
+                .collect();
+            drawn.sort();
+            let wanted = reasons(&journey);
+            assert_eq!(drawn.len(), wanted.len(), "{}: one note per reason", map.display());
+            let words = |s: &str| s.split_whitespace().collect::<String>().replace('-', "");
+            for ((persona, step, text), (p, s, reason)) in drawn.iter().zip(&wanted) {
+                assert_eq!((persona, step), (p, s), "{}", map.display());
+                assert!(words(text).ends_with(&words(reason)), "{}: `{text}` is not `{reason}`", map.display());
+            }
+            // Each note carries its persona's look, as on the curve.
+            for n in &notes {
+                let k =
+                    journey.travellers().iter().position(|&t| t.map(|p| journey.persona(p).id.clone()) == n.persona);
+                let style = l.traveller_looks[k.unwrap()];
+                assert_eq!((n.style, n.shape), (style, l.persona_looks[style].marker), "{}", map.display());
+                // The marker lies inside the note, left of its text.
+                assert!(n.rect.x < n.glyph.0 && n.glyph.0 + 5.0 <= n.text.x, "{}", map.display());
+                assert!(n.rect.y < n.glyph.1 - 4.0 && n.glyph.1 + 4.0 < n.rect.bottom(), "{}", map.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn notes_sit_under_the_curves_in_their_steps_column_and_the_lane_grows_to_hold_them() {
+    let map = stress(3, 12, |i| format!("A reason long enough to wrap onto several lines of its note, number {i}"));
+    let l = laid_out(&map, Page::Auto);
+    assert_sound("12 personas with long notes", &l);
+    let notes = notes(&l);
+    assert_eq!(notes.len(), 3 * 12);
+    let lowest_point = l
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Marker(m) = i { m.step.map(|_| m.y) } else { None })
+        .fold(f32::NEG_INFINITY, f32::max);
+    let lane = |y: f32| {
+        l.items.iter().find_map(|i| match i {
+            Item::Rect { rect, role: layout::RectRole::Lane { .. } } if rect.y <= y && y <= rect.bottom() => {
+                Some(*rect)
+            }
+            _ => None,
+        })
+    };
+    let emotions = lane(lowest_point).expect("the emotion lane");
+    for n in &notes {
+        assert!(n.rect.y > lowest_point, "a note above a point of the curve");
+        assert!(emotions.contains(&n.rect), "a note outside the emotion lane: {:?}", n.rect);
+        let action = l.items.iter().find_map(|i| match i {
+            Item::Card(c) if c.role.is_action() && c.step == Some(n.step) => Some(c.rect),
+            _ => None,
+        });
+        let action = action.expect("the step's action card");
+        assert!(action.x <= n.rect.x && n.rect.right() <= action.right(), "a note outside its step's column");
+    }
+}
+
+#[test]
+fn personas_stay_on_the_steps_centre_line() {
+    let l = laid_out(&stress(4, 7, |i| format!("Step {i}")), Page::Auto);
+    let mut points = 0;
+    for item in &l.items {
+        let Item::Marker(m) = item else { continue };
+        let Some(step) = m.step else { continue };
+        let action = l
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Card(c) if c.role.is_action() && c.step == Some(step) => Some(c.rect),
+                _ => None,
+            })
+            .unwrap();
+        assert!((m.x - (action.x + action.width / 2.0)).abs() < 0.01, "{} off the centre of step {step}", m.x);
+        points += 1;
+    }
+    assert_eq!(points, 4 * 7);
+}
+
+#[test]
+fn the_mean_and_the_range_are_drawn_above_five_personas_only() {
+    for (personas, many) in [(1, false), (5, false), (6, true), (12, true)] {
+        let l = laid_out(&stress(4, personas, |i| format!("Step {i}")), Page::Auto);
+        let curves: Vec<&layout::Curve> =
+            l.items.iter().filter_map(|i| if let Item::Curve(c) = i { Some(c) } else { None }).collect();
+        let means = curves.iter().filter(|c| c.role == CurveRole::Mean).count();
+        let thin = curves.iter().filter(|c| c.role == CurveRole::Persona { thin: true }).count();
+        let bands = l.items.iter().filter(|i| matches!(i, Item::Band(_))).count();
+        let legend = l
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::LegendSwatch { sample: layout::Sample::Mean | layout::Sample::Range, .. }));
+        match many {
+            true => assert_eq!((means, bands, thin, legend), (1, 1, personas, true), "{personas} personas"),
+            false => assert_eq!((means, bands, thin, legend), (0, 0, 0, false), "{personas} personas"),
+        }
+        let svg = crate::common::render_svg(&stress(4, personas, |i| format!("Step {i}")), Page::Auto);
+        assert_eq!(svg.contains("<path class=\"curve-mean\""), many, "{personas} personas");
+        assert_eq!(svg.contains("<path class=\"curve-band\""), many, "{personas} personas");
+        assert_eq!(svg.contains(">Mean</text>"), many, "{personas} personas");
+    }
+}
+
+#[test]
+fn the_mean_and_the_range_follow_the_scores_and_break_where_nobody_scored() {
+    let map = "journey: Mean
+scale 1..5
+persona a: A
+persona b: B
+persona c: C
+persona d: D
+persona e: E
+persona f: F
+phase: P
+  step: Everyone
+    emotion a 1
+    emotion b 2
+    emotion c 3
+    emotion d 4
+    emotion e 5
+    emotion f 3
+  step: Nobody scores
+  step a b: Two
+    emotion a 5
+    emotion b 3
+  step: One
+    emotion c 2
+";
+    let l = laid_out(map, Page::Auto);
+    let mean = l
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Curve(c) if c.role == CurveRole::Mean => Some(c.points.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let band = l.items.iter().find_map(|i| if let Item::Band(b) = i { Some(b.clone()) } else { None }).unwrap();
+    // The y of each score, from any persona's point.
+    let y_of = |score: i64| {
+        l.items
+            .iter()
+            .find_map(|i| match i {
+                Item::Marker(m) if m.title.contains(&format!(": {score}")) => Some(m.y),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let (y1, y3, y5) = (y_of(1), y_of(3), y_of(5));
+    assert_eq!(mean.len(), 4);
+    assert!((mean[0].unwrap().1 - y3).abs() < 0.01, "the mean of 1, 2, 3, 4, 5, 3 is 3");
+    assert_eq!(mean[1], None, "no mean where nobody scored");
+    assert!((mean[2].unwrap().1 - (y3 + y5) / 2.0).abs() < 0.01);
+    assert_eq!(band.pieces.len(), 2, "the range breaks where nobody scored");
+    assert_eq!(band.pieces[0].len(), 1 + 1, "a step alone gets a band a few pixels wide");
+    assert!((band.pieces[0][0].1 - y5).abs() < 0.01 && (band.pieces[0][0].2 - y1).abs() < 0.01);
+    assert_eq!(band.pieces[1].len(), 2);
+}
+
+#[test]
+fn twelve_personas_look_pairwise_different_in_dash_and_marker() {
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/twelve-personas.journey")).unwrap();
+    let l = laid_out(&source, Page::Auto);
+    let looks: Vec<_> = l.traveller_looks.iter().map(|&i| &l.persona_looks[i]).collect();
+    assert_eq!(looks.len(), 12);
+    for (i, a) in looks.iter().enumerate() {
+        for b in &looks[..i] {
+            assert_ne!((a.dash, a.marker), (b.dash, b.marker), "two personas alike without colour");
+            assert_ne!((&a.color, a.marker), (&b.color, b.marker), "two notes' markers alike");
+        }
+    }
+    // The palette's colours are used up before any repeats.
+    let colours: std::collections::BTreeSet<&str> = looks.iter().map(|l| l.color.as_str()).collect();
+    assert_eq!(colours.len(), layout::PALETTE.len());
 }

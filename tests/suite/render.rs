@@ -10,8 +10,8 @@ fn parse(svg: &str) -> roxmltree::Document<'_> {
 }
 
 #[test]
-fn examples_match_their_snapshots() {
-    for map in example_maps() {
+fn examples_and_test_maps_match_their_snapshots() {
+    for map in crate::common::drawn_maps() {
         let svg = render_svg(&std::fs::read_to_string(&map).unwrap(), Page::Auto);
         let name = map.file_stem().unwrap().to_string_lossy().to_string();
         insta::with_settings!({
@@ -87,12 +87,96 @@ fn one_curve_per_persona_or_one_for_the_anonymous_customer() {
     assert_eq!(minimal.matches("class=\"emotion-curve").count(), 1);
 }
 
+/// Every emotion's reason, as (persona id, step number, reason), in the order drawn.
+fn reasons(journey: &journeymap::model::Journey) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for (_, step) in journey.steps() {
+        for t in journey.travellers() {
+            let Some(text) = step.emotion_of(t).and_then(|e| e.text.as_ref()) else { continue };
+            let persona = t.map_or("customer".to_string(), |p| journey.persona(p).id.clone());
+            out.push((persona, step.number.to_string(), text.value.clone()));
+        }
+    }
+    out
+}
+
+/// Text without its spaces and hyphens, which wrapping adds and moves.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{2010}').collect()
+}
+
+#[test]
+fn every_emotion_reason_is_drawn_in_a_note_group_of_its_persona_and_step() {
+    for map in crate::common::drawn_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        let journey = crate::common::journey(&source);
+        let svg = crate::common::render_svg_view(&source, Page::Auto, journeymap::lanes::View::Journey);
+        let doc = parse(&svg);
+        let class = |n: &roxmltree::Node, c: &str| n.attribute("class").is_some_and(|k| k.split(' ').any(|x| x == c));
+        let groups: Vec<_> = doc.descendants().filter(|n| class(n, "emotion-notes")).collect();
+        let notes: Vec<(String, String, String)> = doc
+            .descendants()
+            .filter(|n| class(n, "emotion-note"))
+            .map(|n| {
+                // Inside the one group of notes, and marked like the persona's curve.
+                assert!(n.parent().is_some_and(|p| class(&p, "emotion-notes")), "{}", map.display());
+                assert!(n.children().any(|c| class(&c, "marker")), "{}: a note without its marker", map.display());
+                let text: String =
+                    n.descendants().filter(|t| t.has_tag_name("text")).filter_map(|t| t.text()).collect();
+                (n.attribute("data-persona").unwrap().into(), n.attribute("data-step").unwrap().into(), text)
+            })
+            .collect();
+        let wanted = reasons(&journey);
+        assert_eq!(groups.len(), usize::from(!wanted.is_empty()), "{}: one group of notes", map.display());
+        assert_eq!(notes.len(), wanted.len(), "{}", map.display());
+        for ((persona, step, text), (p, s, reason)) in notes.iter().zip(&wanted) {
+            assert_eq!((persona, step), (p, s), "{}", map.display());
+            assert!(squeezed(text).ends_with(&squeezed(reason)), "{}: `{text}` for `{reason}`", map.display());
+        }
+    }
+}
+
+#[test]
+fn personas_curves_markers_and_legend_entries_name_their_persona() {
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/twelve-personas.journey")).unwrap();
+    let journey = crate::common::journey(&source);
+    let svg = render_svg(&source, Page::Auto);
+    let doc = parse(&svg);
+    let named = |tag: &str, class: &str| -> Vec<String> {
+        let mut ids: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name(tag) && n.attribute("class").is_some_and(|c| c.split(' ').any(|x| x == class)))
+            .filter_map(|n| n.attribute("data-persona").map(str::to_string))
+            .collect();
+        ids.dedup();
+        ids
+    };
+    let ids: Vec<String> = journey.personas.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(named("path", "emotion-curve"), ids);
+    assert_eq!(named("g", "legend-entry"), ids);
+    let mut marked = named("g", "emotion-point");
+    marked.sort();
+    marked.dedup();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(marked, sorted);
+    // Thin, under the mean and the range.
+    assert_eq!(svg.matches("class=\"emotion-curve thin ").count(), 12);
+    assert_eq!(svg.matches("<path class=\"curve-mean\"").count(), 1);
+    assert_eq!(svg.matches("<path class=\"curve-band\"").count(), 1);
+}
+
 #[test]
 fn rendering_is_deterministic() {
-    for map in example_maps() {
+    for map in crate::common::drawn_maps() {
         let source = std::fs::read_to_string(&map).unwrap();
         assert_eq!(render_svg(&source, Page::Auto), render_svg(&source, Page::Auto));
     }
+    // The notes, the mean and the range in the image too.
+    let source = std::fs::read_to_string(crate::common::root().join("tests/maps/twelve-personas.journey")).unwrap();
+    let svg = render_svg(&source, Page::Auto);
+    let png = || journeymap::render::png::png(&svg, 1.0, journeymap::text::Fonts::get()).unwrap();
+    assert!(png() == png(), "the same PNG twice");
 }
 
 #[test]
@@ -258,6 +342,43 @@ fn pdf_has_the_page_size_asked_for_and_every_phase_and_step_as_text() {
                         step.action.value
                     );
                 }
+            }
+        }
+    }
+}
+
+/// The reasons behind the scores are in the PDF's text, on one page and on many.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_text_holds_every_emotion_reason() {
+    let Some(pdftotext) = poppler("pdftotext") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for map in crate::common::drawn_maps() {
+        let source = std::fs::read_to_string(&map).unwrap();
+        let journey = crate::common::journey(&source);
+        for page in [Page::Auto, Page::A4] {
+            let file = dir.path().join("map.pdf");
+            let journey_view = journeymap::layout::Options {
+                page,
+                view: Some(journeymap::lanes::View::Journey),
+                ..Default::default()
+            };
+            let pdf = journeymap::render::pdf::pdf(
+                &journeymap::layout::layout(&journey, &journey_view),
+                page,
+                journeymap::text::Fonts::get(),
+            )
+            .unwrap();
+            std::fs::write(&file, pdf).unwrap();
+            // In the order of the content, so that no neighbouring column interleaves.
+            let text = std::process::Command::new(&pdftotext).arg("-raw").arg(&file).arg("-").output().unwrap().stdout;
+            let text = squeezed(&String::from_utf8_lossy(&text));
+            for (persona, step, reason) in reasons(&journey) {
+                assert!(
+                    text.contains(&squeezed(&reason)),
+                    "{} ({page:?}): {persona}'s reason at step {step}, `{reason}`, is not in the PDF text",
+                    map.display()
+                );
             }
         }
     }

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
 use crate::layout::header::{LegendEntry, facts, legend_entries};
-use crate::layout::{self, Page, PersonaLook, Theme};
+use crate::layout::{self, Page, PersonaLook, Sample, Theme};
 use crate::model::{Journey, Label, View};
 use crate::text::{FontStyle, Fonts};
 
@@ -274,9 +274,28 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
         }
         w.close("div");
     }
-    // The marks of low and high points, drawn with the map's own classes.
+    // The mean and range of many personas' curves, and the marks of low and high
+    // points, drawn with the map's own classes.
     for entry in entries {
         let class = match entry {
+            LegendEntry::Mean | LegendEntry::Range => {
+                let sample = if entry == LegendEntry::Mean { Sample::Mean } else { Sample::Range };
+                w.open("span", &[("class", "mark".into())]);
+                w.open(
+                    "svg",
+                    &[
+                        ("viewBox", "0 0 34 12".into()),
+                        ("width", 34.0.into()),
+                        ("height", 12.0.into()),
+                        ("aria-hidden", "true".into()),
+                    ],
+                );
+                super::svg::summary_sample(w, 1.0, 6.0, 32.0, sample);
+                w.close("svg");
+                w.text(&entry.text(journey));
+                w.close("span");
+                continue;
+            }
             LegendEntry::Low => "low-ring",
             LegendEntry::High => "high-ring",
             LegendEntry::Customer | LegendEntry::Persona(_) => continue,

@@ -467,6 +467,10 @@ pub(crate) enum RunFontKey {
 pub(crate) fn stylesheet(layout: &Layout) -> String {
     let sizes: BTreeSet<String> = text_blocks(layout).map(|b| num(b.size)).collect();
     let mut css = format!("\ntext{{font-family:{};fill:#1f2933;white-space:pre}}\n", layout.font_family);
+    let fonts = run_fonts(layout);
+    if fonts.contains(&RunFontKey::Emoji) {
+        let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
+    }
     // Each lane's cards in its own colours, from the lane table; the rules after them
     // (critical, offline, external) refine them.
     css.push_str(BASE_STYLES);
@@ -476,15 +480,10 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     }
     css.push_str(STYLES);
     // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
-    for font in run_fonts(layout) {
-        match font {
-            RunFontKey::Emoji => {
-                let _ = writeln!(css, ".emoji{{font-family:{EMOJI_FAMILY};font-weight:normal;font-style:normal}}");
-            }
-            RunFontKey::Family(i) => {
-                let run = layout.font_runs.get(i).map_or("font-family:sans-serif", String::as_str);
-                let _ = writeln!(css, ".ff{i}{{{run}}}");
-            }
+    for font in &fonts {
+        if let RunFontKey::Family(i) = font {
+            let run = layout.font_runs.get(*i).map_or("font-family:sans-serif", String::as_str);
+            let _ = writeln!(css, ".ff{i}{{{run}}}");
         }
     }
     for size in sizes {

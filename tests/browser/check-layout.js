@@ -10,14 +10,14 @@
   const texts = Array.from(svg.querySelectorAll("text")).filter((t) => t.textContent.trim() !== "" && !t.closest(".pinned"));
   const boxes = texts.map((t) => {
     const b = t.getBBox();
-    const style = getComputedStyle(t);
-    // An italic glyph's ink leans past its advance (up to about a fifth of an em): the
-    // next run of the same line may start under it.
-    const lean = style.fontStyle === "italic" ? 0.2 * parseFloat(style.fontSize) : 0;
     // A card's texts stay in its box, an emotion note's in the note's.
     const card = t.closest("g.card, g.emotion-note");
+    // The runs of one line (in different fonts) are set side by side at the advances
+    // the layout measured: the next may start where this one's advance ends, under
+    // ink that reaches past it (an italic's lean, a Hangul glyph's overhang).
     const line = t.getAttribute("y") + "|" + (card ? card.querySelector("rect").getAttribute("x") : "");
-    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card, lean, line };
+    const advance = b.x + t.getComputedTextLength();
+    return { text: t.textContent, x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, card, line, advance };
   });
   const problems = [];
   for (const b of boxes) {
@@ -35,8 +35,8 @@
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length && boxes[j].x < boxes[i].r - tol; j++) {
       const p = boxes[i], q = boxes[j];
-      const lean = p.line === q.line ? p.lean : 0;
-      if (q.x < p.r - tol - lean && p.y < q.b - tol && q.y < p.b - tol) problems.push("overlap: " + p.text + " / " + q.text);
+      const right = p.line === q.line ? p.advance : p.r;
+      if (q.x < right - tol && p.y < q.b - tol && q.y < p.b - tol) problems.push("overlap: " + p.text + " / " + q.text);
     }
   }
   const notes = svg.querySelectorAll("g.emotion-notes > g.emotion-note").length;

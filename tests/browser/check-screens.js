@@ -207,7 +207,9 @@ async function laptop(browser, spec, width, height, out, full) {
   r.notesButton = await page.evaluate(() => { const b = document.querySelector(".notes-toggle"); return !!b && !b.hidden && getComputedStyle(b).display !== "none"; });
   if (r.notesButton) {
     const toggle = await page.$(".notes-toggle");
-    const display = () => page.evaluate(() => getComputedStyle(document.querySelector(".map:not(.off) .emotion-notes")).display);
+    // The notes of the view shown, or of the other view where the one shown has none (a
+    // blueprint draws no emotion lane).
+    const display = () => page.evaluate(() => getComputedStyle(document.querySelector(".map:not(.off) .emotion-notes") || document.querySelector(".map .emotion-notes")).display);
     const before = await display();
     await toggle.click();
     const after = await display();

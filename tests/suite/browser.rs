@@ -67,7 +67,9 @@ fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     let Some(browser) = chromium() else { return };
     let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    for map in drawn_maps() {
+    // The bare SVG is drawn with the system's fonts: Liberation Sans (as Arial would be).
+    // The map of every script needs the page's own fonts, and is checked as a page below.
+    for map in drawn_maps().into_iter().filter(|m| !m.ends_with("mixed-scripts.journey")) {
         let source = std::fs::read_to_string(&map).unwrap();
         for (page, view) in [(Page::Auto, View::Journey), (Page::A4, View::Journey), (Page::Auto, View::Blueprint)] {
             let svg = render_svg_view(&source, page, view);
@@ -277,28 +279,6 @@ fn node_packages() -> Option<PathBuf> {
     found.then_some(dir)
 }
 
-/// The emotion notes as the drawing will carry them (`g.emotion-notes`, one
-/// `g.emotion-note` per note with its persona and step), put into the page's first
-/// drawing: the page's toggle and persona highlighting must work with them.
-fn with_emotion_notes(page: &str, journey: &journeymap::model::Journey) -> String {
-    let mut notes = String::from("<g class=\"emotion-notes\">");
-    for (_, step) in journey.steps() {
-        for (i, e) in step.emotions.iter().filter(|e| e.text.is_some()).enumerate() {
-            let persona = e.persona.map_or("customer".to_string(), |p| journey.persona(p).id.clone());
-            let text = e.text.as_ref().unwrap().value.replace('&', "&amp;").replace('<', "&lt;");
-            let y = 10 + 14 * i;
-            notes.push_str(&format!(
-                "<g class=\"emotion-note\" data-persona=\"{persona}\" data-step=\"{}\"><text x=\"200\" y=\"{y}\">{text}</text></g>",
-                step.number
-            ));
-        }
-    }
-    notes.push_str("</g>");
-    let map = page.find("<div class=\"map\"").expect("a drawing");
-    let end = map + page[map..].find("</svg>").expect("a drawing");
-    format!("{}{notes}{}", &page[..end], &page[end..])
-}
-
 fn pdf_text(pdf: &Path, first: u32, last: Option<u32>) -> String {
     let mut command = Command::new("pdftotext");
     command.args(["-f", &first.to_string()]);
@@ -341,14 +321,12 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
     for (i, map) in example_maps().iter().enumerate() {
         let source = std::fs::read_to_string(map).unwrap();
         let journey = crate::common::journey(&source);
-        let mut variants = vec![(false, crate::common::render_html(&source))];
-        // One map with two personas also with emotion notes in its drawing.
-        if map.ends_with("home-insurance.journey") && !expected.keys().any(|k: &String| k.ends_with("-notes")) {
-            variants.push((true, with_emotion_notes(&variants[0].1, &journey)));
-        }
+        let html = crate::common::render_html(&source);
+        // The drawing has emotion notes where a step has an emotion with a reason.
+        let variants = [(html.contains("class=\"emotion-notes\""), html)];
         for (has_notes, html) in variants {
             let stem = map.file_stem().unwrap().to_string_lossy();
-            let name = format!("{i:02}-{stem}{}", if has_notes { "-notes" } else { "" });
+            let name = format!("{i:02}-{stem}");
             let file = dir.path().join(format!("{name}.html"));
             std::fs::write(&file, &html).unwrap();
             let actions: Vec<String> = journey.steps().map(|(_, s)| s.action.value.clone()).collect();

@@ -508,18 +508,33 @@ mod tests {
         let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400">
             <circle cx="150" cy="160" r="60" fill="#0072b2"/><path d="M0 0 L300 170" stroke="#d55e00" stroke-width="3"/>
             <text x="10" y="130" font-family="Liberation Sans" font-size="20">Strips æøå</text></svg>"##;
-        let scale = 1.5;
+        assert_like_one_piece(svg, 1.5, (450, 600));
+    }
+
+    /// Wider than a tile (8191 pixels), with dashed strokes outlined once and a text
+    /// across the cut between two tiles.
+    #[test]
+    fn wide_strips_decode_to_the_whole_picture() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="4400" height="120">
+            <g><path d="M10 20 L4000 100 L4390 30" fill="none" stroke="#d55e00" stroke-width="2.5"
+              stroke-linecap="round" stroke-linejoin="round" stroke-dasharray="7 4"/></g>
+            <rect x="4000" y="10" width="190" height="100" fill="#fff1f1" stroke="#e8a3a3" stroke-dasharray="6 4"/>
+            <text x="4040" y="60" font-family="Liberation Sans" font-size="20">Tiles æøå</text></svg>"##;
+        assert_like_one_piece(svg, 2.0, (8800, 240));
+    }
+
+    fn assert_like_one_piece(svg: &str, scale: f32, size: (u32, u32)) {
         let encoded = png(svg, scale).unwrap();
         let decoder = ::png::Decoder::new(std::io::Cursor::new(&encoded));
         let mut reader = decoder.read_info().unwrap();
         let mut decoded = vec![0; reader.output_buffer_size().unwrap()];
         let info = reader.next_frame(&mut decoded).unwrap();
-        assert_eq!((info.width, info.height, info.color_type), (450, 600, ::png::ColorType::Rgb));
+        assert_eq!((info.width, info.height, info.color_type), (size.0, size.1, ::png::ColorType::Rgb));
         assert!(info.height > strip_rows(info.width), "the test covers more than one strip");
 
         let options = usvg::Options { fontdb: fonts(), ..usvg::Options::default() };
         let tree = usvg::Tree::from_str(svg, &options).unwrap();
-        let mut whole = tiny_skia::Pixmap::new(450, 600).unwrap();
+        let mut whole = tiny_skia::Pixmap::new(size.0, size.1).unwrap();
         whole.fill(tiny_skia::Color::WHITE);
         resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut whole.as_mut());
         let expected: Vec<u8> = whole.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();

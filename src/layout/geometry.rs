@@ -63,6 +63,9 @@ pub struct TextBlock {
     pub style: FontStyle,
     pub line_height: f32,
     pub anchor: Anchor,
+    /// The room the lines were wrapped to: a right-to-left paragraph anchored at its
+    /// start is aligned to its end.
+    pub width: f32,
     /// Ascent and descent of the font at this size, for bounding boxes.
     pub ascent: f32,
     pub descent: f32,
@@ -73,14 +76,21 @@ impl TextBlock {
     /// The box each line's glyphs occupy.
     pub fn line_boxes(&self) -> impl Iterator<Item = Rect> + '_ {
         self.lines.iter().enumerate().map(|(i, line)| {
-            let left = match self.anchor {
-                Anchor::Start => self.x,
-                Anchor::Middle => self.x - line.width / 2.0,
-                Anchor::End => self.x - line.width,
-            };
+            let left = self.left_of(line);
             let baseline = self.y + i as f32 * self.line_height;
             Rect::new(left, baseline - self.ascent, line.width, self.ascent + self.descent)
         })
+    }
+
+    /// Where `line` starts: at the anchor, or, for a right-to-left paragraph anchored at
+    /// its start, where it ends at the right of the room.
+    pub fn left_of(&self, line: &crate::text::Line) -> f32 {
+        match self.anchor {
+            Anchor::Start if line.rtl && self.width.is_finite() => self.x + (self.width - line.width).max(0.0),
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - line.width / 2.0,
+            Anchor::End => self.x - line.width,
+        }
     }
 
     /// The height the block takes from the top of its first line.

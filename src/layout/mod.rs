@@ -298,6 +298,14 @@ pub(crate) fn text_block(
         style,
         line_height: (size * LINE).max(ascent + descent),
         anchor,
+        // Inside a card a right-to-left paragraph sits at the card's right; in the header
+        // and the legend text keeps to the left, where the rest starts.
+        width: match role {
+            TextRole::ActionText | TextRole::CardText | TextRole::Who | TextRole::PhaseName | TextRole::EmotionNote => {
+                max_width
+            }
+            _ => f32::INFINITY,
+        },
         ascent,
         descent,
         role,
@@ -307,6 +315,24 @@ pub(crate) fn text_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A right-to-left paragraph in a card ends at the card's right; a left-to-right one,
+    /// and right-to-left text in the header, start at the left.
+    #[test]
+    fn right_to_left_paragraphs_are_aligned_right_in_cards() {
+        let fonts = Fonts::get();
+        let block = |text: &str, role| {
+            text_block(fonts, text, (FontStyle::Regular, 12.0), 200.0, (10.0, 0.0), Anchor::Start, role)
+        };
+        let hebrew = block("לקוח מחכה לתשובה", TextRole::CardText);
+        let right = hebrew.line_boxes().map(|b| b.x + b.width).next().unwrap();
+        assert!((right - 210.0).abs() < 0.01, "{right}");
+        assert!(hebrew.lines[0].rtl);
+        let mixed = block("IKEA: לקוח מחכה לתשובה", TextRole::CardText);
+        assert!(!mixed.lines[0].rtl, "a paragraph that starts in Latin is left to right");
+        assert_eq!(mixed.line_boxes().next().unwrap().x, 10.0);
+        assert_eq!(block("לקוח מחכה", TextRole::Title).line_boxes().next().unwrap().x, 10.0);
+    }
 
     fn slots(phases: &[usize]) -> Vec<Slot> {
         phases.iter().enumerate().flat_map(|(p, &n)| (0..n).map(move |s| Slot { phase: p, step: Some(s) })).collect()

@@ -225,13 +225,9 @@ fn text_nodes(w: &mut Writer, block: &TextBlock) {
             w.text_element("text", &[("class", (&class).into()), ("x", block.x.into()), ("y", y.into())], &line.text);
             continue;
         }
-        // Runs in different fonts: each its own `<text>`, placed where the layout
-        // measured it, anchored at its start.
-        let left = match block.anchor {
-            Anchor::Start => block.x,
-            Anchor::Middle => block.x - line.width / 2.0,
-            Anchor::End => block.x - line.width,
-        };
+        // Runs in different fonts or directions: each its own `<text>`, placed where
+        // the layout measured it, anchored at its start.
+        let left = block.left_of(line);
         for run in &line.runs {
             let text = &line.text[run.start..run.end];
             let (class, inset) = match run.font {

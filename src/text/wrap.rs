@@ -15,6 +15,9 @@ pub struct Line {
     /// The line cut where the font changes, when it does: each run is drawn on its own
     /// (one `<text>` per font keeps resvg from breaking emoji sequences into boxes).
     pub runs: Vec<Run>,
+    /// The paragraph is right to left (its first strong letter is Hebrew, Arabic, …):
+    /// its lines are aligned right where the text starts at its box's start.
+    pub rtl: bool,
 }
 
 /// A part of a line in one font and one direction: byte range in the line's text
@@ -42,6 +45,7 @@ pub fn wrap(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max_width: f
     let mut lines = Vec::new();
     let mut start = 0;
     let mut fits_until = None;
+    let rtl = text.chars().any(super::is_rtl) && unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl;
     let mut i = 0;
     while i < breaks.len() {
         let end = breaks[i];
@@ -70,6 +74,9 @@ pub fn wrap(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max_width: f
     if start < text.len() {
         lines.push(line(&measured, start, text.len()));
     }
+    for line in &mut lines {
+        line.rtl = rtl;
+    }
     lines
 }
 
@@ -82,7 +89,7 @@ fn visible_width(m: &Measured<'_>, start: usize, end: usize) -> f32 {
 fn line(m: &Measured<'_>, start: usize, end: usize) -> Line {
     let text = m.text()[start..end].trim_end();
     let end = start + text.len();
-    Line { text: text.to_string(), width: m.width(start, end), runs: m.runs(start, end) }
+    Line { text: text.to_string(), width: m.width(start, end), runs: m.runs(start, end), rtl: false }
 }
 
 /// Breaks the word `start..end` between grapheme clusters into lines that fit, the last
@@ -125,7 +132,7 @@ fn break_word(
                 last.end += 1;
             }
         }
-        lines.push(Line { text: piece, width, runs });
+        lines.push(Line { text: piece, width, runs, rtl: false });
         line_start = cut;
         if m.width(line_start, end) <= max_width {
             break;

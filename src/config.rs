@@ -78,28 +78,22 @@ pub fn load_fonts(config: &Config, dir: &Path) -> Result<Option<crate::text::Fon
     if config.fonts.is_empty() {
         return Ok(None);
     }
-    let mut files = Vec::new();
-    for (path, span) in &config.fonts {
-        let full = dir.join(path);
-        let bad = |why: String| {
-            Diag::new(
-                Code::ConfigBadFont,
-                *span,
-                format!("cannot use the font file `{}`: {why}", path.display()),
-                "name a TrueType or OpenType font file (.ttf, .otf), relative to the project file's directory",
-            )
-        };
-        let data = std::fs::read(&full).map_err(|e| bad(e.to_string()))?;
-        files.push(crate::text::FontFile { path: path.clone(), data });
-    }
-    crate::text::Fonts::with_files(&files).map(Some).map_err(|(path, why)| {
-        let span = config.fonts.iter().find(|(p, _)| *p == path).map_or(config.fonts[0].1, |f| f.1);
+    let bad = |path: &Path, span: crate::span::Span, why: String| {
         Diag::new(
             Code::ConfigBadFont,
             span,
             format!("cannot use the font file `{}`: {why}", path.display()),
             "name a TrueType or OpenType font file (.ttf, .otf), relative to the project file's directory",
         )
+    };
+    let mut files = Vec::new();
+    for (path, span) in &config.fonts {
+        let data = std::fs::read(dir.join(path)).map_err(|e| bad(path, *span, e.to_string()))?;
+        files.push(crate::text::FontFile { path: path.clone(), data });
+    }
+    crate::text::Fonts::with_files(&files).map(Some).map_err(|(path, why)| {
+        let span = config.fonts.iter().find(|(p, _)| *p == path).map_or(config.fonts[0].1, |f| f.1);
+        bad(&path, span, why)
     })
 }
 

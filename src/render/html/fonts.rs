@@ -15,7 +15,7 @@ use read_fonts_for_subset::collections::IntSet;
 use read_fonts_for_subset::types::{NameId, Tag};
 use skera::{Plan, SubsetFlags};
 
-use crate::text::{EMOJI_NAME, FontStyle, Fonts};
+use crate::text::{EMOJI_NAME, FontStyle, Fonts, RunFont};
 
 /// The `@font-face` rules for a page whose text is `page` and whose italic text (the
 /// drawings' quotes) is `italic`, and the `font-family` list of the page's own text.
@@ -25,12 +25,14 @@ pub fn faces(fonts: &Fonts, page: &str, italic: &str) -> (String, String) {
     let families = fonts.families();
     // The family that draws each character: the first that has it, in the order of the
     // drawing (the primary families, the emoji font, the script fonts).
+    let owner: std::collections::BTreeMap<char, Option<RunFont>> =
+        chars.iter().chain(&italic).map(|&c| (c, fonts.first_font(c))).collect();
     let mut owned = vec![false; families.len()];
     let mut emoji = BTreeSet::new();
     for &c in &chars {
-        match fonts.first_font(c) {
-            Some(crate::text::RunFont::Family(i)) => owned[i] = true,
-            Some(crate::text::RunFont::Emoji) => {
+        match owner[&c] {
+            Some(RunFont::Family(i)) => owned[i] = true,
+            Some(RunFont::Emoji) => {
                 emoji.insert(c);
             }
             None => {}
@@ -52,7 +54,7 @@ pub fn faces(fonts: &Fonts, page: &str, italic: &str) -> (String, String) {
             let data = family.data(style);
             let codes: Vec<u32> = wanted
                 .iter()
-                .filter(|&&c| fonts.first_font(c) == Some(crate::text::RunFont::Family(i)) || !c.is_alphabetic())
+                .filter(|&&c| owner[&c] == Some(RunFont::Family(i)) || !c.is_alphabetic())
                 .map(|&c| c as u32)
                 .collect();
             let (weight, slant) = match style {

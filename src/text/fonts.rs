@@ -454,7 +454,7 @@ impl Fonts {
             }
             same
         });
-        Measured { text, prefix, fonts }
+        Measured { text, prefix, fonts, bidi: std::cell::OnceCell::new() }
     }
 }
 

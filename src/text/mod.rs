@@ -27,6 +27,9 @@ pub struct Measured<'t> {
     prefix: Vec<(usize, f32)>,
     /// Byte ranges and the font each is drawn in, in order, covering the text.
     fonts: Vec<(usize, usize, RunFont)>,
+    /// The bidirectional analysis of the whole text, made for its first right-to-left
+    /// line and kept for the others.
+    bidi: std::cell::OnceCell<unicode_bidi::BidiInfo<'t>>,
 }
 
 impl<'t> Measured<'t> {
@@ -66,7 +69,7 @@ impl<'t> Measured<'t> {
         // Pieces of one font and one direction, in visual order.
         let mut pieces: Vec<(usize, usize, RunFont, bool)> = Vec::new();
         if rtl {
-            let bidi = unicode_bidi::BidiInfo::new(self.text, None);
+            let bidi = self.bidi.get_or_init(|| unicode_bidi::BidiInfo::new(self.text, None));
             let Some(paragraph) = bidi.paragraphs.first() else { return Vec::new() };
             let (levels, visual) = bidi.visual_runs(paragraph, start..end);
             for range in visual {

@@ -214,12 +214,9 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
                 return Err(RenderError::BadScale(scale));
             }
             png::check_size(laid_out().width, laid_out().height, scale)?;
-            match page {
-                Page::Auto => png::png(svg(), scale, &options.fonts),
-                // Pixels per SVG unit on every page: the SVG's own size in millimetres
-                // (A4/A3) would make the scale mean something else.
-                _ => png::png(&svg::render(laid_out(), Page::Auto), scale, &options.fonts),
-            }
+            // Pixels per SVG unit on every page: the SVG's own size in millimetres
+            // (A4/A3) would make the scale mean something else.
+            png::png_of_layout(laid_out(), scale, &options.fonts)
         }
         (Format::Pdf, None) => pdf(laid_out(), page, &options.fonts),
         // The page shows the title, goal and legend itself, interactively.

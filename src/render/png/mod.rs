@@ -1,10 +1,16 @@
 //! SVG → PNG with resvg, drawing text with the embedded fonts only, so the image is the
 //! same, byte for byte, on every machine.
 
+mod glyphs;
+
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-use super::{Format, RenderError};
+use super::xml::num;
+use super::{Format, RenderError, svg};
+use crate::layout::{Layout, Page};
 use crate::text::Fonts;
 
 /// The largest image drawn, in pixels (about 1 GB of memory at 4 bytes a pixel).
@@ -24,35 +30,99 @@ pub fn check_size(width: f32, height: f32, scale: f32) -> Result<(), RenderError
 /// Draws `svg` at `scale` pixels per SVG unit. A panic inside the rasteriser becomes an
 /// error, never a crash.
 pub fn png(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    guarded(scale, || {
+        let tree = usvg::Tree::from_str(svg, &options(fonts)).map_err(unreadable)?;
+        let size = tree.size();
+        draw((size.width(), size.height()), scale, |_| Ok(Cow::Borrowed(&tree)), u32::MAX)
+    })
+}
+
+/// Draws a laid-out map (its `Page::Auto` drawing) at `scale`, as [`png`] draws its
+/// SVG, byte for byte, but faster: the image is cut into windows of
+/// [`WINDOW_ROWS`] rows, each read from an SVG document of only the items that
+/// reach it ([`svg::render_window`]), so that reading the SVG, which shapes and outlines
+/// every text, is shared out between the threads and starts drawing sooner.
+pub fn png_of_layout(layout: &Layout, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    guarded(scale, || {
+        // The size the SVG document states, as usvg reads it.
+        let size = |v: f32| num(v).parse::<f32>().unwrap_or(v);
+        let window = |(top, bottom): (f32, f32)| {
+            let svg = svg::render_window(layout, Page::Auto, top - WINDOW_MARGIN, bottom + WINDOW_MARGIN);
+            usvg::Tree::from_str(&svg, &options(fonts)).map(Cow::Owned).map_err(unreadable)
+        };
+        let (width, _) = pixels_of((size(layout.width), size(layout.height)), scale);
+        let window_strips = (WINDOW_ROWS / strip_rows(width)).max(1);
+        draw((size(layout.width), size(layout.height)), scale, window, window_strips)
+    })
+}
+
+fn guarded(scale: f32, f: impl FnOnce() -> Result<Vec<u8>, RenderError>) -> Result<Vec<u8>, RenderError> {
     if !super::valid_scale(f64::from(scale)) {
         return Err(RenderError::BadScale(scale));
     }
-    std::panic::catch_unwind(|| draw(svg, scale, fonts))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .unwrap_or_else(|_| Err(failed("the PNG rasteriser (resvg) failed on this map; SVG output still works".into())))
+}
+
+fn options(fonts: &Fonts) -> usvg::Options<'static> {
+    usvg::Options { fontdb: self::fonts(fonts), resources_dir: None, ..usvg::Options::default() }
+}
+
+fn unreadable(e: usvg::Error) -> RenderError {
+    failed(format!("cannot read the SVG: {e}"))
 }
 
 fn failed(message: String) -> RenderError {
     RenderError::Failed { format: Format::Png, message }
 }
 
-fn draw(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
-    let options = usvg::Options { fontdb: self::fonts(fonts), resources_dir: None, ..usvg::Options::default() };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| failed(format!("cannot read the SVG: {e}")))?;
-    let size = tree.size();
-    let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
-    check_size(size.width(), size.height(), scale)?;
+/// Rows to a window, at most: the 50-step map at scale 2 (2,510 rows) is read in two
+/// windows, one per core here. Smaller windows share the reading out more evenly but
+/// read the style sheet, and the items that cross their edges, more often: eight
+/// windows cost 10 % more instructions than one, two cost 1 %. The windows depend on the
+/// image's size only, never on the number of cores.
+const WINDOW_ROWS: u32 = 1280;
+
+/// How far past its rows, in SVG units, a window's document reaches, besides the ink
+/// margin each item's extent already has: anti-aliasing and a glyph's overhang.
+const WINDOW_MARGIN: f32 = 8.0;
+
+/// Draws an image of `size` SVG units at `scale` in strips. `window(top, bottom)` gives
+/// a tree holding at least every item that reaches between `top` and `bottom`, in SVG
+/// units; it is asked once for each run of `window_strips` strips.
+fn draw<'t>(
+    size: (f32, f32),
+    scale: f32,
+    window: impl Fn((f32, f32)) -> Result<Cow<'t, usvg::Tree>, RenderError> + Sync,
+    window_strips: u32,
+) -> Result<Vec<u8>, RenderError> {
+    let (width, height) = pixels_of(size, scale);
+    check_size(size.0, size.1, scale)?;
     let strip_rows = strip_rows(width);
     let count = height.div_ceil(strip_rows);
-    let drawing = Drawing::new(&tree, scale);
-    let strips: Vec<Strip> = (0..count)
+    let windows = count.div_ceil(window_strips.max(1));
+    let glyphs = glyphs::Cache::default();
+    let strips: Vec<Vec<Strip>> = (0..windows)
         .into_par_iter()
-        // Each thread reuses its buffers: fresh ones for every strip cost page faults.
-        .map_init(Buffers::default, |buffers, i| {
-            let rows = (i * strip_rows)..height.min((i + 1) * strip_rows);
-            strip(buffers, &drawing, width, rows, i + 1 == count)
+        .map(|w| {
+            let first = w.saturating_mul(window_strips);
+            let strips = first..count.min(first.saturating_add(window_strips));
+            let rows = |i: u32| (i * strip_rows)..height.min((i + 1) * strip_rows);
+            let units = (rows(strips.start).start as f32 / scale, rows(strips.end - 1).end as f32 / scale);
+            let tree = window(units)?;
+            let drawing = Drawing::new(&tree, scale, &glyphs);
+            strips
+                .into_par_iter()
+                .map(|i| BUFFERS.with_borrow_mut(|buffers| strip(buffers, &drawing, width, rows(i), i + 1 == count)))
+                .collect::<Result<Vec<_>, _>>()
         })
         .collect::<Result<_, _>>()?;
-    Ok(assemble(width, height, &strips))
+    Ok(assemble(width, height, strips.iter().flatten()))
+}
+
+/// The image's size in pixels: `size` SVG units at `scale`.
+fn pixels_of(size: (f32, f32), scale: f32) -> (u32, u32) {
+    ((size.0 * scale).ceil() as u32, (size.1 * scale).ceil() as u32)
 }
 
 /// Rows drawn and compressed together: each strip is one task for the thread pool and
@@ -108,14 +178,25 @@ enum Draw<'a> {
         fill_first: bool,
         anti_alias: bool,
     },
+    /// A plain text's glyphs, from the cache of masks.
+    Glyphs(Vec<glyphs::Placed>),
     /// Drawn by resvg, which draws a node at its bounding box's origin.
     Node { node: &'a usvg::Node, origin: (f32, f32) },
 }
 
 impl<'a> Drawing<'a> {
-    fn new(tree: &'a usvg::Tree, scale: f32) -> Self {
+    fn new(tree: &'a usvg::Tree, scale: f32, glyphs: &glyphs::Cache) -> Self {
         let mut items = Vec::new();
         let ok = Self::add(tree.root(), tiny_skia::Transform::identity(), scale, &mut items);
+        // Plain texts, the bulk of the work, are made into glyphs on all threads.
+        items.par_iter_mut().for_each(|item| {
+            if let Draw::Node { node: usvg::Node::Text(text), .. } = item.draw {
+                let transform = item.transform.post_scale(scale, scale);
+                if let Some(placed) = glyphs.place(text, transform, tree.fontdb()) {
+                    item.draw = Draw::Glyphs(placed);
+                }
+            }
+        });
         Drawing { tree, scale, items: ok.then_some(items) }
     }
 
@@ -205,6 +286,7 @@ impl<'a> Drawing<'a> {
                         fill(pixmap);
                     }
                 }
+                Draw::Glyphs(placed) => glyphs::draw(placed, x, y, pixmap),
                 Draw::Node { node, origin } => {
                     resvg::render_node(node, transform.pre_translate(origin.0, origin.1), pixmap);
                 }
@@ -289,12 +371,17 @@ fn hairline(stroke: &tiny_skia::Stroke, mut transform: tiny_skia::Transform) -> 
     fast_len(points[0]) <= 1.0 && fast_len(points[1]) <= 1.0
 }
 
+thread_local! {
+    /// Each thread's buffers, kept from one strip and one image to the next: fresh ones
+    /// cost a page fault every 4 KB.
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+}
+
 /// A thread's pixels, filtered scanlines and deflate output, kept from one strip to
 /// the next.
 #[derive(Default)]
 struct Buffers {
     pixels: Vec<u8>,
-    diff: Vec<u8>,
     filtered: Vec<u8>,
     deflated: Vec<u8>,
 }
@@ -323,7 +410,7 @@ fn strip(
     last: bool,
 ) -> Result<Strip, RenderError> {
     let height = (rows.end - rows.start) as usize;
-    let Buffers { pixels, diff, filtered, deflated } = buffers;
+    let Buffers { pixels, filtered, deflated } = buffers;
     pixels.clear();
     pixels.resize(width as usize * height * 4, 255); // opaque white
     // The tiles one after the other, each `columns × height` pixels.
@@ -336,36 +423,39 @@ fn strip(
         drawing.tile(columns.start, rows.start, &mut pixmap);
     }
 
-    // Filtered straight from the tiles: `Up` is the difference of two RGBA rows (which
-    // the compiler vectorises), then packed to RGB.
+    // Packed to RGB row by row, each behind its filter-type byte; then, from the last row
+    // up, each row less the row above it (`Up`), which the compiler vectorises.
     let stride = width as usize * 3;
     let len = (stride + 1) * height;
-    filtered.truncate(len);
-    filtered.resize(len, 0);
+    if filtered.len() != len {
+        filtered.resize(len, 0); // every byte is written below
+    }
     for (n, line) in filtered.chunks_exact_mut(stride + 1).enumerate() {
         let mut tile_start = 0;
         for columns in tiles(width) {
             let row_bytes = columns.len() * 4;
             let tile = &pixels[tile_start..tile_start + row_bytes * height];
             tile_start += row_bytes * height;
-            let out = &mut line[1 + columns.start as usize * 3..1 + columns.end as usize * 3];
-            let row = &tile[n * row_bytes..(n + 1) * row_bytes];
-            if n == 0 {
-                rgb(row, out);
-            } else {
-                let up = &tile[(n - 1) * row_bytes..n * row_bytes];
-                diff.clear();
-                diff.extend(row.iter().zip(up).map(|(&b, &up)| b.wrapping_sub(up)));
-                rgb(diff, out);
-            }
+            rgb(
+                &tile[n * row_bytes..(n + 1) * row_bytes],
+                &mut line[1 + columns.start as usize * 3..][..columns.len() * 3],
+            );
         }
-        if n == 0 {
-            line[0] = 1; // Sub: each byte less the same colour of the pixel on its left
-            for i in (4..=stride).rev() {
-                line[i] = line[i].wrapping_sub(line[i - 3]);
-            }
-        } else {
-            line[0] = 2; // Up: each byte less the one above
+    }
+    for n in (1..height).rev() {
+        let (above, line) = filtered.split_at_mut(n * (stride + 1));
+        let above = &above[(n - 1) * (stride + 1) + 1..];
+        line[0] = 2; // Up: each byte less the one above
+        for (b, up) in line[1..=stride].iter_mut().zip(above) {
+            *b = b.wrapping_sub(*up);
+        }
+    }
+    // A strip's first row uses `Sub`, so that it does not depend on a row drawn by
+    // another task: each byte less the same colour of the pixel on its left.
+    if height > 0 {
+        filtered[0] = 1;
+        for i in (4..=stride).rev() {
+            filtered[i] = filtered[i].wrapping_sub(filtered[i - 3]);
         }
     }
 
@@ -387,17 +477,22 @@ fn strip(
     Ok(Strip { deflated, adler: adler.finish(), len: filtered.len() as u64 })
 }
 
-/// Packs RGBA pixels as RGB, two at a time.
+/// Packs RGBA pixels as RGB, four at a time: three words from four.
 fn rgb(rgba: &[u8], rgb: &mut [u8]) {
-    let mut pairs = rgba.chunks_exact(8);
-    let mut out = rgb.chunks_exact_mut(6);
-    for (pair, out) in (&mut pairs).zip(&mut out) {
-        let v = u64::from_le_bytes(pair.try_into().expect("8 bytes"));
-        let v = (v & 0xff_ffff) | ((v >> 8) & 0xffff_ff00_0000);
-        out.copy_from_slice(&v.to_le_bytes()[..6]);
+    let mut quads = rgba.chunks_exact(16);
+    let mut out = rgb.chunks_exact_mut(12);
+    let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    for (quad, out) in (&mut quads).zip(&mut out) {
+        let (p0, p1, p2, p3) = (word(&quad[0..4]), word(&quad[4..8]), word(&quad[8..12]), word(&quad[12..16]));
+        let w0 = (p0 & 0xff_ffff) | (p1 << 24);
+        let w1 = ((p1 >> 8) & 0xffff) | (p2 << 16);
+        let w2 = ((p2 >> 16) & 0xff) | (p3 << 8);
+        out[0..4].copy_from_slice(&w0.to_le_bytes());
+        out[4..8].copy_from_slice(&w1.to_le_bytes());
+        out[8..12].copy_from_slice(&w2.to_le_bytes());
     }
-    if let [r, g, b, _] = *pairs.remainder() {
-        out.into_remainder().copy_from_slice(&[r, g, b]);
+    for (out, pixel) in out.into_remainder().chunks_exact_mut(3).zip(quads.remainder().chunks_exact(4)) {
+        out.copy_from_slice(&pixel[..3]);
     }
 }
 
@@ -410,8 +505,8 @@ const LEVEL: i32 = 2;
 
 /// The PNG file: signature, header, one IDAT chunk holding the strips as one zlib
 /// stream, end.
-fn assemble(width: u32, height: u32, strips: &[Strip]) -> Vec<u8> {
-    let mut zlib = Vec::with_capacity(strips.iter().map(|s| s.deflated.len()).sum::<usize>() + 6);
+fn assemble<'s>(width: u32, height: u32, strips: impl Iterator<Item = &'s Strip> + Clone) -> Vec<u8> {
+    let mut zlib = Vec::with_capacity(strips.clone().map(|s| s.deflated.len()).sum::<usize>() + 6);
     zlib.extend_from_slice(&[0x78, 0x9c]);
     let mut adler = 1u32;
     for s in strips {
@@ -463,26 +558,59 @@ super::font_database!(usvg);
 mod tests {
     use super::*;
 
-    /// Our maps take the fast path, each top-level node drawn only in the strips it
-    /// reaches: flat curves and grid lines are wrapped in groups.
+    /// Our maps take the fast path: each top-level node drawn only in the strips it
+    /// reaches (flat curves and grid lines are wrapped in groups), and every text but
+    /// those with emoji drawn from glyph masks.
     #[test]
-    fn maps_are_drawn_node_by_node() {
-        for source in [include_str!("../../examples/home-insurance.journey"), &crate::generate::map(30)] {
+    fn maps_are_drawn_node_by_node_and_text_from_masks() {
+        for source in [include_str!("../../../examples/home-insurance.journey"), &crate::generate::map(30)] {
             let journey = crate::compile(source.as_bytes()).journey.expect("a valid map");
             let page = crate::layout::Page::Auto;
             let svg = crate::render::svg::render(&crate::layout::layout(&journey, &Default::default()), page);
             let options = usvg::Options { fontdb: fonts(Fonts::get()), ..usvg::Options::default() };
-            assert!(Drawing::new(&usvg::Tree::from_str(&svg, &options).unwrap(), 1.0).items.is_some());
+            let tree = usvg::Tree::from_str(&svg, &options).unwrap();
+            let items = Drawing::new(&tree, 2.0, &Default::default()).items.expect("drawn item by item");
+            let glyphs = items.iter().filter(|i| matches!(i.draw, Draw::Glyphs(_))).count();
+            let nodes = items.iter().filter(|i| matches!(i.draw, Draw::Node { .. })).count();
+            assert!(glyphs > 100, "{glyphs} texts drawn from masks");
+            assert_eq!(nodes, 0, "every text is plain");
         }
         let line = r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><line x1="0" y1="4" x2="9" y2="4" stroke="black"/></svg>"#;
-        assert!(Drawing::new(&usvg::Tree::from_str(line, &usvg::Options::default()).unwrap(), 1.0).items.is_none());
+        let tree = usvg::Tree::from_str(line, &usvg::Options::default()).unwrap();
+        assert!(Drawing::new(&tree, 1.0, &Default::default()).items.is_none());
+    }
+
+    /// A map drawn in windows, each read from the SVG of only the items that reach it,
+    /// is the map drawn from its whole SVG, byte for byte: no item reaches past the
+    /// extent the window goes by. One strip to a window, the most edges there can be.
+    #[test]
+    fn windows_draw_what_the_whole_drawing_draws() {
+        let maps = [
+            include_str!("../../../examples/home-insurance.journey"),
+            include_str!("../../../examples/bredbaand-blueprint.journey"),
+            include_str!("../../../tests/maps/mixed-scripts.journey"),
+            include_str!("../../../tests/maps/twelve-personas.journey"),
+            include_str!("../../../tests/maps/long-notes-de.journey"),
+        ];
+        for source in maps {
+            let journey = crate::compile(source.as_bytes()).journey.expect("a valid map");
+            let layout = crate::layout::layout(&journey, &Default::default());
+            let whole = png(&svg::render(&layout, Page::Auto), 1.0, Fonts::get()).unwrap();
+            let size = |v: f32| num(v).parse::<f32>().unwrap();
+            let window = |(top, bottom): (f32, f32)| {
+                let svg = svg::render_window(&layout, Page::Auto, top - WINDOW_MARGIN, bottom + WINDOW_MARGIN);
+                usvg::Tree::from_str(&svg, &options(Fonts::get())).map(Cow::Owned).map_err(unreadable)
+            };
+            let windowed = draw((size(layout.width), size(layout.height)), 1.0, window, 1).unwrap();
+            assert!(windowed == whole, "{}: drawn in windows, the map differs", layout.title);
+        }
     }
 
     /// Every character of every script the fonts cover is drawn with a real glyph,
     /// in the font the layout measured it in: none is the missing-glyph box (glyph 0).
     #[test]
     fn every_script_is_drawn_with_real_glyphs() {
-        let source = include_str!("../../tests/maps/mixed-scripts.journey");
+        let source = include_str!("../../../tests/maps/mixed-scripts.journey");
         let journey = crate::compile(source.as_bytes()).journey.expect("a valid map");
         let page = crate::layout::Page::Auto;
         let svg = crate::render::svg::render(&crate::layout::layout(&journey, &Default::default()), page);

@@ -8,6 +8,7 @@ mod fmt;
 mod input;
 mod new;
 mod output;
+mod preview;
 mod project;
 mod render;
 mod report;
@@ -53,6 +54,9 @@ enum Command {
     Fmt(fmt::Args),
     /// Render, then render again every time a map is saved (until Ctrl-C).
     Watch(render::Args),
+    /// Show a map in the browser, redrawn in place every time it is saved: a local web
+    /// server on 127.0.0.1 (until Ctrl-C).
+    Preview(preview::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
@@ -74,6 +78,7 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Preview(args) => preview::run(args),
         Command::New(args) => new::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -498,3 +498,60 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
         assert!(shot["colours"].as_u64().unwrap() > 30 && num(&shot["notBackground"]) > 0.02, "{file}: {shot}");
     }
 }
+
+/// `journeymap preview` in Chromium: a save redraws the page in place (the same page, no
+/// reload), keeping the scroll, the selected step and a persona switched off; a broken
+/// map keeps its drawing under the problems; a deleted map says so, and is drawn again
+/// when it is back. `JOURNEYMAP_SHOTS=DIR` keeps a screenshot of the problems there.
+#[test]
+fn the_preview_redraws_in_place_and_shows_problems_over_the_last_drawing() {
+    let Some(browser) = chromium() else { return };
+    let Some(packages) = node_packages() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("home-insurance.journey");
+    std::fs::write(&map, include_str!("../../examples/home-insurance.journey")).unwrap();
+    let preview = crate::preview::Preview::start(&map, &[]);
+    let shot = std::env::var_os("JOURNEYMAP_SHOTS").map(PathBuf::from).map(|d| {
+        std::fs::create_dir_all(&d).unwrap();
+        d.join("preview-problems.png")
+    });
+    let config = serde_json::json!({
+        "chromium": browser,
+        "profile": dir.path().join("profile"),
+        "url": preview.url,
+        "map": map,
+        "mode": "check",
+        "shot": shot,
+    });
+    let config_file = dir.path().join("config.json");
+    std::fs::write(&config_file, config.to_string()).unwrap();
+    let output =
+        Command::new("node").arg(packages.join("check-preview.js")).arg(&config_file).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let r: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert!(r.get("error").is_none(), "{}", r["error"]);
+    assert_eq!(r["messages"], serde_json::json!([]), "no console message, no request elsewhere");
+    let edit = &r["afterEdit"];
+    assert_eq!(edit["samePage"], true, "redrawn in place, not reloaded: {edit}");
+    assert_eq!(edit["hasText"], true, "{edit}");
+    assert_eq!(edit["left"], r["before"]["left"], "the scroll is kept: {r}");
+    assert_eq!(edit["top"], r["before"]["top"], "the scroll is kept: {r}");
+    assert_eq!(edit["selected"], "2", "the selected step is kept: {edit}");
+    assert_eq!(edit["detail"], true, "{edit}");
+    assert_eq!(edit["personaOff"], true, "the persona stays off: {edit}");
+    assert_eq!(edit["personaCurveHidden"], true, "{edit}");
+    assert_eq!(edit["overlay"], false, "{edit}");
+    let broken = &r["broken"];
+    let overlay = broken["overlay"].as_str().unwrap_or_default();
+    assert!(overlay.contains("error[J") && overlay.contains("help:"), "code and help: {overlay}");
+    let line = include_str!("../../examples/home-insurance.journey").lines().count() + 2;
+    assert!(overlay.contains(&format!(" {line}:")), "line {line}: {overlay}");
+    assert_eq!(broken["stillDrawn"], true, "the last good drawing stays: {broken}");
+    assert_eq!(broken["samePage"], true);
+    assert!(r["gone"].as_str().unwrap_or_default().contains("gone"), "{}", r["gone"]);
+    let fixed = &r["fixed"];
+    assert_eq!(fixed["overlay"], false, "the overlay goes once the map is fixed: {fixed}");
+    assert_eq!(fixed["hasText"], false, "{fixed}");
+    assert_eq!(fixed["samePage"], true, "{fixed}");
+}

@@ -12,6 +12,7 @@ mod fmt;
 mod kill;
 mod layout;
 mod model;
+mod preview;
 mod props;
 mod render;
 mod report;

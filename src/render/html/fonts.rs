@@ -19,7 +19,8 @@ use crate::text::{EMOJI_NAME, FontStyle, Fonts, RunFont};
 
 /// The `@font-face` rules for a page whose text is `page` and whose italic text (the
 /// drawings' quotes) is `italic`, and the `font-family` list of the page's own text.
-pub fn faces(fonts: &Fonts, page: &str, italic: &str) -> (String, String) {
+/// `whole_primary`: the first family's faces embedded whole, not subset.
+pub fn faces(fonts: &Fonts, page: &str, italic: &str, whole_primary: bool) -> (String, String) {
     let chars: BTreeSet<char> = page.chars().chain(' '..='~').filter(|c| !c.is_control()).collect();
     let italic: BTreeSet<char> = italic.chars().chain(' '..='~').filter(|c| !c.is_control()).collect();
     let families = fonts.families();
@@ -62,7 +63,11 @@ pub fn faces(fonts: &Fonts, page: &str, italic: &str) -> (String, String) {
                 FontStyle::Bold => ("bold", "normal"),
                 FontStyle::Italic => ("normal", "italic"),
             };
-            if let Some(subset) = subset(data, &codes) {
+            let embedded = match whole_primary && i == 0 {
+                true => Some(data.to_vec()),
+                false => subset(data, &codes),
+            };
+            if let Some(subset) = embedded {
                 css.push_str(&format!(
                     "@font-face{{font-family:'{}';font-weight:{weight};font-style:{slant};src:url(data:font/ttf;base64,{})}}\n",
                     family.name(),

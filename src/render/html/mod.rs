@@ -24,6 +24,57 @@ const STYLE: &str = include_str!("page.css");
 /// shows itself) and `theme`, around its SVG; `source` is the map's text (for line
 /// numbers in the embedded document). The size limits are [`super::render`]'s.
 pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> String {
+    page(journey, source, options, theme, fonts, false)
+}
+
+/// The page as `journeymap preview` serves it: the same page, which also loads the
+/// preview's script (`/live.js`, from the server it came from) to redraw itself in place.
+/// Its policy lets it connect back to that server and take the stylesheet of a redrawn
+/// page. Its fonts are a stylesheet of their own, [`LivePage::fonts`], served at
+/// `/fonts.css` and linked with their hash (a page redrawn with the same fonts loads
+/// none), and the primary family is embedded whole in it, so that a redrawn page with
+/// new letters needs no new font and does not flicker.
+pub fn live_page(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> LivePage {
+    let page = page(journey, source, options, theme, fonts, true);
+    match page.split_once(LIVE_FONTS) {
+        Some((head, rest)) => match rest.split_once(LIVE_FONTS) {
+            Some((fonts, tail)) => {
+                let digest = Sha256::digest(fonts.as_bytes());
+                let short: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+                let link = format!("<link rel=\"stylesheet\" href=\"/fonts.css?{short}\">");
+                LivePage { page: format!("{head}{link}{tail}"), fonts: fonts.to_string() }
+            }
+            None => LivePage { page, fonts: String::new() },
+        },
+        None => LivePage { page, fonts: String::new() },
+    }
+}
+
+/// A preview's page and its fonts' stylesheet.
+pub struct LivePage {
+    pub page: String,
+    pub fonts: String,
+}
+
+/// Around the fonts of a live page, until they are cut out into their own stylesheet.
+const LIVE_FONTS: &str = "<!--journeymap:live-fonts-->";
+
+/// The policy of a preview's pages, [`live_page`] and the server's own.
+pub const LIVE_POLICY: &str = "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' SCRIPT_HASH; connect-src 'self'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// [`LIVE_POLICY`] with the page script's hash.
+pub fn live_policy() -> String {
+    LIVE_POLICY.replacen("SCRIPT_HASH", &hash(SCRIPT), 1)
+}
+
+fn page(
+    journey: &Journey,
+    source: &str,
+    options: &layout::Options,
+    theme: &Theme,
+    fonts: &Fonts,
+    live: bool,
+) -> String {
     let page = options.page;
     // The view asked for first; where the map has a blueprint, the other view too, for
     // the page's view buttons.
@@ -64,11 +115,14 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     // The page's own stylesheet, with the fonts subset to the page's characters, is
     // known once the page is written: its place and its hash are filled in then.
     style_hashes.insert(0, STYLE_HASH.into());
-    let csp = format!(
-        "default-src 'none'; style-src {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
-        style_hashes.join(" "),
-        hash(SCRIPT)
-    );
+    let csp = match live {
+        true => live_policy(),
+        false => format!(
+            "default-src 'none'; style-src {}; script-src {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
+            style_hashes.join(" "),
+            hash(SCRIPT)
+        ),
+    };
     let mut w = Writer::default();
     w.raw("<!DOCTYPE html>\n");
     w.open("html", &[("lang", lang.code().into())]);
@@ -139,13 +193,25 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
     w.open("script", &[]);
     w.raw(SCRIPT);
     w.close("script");
+    if live {
+        w.open("script", &[("src", "/live.js".into())]);
+        w.close("script");
+    }
     w.close("body");
     w.close("html");
     let page = w.finish();
     // Placeholders come before any user text, and user text cannot contain them
     // (it is escaped): the first of each is the one.
-    let (faces, family) = fonts::faces(fonts, &page, &italic);
-    let css = format!("{faces}{css}body,aside,header{{font-family:{family}}}\n");
+    let (faces, family) = fonts::faces(fonts, &page, &italic, live);
+    let css = match live {
+        // Cut out by `live_page`: before `<style>`, so that the fonts load first.
+        true => format!("{css}body,aside,header{{font-family:{family}}}\n"),
+        false => format!("{faces}{css}body,aside,header{{font-family:{family}}}\n"),
+    };
+    let page = match live {
+        true => page.replacen("<style>", &format!("{LIVE_FONTS}{faces}{LIVE_FONTS}<style>"), 1),
+        false => page,
+    };
     page.replacen(STYLE_HASH, &hash(&css), 1).replacen(FONTS_HERE, &css, 1)
 }
 

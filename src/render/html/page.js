@@ -212,6 +212,7 @@
       scroller.scrollTop = (scroller.scrollTop + y) * ratio - y;
       if (scroller.follow) scroller.follow();
     };
+    scroller.zoomLevel = () => zoom;
     // Pinch with two fingers; Ctrl and the wheel (a touchpad's pinch).
     let pinch = null;
     const spread = (t) => Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY);

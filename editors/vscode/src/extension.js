@@ -133,9 +133,9 @@ async function preview(uri) {
     previewLog.append(text);
     if (entry.url) return;
     stderr += text;
-    const match = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(stderr);
+    const match = /http:\/\/127\.0\.0\.1:\d+\/[^\s"'<>()]*/.exec(stderr);
     if (match) {
-      entry.url = match[0];
+      entry.url = match[0].replace(/[.,;:!?]+$/, '');
       openUrl(entry.url).catch((err) => vscode.window.showErrorMessage(`journeymap: ${err.message || err}`));
     }
   };

@@ -98,7 +98,7 @@ const pidFile = path.join(dir, 'pid');
 const fake = path.join(dir, 'journeymap');
 fs.writeFileSync(
   fake,
-  `#!/bin/sh\necho "$@" > '${argsFile}'\necho $$ > '${pidFile}'\necho "previewing map.journey at http://127.0.0.1:4321/ (Ctrl-C to stop)" >&2\nexec sleep 30\n`,
+  `#!/bin/sh\necho "$@" > '${argsFile}'\necho $$ > '${pidFile}'\necho "previewing map.journey at http://127.0.0.1:4321/. Ctrl-C stops it." >&2\nexec sleep 30\n`,
   { mode: 0o755 },
 );
 const map = path.join(dir, 'map.journey');

@@ -13,6 +13,8 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 let client;
 /** @type {vscode.OutputChannel | undefined} */
 let previewLog;
+/** @type {vscode.FileSystemWatcher | undefined} */
+let configWatcher;
 /** One running `journeymap preview` per map: file path -> { child, url } */
 const previews = new Map();
 
@@ -37,10 +39,8 @@ async function startClient(context) {
       { scheme: 'file', language: 'journey' },
       { scheme: 'untitled', language: 'journey' },
     ],
-    synchronize: {
-      // journeymap.yaml sets lint levels, so a change to it changes the diagnostics.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/journeymap.{yaml,yml}'),
-    },
+    // journeymap.yaml sets lint levels, so a change to it changes the diagnostics.
+    synchronize: { fileEvents: configWatcher },
   };
   // The client id `journeymap` makes the library read `journeymap.trace.server`.
   client = new LanguageClient('journeymap', 'journeymap Language Server', serverOptions, clientOptions);
@@ -160,8 +160,10 @@ async function preview(uri) {
 
 async function activate(context) {
   previewLog = vscode.window.createOutputChannel('journeymap Preview');
+  configWatcher = vscode.workspace.createFileSystemWatcher('**/journeymap.{yaml,yml}');
   context.subscriptions.push(
     previewLog,
+    configWatcher,
     vscode.commands.registerCommand('journeymap.preview', preview),
     vscode.commands.registerCommand('journeymap.stopPreviews', stopAllPreviews),
     vscode.commands.registerCommand('journeymap.restartServer', async () => {

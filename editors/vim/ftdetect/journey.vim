@@ -1,0 +1,2 @@
+" journeymap maps: *.journey
+autocmd BufRead,BufNewFile *.journey setfiletype journey

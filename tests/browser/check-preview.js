@@ -12,7 +12,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const puppeteer = require("puppeteer-core");
+const launch = require("./launch.js");
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const original = fs.readFileSync(config.map, "utf8");
@@ -141,12 +141,7 @@ async function latency(page) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: config.chromium,
-    headless: true,
-    userDataDir: config.profile,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  const browser = await launch(config);
   let result;
   try {
     const page = await browser.newPage();

@@ -10,7 +10,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const puppeteer = require("puppeteer-core");
+const launch = require("./launch.js");
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -362,12 +362,7 @@ async function print(browser, spec, out) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({
-    executablePath: config.chromium,
-    headless: true,
-    userDataDir: config.profile,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  const browser = await launch(config);
   const results = {};
   try {
     for (const spec of config.pages) {

@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod fmt;
 mod input;
+mod lsp;
 mod new;
 mod output;
 mod project;
@@ -55,6 +56,8 @@ enum Command {
     Watch(render::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
+    /// Run a language server over stdio (for editors).
+    Lsp(lsp::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
     Completions {
         #[arg(value_enum)]
@@ -75,6 +78,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Watch(args) => watch::run(args),
         Command::New(args) => new::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "journeymap", &mut std::io::stdout());

@@ -446,3 +446,63 @@ fn bad_requests_get_errors_and_exit_without_shutdown_is_code_1() {
     client.notify("exit", Value::Null);
     assert_eq!(client.exit_code(), Some(1));
 }
+
+/// Neovim (`tests/lsp/nvim.lua`) opens a map with an error through `journeymap lsp`,
+/// waits for its diagnostics, asks for completion and renames a persona.
+#[test]
+fn neovim_gets_diagnostics_completion_and_a_rename() {
+    if Command::new("nvim").arg("--version").output().is_err() {
+        eprintln!(
+            "skipped: `nvim` is not installed (Debian: apt-get install neovim), so no real editor drives the server"
+        );
+        return;
+    }
+    let dir = temp();
+    let map = dir.path().join("flyt.journey");
+    let text = "journey: Flytning 🏠\npersona anna: Anna\nphase: Før\nstep anna: Søg 😀\n  emotion ana -1: Træt\n";
+    std::fs::write(&map, text).unwrap();
+    let out = dir.path().join("out.json");
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/nvim.lua");
+    let mut nvim = Command::new("nvim")
+        .args(["--headless", "--clean", "-u"])
+        .arg(&config)
+        .env("JOURNEYMAP_BIN", env!("CARGO_BIN_EXE_journeymap"))
+        .env("JOURNEYMAP_MAP", &map)
+        .env("JOURNEYMAP_OUT", &out)
+        // Neovim's state and logs in the test's directory, not the user's.
+        .env("XDG_STATE_HOME", dir.path())
+        .env("XDG_CACHE_HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("nvim starts");
+    let started = std::time::Instant::now();
+    while nvim.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = nvim.kill();
+            panic!("nvim did not finish in a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let results: Value = serde_json::from_slice(&std::fs::read(&out).expect("nvim wrote its results")).unwrap();
+    assert!(results.get("error").is_none(), "{results}");
+    let diagnostics = results["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{results}");
+    assert_eq!(diagnostics[0]["code"], "J0303");
+    assert_eq!((diagnostics[0]["lnum"].as_i64(), diagnostics[0]["col"].as_i64()), (Some(4), Some(10)));
+    assert!(diagnostics[0]["message"].as_str().unwrap().contains("did you mean `anna`?"));
+    assert_eq!(results["completion"], json!(["anna"]));
+    assert_eq!(
+        results["lines"],
+        json!([
+            "journey: Flytning 🏠",
+            "persona ann: Anna",
+            "phase: Før",
+            "step ann: Søg 😀",
+            "  emotion ana -1: Træt"
+        ])
+    );
+    assert!(results["refused"].as_str().unwrap().contains("reserved word"), "{results}");
+}

@@ -49,9 +49,11 @@ impl Document {
     /// The byte range of line `line` without its line end (`\n` or `\r\n`).
     fn line_span(&self, line: usize) -> (usize, usize) {
         let start = self.line_starts[line];
-        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&next| next - 1);
-        let end = if self.text[start..end].ends_with('\r') { end - 1 } else { end };
-        (start, end)
+        match self.line_starts.get(line + 1) {
+            Some(&next) if self.text[start..next].ends_with("\r\n") => (start, next - 2),
+            Some(&next) => (start, next - 1),
+            None => (start, self.text.len()),
+        }
     }
 
     /// The byte offset of a position. A line past the last stands for the end of the
@@ -133,6 +135,25 @@ mod tests {
         // Inside a character's bytes: its start.
         assert_eq!(doc.position(4), at(1, 0));
         assert_eq!(doc.position(999), at(2, 3));
+    }
+
+    proptest::proptest! {
+        /// Any edit at any position keeps the text valid and every position mapping
+        /// within it; an edit at a position and the position of the result agree.
+        #[test]
+        fn any_edit_at_any_position_is_safe(
+            text in "[a\nø😀界\r]{0,40}",
+            edits in proptest::collection::vec((0u32..8, 0u32..12, 0u32..8, 0u32..12, "[xø😀\n]{0,3}"), 0..8),
+        ) {
+            let mut doc = Document::new(text);
+            for (l1, c1, l2, c2, new_text) in edits {
+                let _ = doc.apply(Some(Range::new(at(l1, c1), at(l2, c2))), &new_text);
+                let offset = doc.offset(at(l1, c1));
+                proptest::prop_assert!(doc.text().is_char_boundary(offset));
+                proptest::prop_assert_eq!(doc.offset(doc.position(offset)), offset);
+                let _ = doc.line_before(at(l2, c2));
+            }
+        }
     }
 
     #[test]

@@ -84,7 +84,13 @@ pub fn serve(
                 connection.sender.send(Message::Response(response))?;
             }
             Message::Notification(n) if n.method == note::Exit::METHOD => return Ok(server.shut_down),
-            Message::Notification(n) => server.notification(n),
+            Message::Notification(n) => {
+                // As for requests: a bug loses one notification's work, not the server.
+                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| server.notification(n)));
+                if handled.is_err() {
+                    server.log("internal error while handling a notification");
+                }
+            }
             Message::Response(_) => {}
         }
     }

@@ -47,7 +47,12 @@ pub fn rename(index: &Index, offset: usize, new_name: &str) -> Result<Vec<Span>,
             kind.phrase()
         ));
     }
-    Ok(index.occurrences().into_iter().filter(|o| o.name == at.name).map(|o| o.span).collect())
+    let occurrences = index.occurrences();
+    if occurrences.iter().any(|o| o.name == new_name) {
+        // Undeclared, but written: renaming onto it would merge two ids into one.
+        return Err(format!("`{new_name}` is already used in the map (not declared yet): pick another id"));
+    }
+    Ok(occurrences.into_iter().filter(|o| o.name == at.name).map(|o| o.span).collect())
 }
 
 /// `[A-Za-z_][A-Za-z0-9_-]*`, the language's identifiers.
@@ -61,7 +66,8 @@ fn is_identifier(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    const MAP: &str = "journey: T\npersona anna: A\npersona bo: B\nphase: P\nstep anna: S\nemotion anna 1:\n";
+    const MAP: &str =
+        "journey: T\npersona anna: A\npersona bo: B\nphase: P\nstep anna: S\nemotion anna 1:\nemotion cy 1:\n";
 
     #[test]
     fn definition_and_references_follow_the_id() {
@@ -83,6 +89,7 @@ mod tests {
         assert!(rename(&index, at, "step").unwrap_err().contains("reserved"));
         assert!(rename(&index, at, "bo").unwrap_err().contains("already the id of a persona"));
         assert!(rename(&index, at, "9x").unwrap_err().contains("not an id"));
+        assert!(rename(&index, at, "cy").unwrap_err().contains("already used"));
         assert!(rename(&index, 0, "x").is_err());
     }
 }

@@ -26,6 +26,11 @@ impl Client {
     /// Starts the server in `dir` and initializes it; returns the client and the
     /// server's capabilities.
     fn start(dir: &Path) -> (Client, Value) {
+        Client::start_with(dir, json!({}))
+    }
+
+    /// [`Client::start`] for a client with `capabilities`.
+    fn start_with(dir: &Path, capabilities: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
             .arg("lsp")
             .current_dir(dir)
@@ -47,7 +52,8 @@ impl Client {
         });
         let mut client = Client { child, stdin, incoming, unread: VecDeque::new(), next_id: 0 };
         let capabilities = {
-            let init = client.request("initialize", json!({ "processId": null, "rootUri": null, "capabilities": {} }));
+            let params = json!({ "processId": null, "rootUri": null, "capabilities": capabilities });
+            let init = client.request("initialize", params);
             init["result"]["capabilities"].clone()
         };
         client.notify("initialized", json!({}));
@@ -236,6 +242,19 @@ fn warnings_follow_the_project_file_above_the_map() {
     let yaml = uri_of(&dir.path().join("journeymap.yaml"));
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [{ "uri": yaml, "type": 2 }] }));
     assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    assert_eq!(client.stop(), Some(0));
+}
+
+#[test]
+fn a_client_that_can_watch_files_is_asked_to_watch_project_files() {
+    let dir = temp();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let (mut client, _) = Client::start_with(dir.path(), capabilities);
+    let request = client.wait(|m| m["method"] == "client/registerCapability");
+    let registration = &request["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(registration["registerOptions"]["watchers"][0]["globPattern"], "**/journeymap.yaml");
+    client.send(&json!({ "jsonrpc": "2.0", "id": request["id"], "result": null }));
     assert_eq!(client.stop(), Some(0));
 }
 

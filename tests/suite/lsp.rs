@@ -246,6 +246,22 @@ fn warnings_follow_the_project_file_above_the_map() {
 }
 
 #[test]
+fn a_broken_project_file_is_shown_and_the_map_checked_without_it() {
+    let dir = temp();
+    std::fs::write(dir.path().join("journeymap.yaml"), "lints:\n  unused-persona: sometimes\n").unwrap();
+    let (mut client, _) = Client::start(dir.path());
+    let uri = uri_of(&dir.path().join("a.journey"));
+    let map = "journey: T\npersona anna: A\npersona bo: B\nphase: P\nstep anna: S\nemotion 1:\n";
+    let diags = client.open(&uri, map);
+    // The built-in level: a warning.
+    assert_eq!((diags[0]["code"].as_str(), diags[0]["severity"].as_i64()), (Some("J0502"), Some(2)));
+    let shown = client.wait(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("journeymap.yaml") && message.contains("has errors"), "{message}");
+    assert_eq!(client.stop(), Some(0));
+}
+
+#[test]
 fn a_client_that_can_watch_files_is_asked_to_watch_project_files() {
     let dir = temp();
     let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });

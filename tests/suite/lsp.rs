@@ -227,6 +227,37 @@ fn diagnostics_come_in_utf16_and_a_change_that_fixes_the_map_clears_them() {
 }
 
 #[test]
+fn secondary_spans_are_related_information() {
+    let dir = temp();
+    let (mut client, _) = Client::start(dir.path());
+    let uri = uri_of(&dir.path().join("twice.journey"));
+    let diags = client.open(&uri, "journey: Ø\npersona anna: A\npersona anna: B\nphase: P\nstep: S\n");
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "J0301");
+    assert_eq!(diags[0]["range"], range((2, 8), (2, 12)));
+    assert_eq!(
+        diags[0]["relatedInformation"],
+        json!([{ "location": { "uri": uri, "range": range((1, 8), (1, 12)) }, "message": "first declared here" }])
+    );
+    assert_eq!(client.stop(), Some(0));
+}
+
+#[test]
+fn a_byte_order_mark_the_compiler_drops_still_counts_for_the_editor() {
+    let dir = temp();
+    let (mut client, _) = Client::start(dir.path());
+    let uri = uri_of(&dir.path().join("bom.journey"));
+    let diags = client.open(&uri, "\u{feff}journey: T\nphase: P\nstep: S\nstpe: S\n");
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "J0101");
+    assert_eq!(diags[0]["range"], range((3, 0), (3, 4)));
+    let diags = client.open(&uri, "\u{feff}jorney: T\nphase: P\nstep: S\n");
+    // The mark is one UTF-16 unit before the keyword.
+    assert_eq!(diags[0]["range"], range((0, 1), (0, 7)), "{diags:?}");
+    assert_eq!(client.stop(), Some(0));
+}
+
+#[test]
 fn warnings_follow_the_project_file_above_the_map() {
     let dir = temp();
     std::fs::write(dir.path().join("journeymap.yaml"), "lints:\n  unused-persona: deny\n").unwrap();

@@ -423,6 +423,43 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Every feature, at any position of any text made of the language's pieces
+        /// (and of what breaks them), answers without panicking.
+        #[test]
+        fn no_request_panics(
+            lines in proptest::collection::vec(
+                "(journey|persona|channel|owner|phase|step|emotion|touchpoint|backstage|lanes|lang|scale|x)?\
+                 ( (anna|web|sales|critical|online|-1|1..5|ø|😀|\u{1b}))*(:( Søg 😀)?)?\r?",
+                0..12,
+            ),
+            positions in proptest::collection::vec((0u32..14, 0u32..40), 1..6),
+        ) {
+            let doc = Document::new(lines.join("\n"));
+            let uri: Uri = "file:///p.journey".parse().unwrap();
+            let diags = diagnostics::compile(doc.text(), &Settings::default());
+            let index = index::Index::new(doc.text());
+            for (line, character) in positions {
+                let position = lsp_types::Position::new(line, character);
+                let offset = doc.offset(position);
+                if let Some(before) = doc.line_before(position) {
+                    complete::complete(&index, before);
+                }
+                hover::hover(&index, doc.text(), offset);
+                navigate::definition(&index, offset);
+                navigate::references(&index, offset, true);
+                let _ = navigate::rename(&index, offset, "zed");
+                let range = lsp_types::Range::new(lsp_types::Position::new(0, 0), position);
+                actions::quick_fixes(&doc, &uri, &diags, range);
+            }
+            for d in &diags {
+                diagnostics::to_lsp(&doc, &uri, d);
+            }
+            symbols::document_symbols(&doc);
+            symbols::folding_ranges(&doc);
+        }
+    }
+
     #[test]
     fn file_uris_become_paths_and_others_do_not() {
         let uri = |s: &str| s.parse::<Uri>().unwrap();

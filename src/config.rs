@@ -73,18 +73,19 @@ impl Config {
 
 /// The fonts of `fonts:` (paths relative to `dir`) in front of the embedded ones;
 /// `None` when the file names none. A file that cannot be read, or is not a font
-/// journeymap can draw with, is a J0611 at its entry.
-pub fn load_fonts(config: &Config, dir: &Path) -> Result<Option<crate::text::Fonts>, Diag> {
+/// journeymap can draw with, is a J0611 at its entry (boxed: the error is rare, the
+/// result returned by value).
+pub fn load_fonts(config: &Config, dir: &Path) -> Result<Option<crate::text::Fonts>, Box<Diag>> {
     if config.fonts.is_empty() {
         return Ok(None);
     }
     let bad = |path: &Path, span: crate::span::Span, why: String| {
-        Diag::new(
+        Box::new(Diag::new(
             Code::ConfigBadFont,
             span,
             format!("cannot use the font file `{}`: {why}", path.display()),
             "name a TrueType or OpenType font file (.ttf, .otf), relative to the project file's directory",
-        )
+        ))
     };
     let mut files = Vec::new();
     for (path, span) in &config.fonts {

@@ -18,6 +18,7 @@ pub mod format;
 pub mod generate;
 pub mod lanes;
 pub mod layout;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

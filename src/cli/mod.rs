@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod fmt;
 mod input;
+mod lsp;
 mod new;
 mod output;
 mod preview;
@@ -59,6 +60,8 @@ enum Command {
     Preview(preview::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
+    /// Run a language server over stdio (for editors).
+    Lsp(lsp::Args),
     /// Print a shell completion script: `journeymap completions bash > /etc/bash_completion.d/journeymap`.
     Completions {
         #[arg(value_enum)]
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Watch(args) => watch::run(args),
         Command::Preview(args) => preview::run(args),
         Command::New(args) => new::run(args),
+        Command::Lsp(args) => lsp::run(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "journeymap", &mut std::io::stdout());

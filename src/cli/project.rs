@@ -151,7 +151,7 @@ pub fn for_source(source: &Source) -> Result<Project, Outcome> {
 }
 
 /// Reads a project file and the font files it names.
-fn load(path: &Path) -> Result<Project, Failure> {
+pub fn load(path: &Path) -> Result<Project, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| Failure::Unreadable(format!("cannot read `{name}`: {e}")))?;
     let (config, diags) = config::parse(&text);
@@ -161,7 +161,7 @@ fn load(path: &Path) -> Result<Project, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let fonts = match config::load_fonts(&config, dir) {
         Ok(fonts) => fonts.map(std::sync::Arc::new),
-        Err(diag) => return Err(Failure::Invalid { name, text, diags: vec![diag] }),
+        Err(diag) => return Err(Failure::Invalid { name, text, diags: vec![*diag] }),
     };
     Ok(Project { path: Some(path.to_path_buf()), config, fonts })
 }

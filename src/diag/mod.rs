@@ -37,6 +37,9 @@ pub struct Diag {
     pub secondary: Vec<Label>,
     /// What to do about it. Every diagnostic says.
     pub help: String,
+    /// The did-you-mean of `help` as data: the text to put in place of the primary
+    /// span (an editor's quick fix). Never shown by itself.
+    pub suggestion: Option<String>,
 }
 
 impl Diag {
@@ -49,7 +52,14 @@ impl Diag {
             primary: Label { span, message: None },
             secondary: Vec::new(),
             help: help.into(),
+            suggestion: None,
         }
+    }
+
+    /// Sets the replacement for the primary span that `help` suggests.
+    pub fn suggest(mut self, replacement: Option<&str>) -> Self {
+        self.suggestion = replacement.map(str::to_string);
+        self
     }
 
     /// Sets the message under the primary span.

@@ -435,6 +435,7 @@ impl<'h> Body<'h> {
                 suggest::help(id.name, kind, &candidates),
             )
             .label(format!("expected {expected} id"))
+            .suggest(suggest::closest(id.name, candidates.iter().copied()))
         });
         None
     }

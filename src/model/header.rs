@@ -312,13 +312,15 @@ fn lang(code: &Ident, diags: &mut Diags) -> Option<Lang> {
     if lang.is_none() {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         let known: Vec<String> = Lang::ALL.iter().map(|l| format!("`{}` ({})", l.code(), l.english_name())).collect();
-        let help = match suggest::closest(code.name, codes) {
+        let closest = suggest::closest(code.name, codes);
+        let help = match closest {
             Some(c) => format!("did you mean `{c}`? Labels exist for {}", known.join(", ")),
             None => format!("labels exist for {}", known.join(", ")),
         };
         diags.push(
             Diag::new(Code::UnknownLang, code.span, format!("no labels for the language `{}`", code.name), help)
-                .label("unknown language code"),
+                .label("unknown language code")
+                .suggest(closest),
         );
     }
     lang
@@ -376,13 +378,15 @@ fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {
             },
             None => {
                 let all: Vec<&str> = crate::lanes::reading_order().into_iter().map(LaneKind::name).collect();
-                let help = match suggest::closest(name.name, all.iter().copied()) {
+                let closest = suggest::closest(name.name, all.iter().copied());
+                let help = match closest {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => format!("lanes are: {}", all.join(" ")),
                 };
                 diags.push(
                     Diag::new(Code::UnknownLane, name.span, format!("there is no lane `{}`", name.name), help)
-                        .label("unknown lane"),
+                        .label("unknown lane")
+                        .suggest(closest),
                 );
             }
         }
@@ -394,13 +398,15 @@ fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
     let view = View::from_name(word.name);
     if view.is_none() {
         let names: Vec<&str> = View::ALL.iter().map(|v| v.name()).collect();
-        let help = match suggest::closest(word.name, names.iter().copied()) {
+        let closest = suggest::closest(word.name, names.iter().copied());
+        let help = match closest {
             Some(v) => format!("did you mean `{v}`? A map is drawn as `view journey` or `view blueprint`"),
             None => "a map is drawn as `view journey` (the default) or `view blueprint`".to_string(),
         };
         diags.push(
             Diag::new(Code::UnknownView, word.span, format!("there is no view `{}`", word.name), help)
-                .label("unknown view"),
+                .label("unknown view")
+                .suggest(closest),
         );
     }
     view

@@ -130,14 +130,17 @@ fn suggestion(word: &str) -> Option<Keyword> {
 
 fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
     let word = stmt.keyword_span.of(src);
-    let help = match suggestion(word) {
+    let suggested = suggestion(word);
+    let help = match suggested {
         Some(kw) => format!("did you mean `{}`? It is written `{}`", kw.as_str(), kw.usage()),
         None => {
             let keywords: Vec<&str> = Keyword::all().map(Keyword::as_str).collect();
             format!("a line starts with a keyword: {}", keywords.join(", "))
         }
     };
-    Diag::new(Code::UnknownKeyword, stmt.keyword_span, format!("unknown keyword `{word}`"), help).label("not a keyword")
+    Diag::new(Code::UnknownKeyword, stmt.keyword_span, format!("unknown keyword `{word}`"), help)
+        .label("not a keyword")
+        .suggest(suggested.map(Keyword::as_str))
 }
 
 /// Reports a known keyword whose words do not fit its statement. `true` when they fit.

@@ -226,7 +226,7 @@ pub fn check_config(name: &str, text: &str) -> CheckedConfig {
     if diags.is_empty()
         && let Err(diag) = journeymap::config::load_fonts(&config, &root().join("tests/config"))
     {
-        diags.push(diag);
+        diags.push(*diag);
     }
     let style = Style { color: false, unicode: true, width: 100 };
     let human = render::human(name, text, &diags, style);

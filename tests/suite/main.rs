@@ -11,6 +11,7 @@ mod diff;
 mod fmt;
 mod kill;
 mod layout;
+mod lsp;
 mod model;
 mod preview;
 mod props;

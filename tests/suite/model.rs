@@ -273,3 +273,24 @@ fn too_many_warnings_are_still_warnings() {
     assert!(!checked.compiled.has_errors(), "only warnings were left out");
     assert!(checked.compiled.journey.is_some());
 }
+
+/// Every did-you-mean of the help text is also data, for an editor's quick fix; a
+/// diagnostic without one has none.
+#[test]
+fn did_you_mean_is_a_structured_suggestion() {
+    let suggestions = |source: &str| -> Vec<(String, Option<String>)> {
+        let checked = check_str(source);
+        checked.compiled.diags.iter().map(|d| (d.help.clone(), d.suggestion.clone())).collect()
+    };
+    let map = "journey: T\nlang dk\nview blueprnt\nlanes actions emotons\npersona anna: A\nphase: P\n\
+               stpe: S\nstep: S\nemotion ana 1:\nemotion zzzzzzzz 1:\n";
+    let found = suggestions(map);
+    let with: Vec<&str> = found.iter().filter_map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(with, ["da", "blueprint", "emotions", "step", "anna"]);
+    for (help, suggestion) in &found {
+        match suggestion {
+            Some(s) => assert!(help.starts_with(&format!("did you mean `{s}`")), "{help}"),
+            None => assert!(!help.contains("did you mean"), "{help}"),
+        }
+    }
+}

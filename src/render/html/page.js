@@ -53,22 +53,40 @@
     document.querySelectorAll(".map [data-step]").forEach((g) => g.classList.toggle("selected", Number(g.dataset.step) === number));
   }
 
+  // A listener on `node` under `key`, in place of the one set under that key before: the
+  // script may run again on the same drawing (a preview redraws the page in place), and
+  // the drawing's own nodes carry no listeners, only its scroll area, so that they can
+  // be kept.
+  function listen(node, key, type, handler, options) {
+    const slot = "__journeymap_" + key;
+    if (node[slot]) node.removeEventListener(type, node[slot].handler, node[slot].options);
+    node[slot] = { handler, options };
+    node.addEventListener(type, handler, options);
+  }
+
   function setUp(scroller) {
     const map = scroller.querySelector("svg");
     // Its steps are named groups to a screen reader, not parts of one image.
     map.setAttribute("role", "group");
-    map.querySelectorAll("[data-step]").forEach((g) => {
-      const number = Number(g.dataset.step);
-      g.addEventListener("mouseenter", () => show(number));
-      g.addEventListener("focus", () => {
-        show(number);
-        reveal(g);
-      });
-      // A tap: the step in the drawer, open.
-      g.addEventListener("click", () => {
-        show(number);
-        if (phone.matches) drawer("open");
-      });
+    // Each step's group, entered, focused or tapped (seen on the way down: entering and
+    // focus do not bubble).
+    const stepOf = (node) => (node instanceof Element && node.matches("[data-step]") ? Number(node.dataset.step) : null);
+    listen(scroller, "enter", "mouseenter", (event) => {
+      const number = stepOf(event.target);
+      if (number !== null) show(number);
+    }, true);
+    listen(scroller, "focus", "focus", (event) => {
+      const number = stepOf(event.target);
+      if (number === null) return;
+      show(number);
+      reveal(event.target);
+    }, true);
+    // A tap: the step in the drawer, open.
+    listen(scroller, "tap", "click", (event) => {
+      const g = event.target instanceof Element ? event.target.closest("[data-step]") : null;
+      if (!g) return;
+      show(Number(g.dataset.step));
+      if (phone.matches) drawer("open");
     });
 
     // The steps' action cards are the tab stops; a map drawn without the actions lane
@@ -83,19 +101,29 @@
       actions = Array.from(first.keys()).sort((a, b) => a - b).map((n) => first.get(n));
       actions.forEach((g) => g.setAttribute("tabindex", "0"));
     }
-    actions.forEach((g, i) => {
+    actions.forEach((g) => {
       const step = steps.get(Number(g.dataset.step));
       g.setAttribute("role", "group");
       if (step) g.setAttribute("aria-label", step.name);
-      g.addEventListener("keydown", (event) => {
-        const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -i, End: actions.length - 1 - i }[event.key];
-        const target = move === undefined ? null : actions[i + move];
-        if (target) {
-          event.preventDefault();
-          target.focus({ preventScroll: true });
-        }
-      });
     });
+    listen(scroller, "keys", "keydown", (event) => {
+      const i = actions.indexOf(event.target);
+      if (i < 0) return;
+      const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -i, End: actions.length - 1 - i }[event.key];
+      const target = move === undefined ? null : actions[i + move];
+      if (target) {
+        event.preventDefault();
+        target.focus({ preventScroll: true });
+      }
+    });
+    // A persona's curve, point or note under the pointer picks the persona out.
+    const pickable = (node) => node instanceof Element && node.matches("path.emotion-curve, .emotion-point[data-persona], .emotion-note[data-persona]");
+    listen(scroller, "pick", "mouseenter", (event) => {
+      if (pickable(event.target)) pick(event.target.dataset.persona);
+    }, true);
+    listen(scroller, "unpick", "mouseleave", (event) => {
+      if (pickable(event.target)) pick(null);
+    }, true);
 
     // A focused card is scrolled fully into view: right of the pinned lane names and
     // below the pinned phase row.
@@ -185,7 +213,7 @@
         corner.setAttribute("transform", "translate(" + x + "," + y + ")");
         corner.classList.toggle("off", x <= 0 || y <= 0);
       };
-      scroller.addEventListener("scroll", scroller.follow, { passive: true });
+      listen(scroller, "scroll", "scroll", scroller.follow, { passive: true });
       scroller.follow();
     };
     scroller.pin();
@@ -216,10 +244,10 @@
     // Pinch with two fingers; Ctrl and the wheel (a touchpad's pinch).
     let pinch = null;
     const spread = (t) => Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY);
-    scroller.addEventListener("touchstart", (event) => {
+    listen(scroller, "touchstart", "touchstart", (event) => {
       if (event.touches.length === 2) pinch = spread(event.touches);
     }, { passive: true });
-    scroller.addEventListener("touchmove", (event) => {
+    listen(scroller, "touchmove", "touchmove", (event) => {
       if (pinch === null || event.touches.length !== 2) return;
       event.preventDefault();
       const now = spread(event.touches);
@@ -229,8 +257,8 @@
       scroller.zoomBy(now / pinch, cx, cy);
       pinch = now;
     }, { passive: false });
-    scroller.addEventListener("touchend", () => { pinch = null; }, { passive: true });
-    scroller.addEventListener("wheel", (event) => {
+    listen(scroller, "touchend", "touchend", () => { pinch = null; }, { passive: true });
+    listen(scroller, "wheel", "wheel", (event) => {
       if (!event.ctrlKey) return;
       event.preventDefault();
       const view = scroller.getBoundingClientRect();
@@ -248,10 +276,6 @@
     document.body.classList.toggle("picking", id !== null);
     document.querySelectorAll("[data-persona]").forEach((node) => node.classList.toggle("picked", node.dataset.persona === id));
   }
-  document.querySelectorAll(".map path.emotion-curve, .map .emotion-point[data-persona], .map .emotion-note[data-persona]").forEach((node) => {
-    node.addEventListener("mouseenter", () => pick(node.dataset.persona));
-    node.addEventListener("mouseleave", () => pick(null));
-  });
   document.querySelectorAll("button[data-persona]").forEach((button) => {
     ["mouseenter", "focus"].forEach((e) => button.addEventListener(e, () => pick(button.dataset.persona)));
     ["mouseleave", "blur"].forEach((e) => button.addEventListener(e, () => pick(null)));

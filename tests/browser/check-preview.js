@@ -42,6 +42,7 @@ async function check(page) {
   // What the reader does: scrolls the map, selects a step, switches a persona off.
   await page.evaluate(() => {
     window.__samePage = true;
+    document.querySelector(".map:not(.off) svg").__kept = true;
     const m = document.querySelector(".map:not(.off)");
     m.scrollLeft = 120;
     m.scrollTop = 40;
@@ -72,6 +73,7 @@ async function check(page) {
     const button = persona ? document.querySelector('button[data-persona="' + persona + '"]') : null;
     return {
       samePage: window.__samePage === true,
+      keptDrawing: document.querySelector(".map:not(.off) svg").__kept === true,
       hasText: document.querySelector(".map:not(.off) svg").textContent.includes(marker),
       left: m.scrollLeft,
       top: m.scrollTop,
@@ -82,6 +84,20 @@ async function check(page) {
       overlay: !!document.getElementById("live-problems"),
     };
   }, marker, persona);
+
+  // The redrawn page answers as before, each listener once: another step's details on
+  // hover, the persona back on one click, the map pinned once.
+  await page.hover('.map:not(.off) g.action[data-step="3"]');
+  out.afterEdit.then = await page.evaluate((persona) => {
+    const selected = document.querySelector(".map [data-step].selected");
+    const button = persona ? document.querySelector('button[data-persona="' + persona + '"]') : null;
+    if (button) button.click();
+    return {
+      selected: selected ? selected.dataset.step : null,
+      personaBack: button ? button.getAttribute("aria-pressed") === "true" : null,
+      pinnedLanes: document.querySelectorAll(".map:not(.off) svg g.pinned-lanes").length,
+    };
+  }, persona);
 
   // A save that breaks the map: the last drawing stays, the problems are shown over it.
   save(edited + "\nemotion nobody 9: who?\n");

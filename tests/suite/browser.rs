@@ -534,6 +534,11 @@ fn the_preview_redraws_in_place_and_shows_problems_over_the_last_drawing() {
     assert_eq!(r["messages"], serde_json::json!([]), "no console message, no request elsewhere");
     let edit = &r["afterEdit"];
     assert_eq!(edit["samePage"], true, "redrawn in place, not reloaded: {edit}");
+    assert_eq!(edit["keptDrawing"], true, "the drawing changed node by node, not replaced: {edit}");
+    let then = &edit["then"];
+    assert_eq!(then["selected"], "3", "hovering a step still shows it: {then}");
+    assert_eq!(then["personaBack"], true, "one click, one toggle: {then}");
+    assert_eq!(then["pinnedLanes"], 1, "the lane names pinned once: {then}");
     assert_eq!(edit["hasText"], true, "{edit}");
     assert_eq!(edit["left"], r["before"]["left"], "the scroll is kept: {r}");
     assert_eq!(edit["top"], r["before"]["top"], "the scroll is kept: {r}");

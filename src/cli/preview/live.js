@@ -1,6 +1,7 @@
 // journeymap preview: the page redraws itself when the map is saved. The server says
 // so over server-sent events (`/events`); the page fetches the new page (`/page`) and
-// swaps its body in place, in one task (so nothing is painted half-way), keeping what
+// swaps it in place, in one task (so nothing is painted half-way): the drawing changed
+// node by node where it changed, the rest of the page anew. It keeps what
 // the reader had: the view, the zoom, the scroll, the selected step, the personas
 // switched off, the notes toggle, the drawer and the focused step. A map with errors
 // keeps its last drawing under an overlay of the problems. Built with textContent only.
@@ -110,7 +111,83 @@
     }
   }
 
-  // The new page's body in place of this one's, its page script run again on it.
+  // Makes `old` (in this page, laid out) like `fresh` (parsed), changing only what
+  // differs: the texts of a drawing that did not change keep their layout, which is
+  // most of the time a redraw takes.
+  function morph(old, fresh) {
+    // Most of a drawing is as it was: compared natively, in one call.
+    if (old.isEqualNode(fresh)) return;
+    if (old.nodeType !== fresh.nodeType || old.nodeName !== fresh.nodeName) {
+      old.replaceWith(document.importNode(fresh, true));
+      return;
+    }
+    if (old.nodeType !== Node.ELEMENT_NODE) {
+      if (old.nodeValue !== fresh.nodeValue) old.nodeValue = fresh.nodeValue;
+      return;
+    }
+    Array.from(old.attributes).forEach((a) => {
+      if (!fresh.hasAttributeNS(a.namespaceURI, a.localName)) old.removeAttributeNS(a.namespaceURI, a.localName);
+    });
+    Array.from(fresh.attributes).forEach((a) => {
+      if (old.getAttributeNS(a.namespaceURI, a.localName) !== a.value) old.setAttributeNS(a.namespaceURI, a.name, a.value);
+    });
+    const was = Array.from(old.childNodes);
+    const now = Array.from(fresh.childNodes);
+    const n = Math.min(was.length, now.length);
+    for (let i = 0; i < n; i++) morph(was[i], now[i]);
+    for (let i = n; i < was.length; i++) was[i].remove();
+    for (let i = n; i < now.length; i++) old.appendChild(document.importNode(now[i], true));
+  }
+
+  // `parent`'s children made `fresh`'s, except those `kept` maps a fresh child to: they
+  // stay where they are (moved, they would lose their layout), the others come anew.
+  function splice(parent, fresh, kept) {
+    const stay = new Set(kept.values());
+    Array.from(parent.childNodes).forEach((c) => {
+      if (!stay.has(c)) c.remove();
+    });
+    let previous = null;
+    Array.from(fresh.childNodes).forEach((c) => {
+      const old = kept.get(c);
+      if (old) {
+        previous = old;
+        return;
+      }
+      if (c.nodeName === "SCRIPT" && c.getAttribute("src")) return;
+      const node = document.adoptNode(c);
+      if (previous) previous.after(node);
+      else parent.insertBefore(node, parent.firstChild);
+      previous = node;
+    });
+  }
+
+  // The drawings kept and changed in place, the rest of the page anew; `false` if the
+  // pages differ in shape (a view more or less), for a whole new body instead.
+  function swapInPlace(next) {
+    const main = document.querySelector("body > main");
+    const nextMain = next.querySelector("body > main");
+    const stage = main && main.querySelector(":scope > .stage");
+    const nextStage = nextMain && nextMain.querySelector(":scope > .stage");
+    if (!stage || !nextStage) return false;
+    const maps = Array.from(stage.querySelectorAll(":scope > .map"));
+    const nextMaps = Array.from(nextStage.querySelectorAll(":scope > .map"));
+    const alike = maps.length === nextMaps.length && maps.every((m, i) => m.dataset.view === nextMaps[i].dataset.view
+      && m.querySelector(":scope > svg") && nextMaps[i].querySelector(":scope > svg"));
+    if (!alike) return false;
+    maps.forEach((m, i) => {
+      const svg = m.querySelector(":scope > svg");
+      // The lane names and phase row the page script pinned: it pins them again.
+      svg.querySelectorAll(":scope > .pinned").forEach((p) => p.remove());
+      morph(svg, nextMaps[i].querySelector(":scope > svg"));
+      Array.from(nextMaps[i].attributes).forEach((a) => m.setAttribute(a.name, a.value));
+    });
+    splice(stage, nextStage, new Map(nextMaps.map((m, i) => [m, maps[i]])));
+    splice(main, nextMain, new Map([[nextStage, stage]]));
+    splice(document.body, next.body, new Map([[nextMain, main]]));
+    return true;
+  }
+
+  // The new page in place of this one, its page script run again on it.
   function swap(html) {
     const next = new DOMParser().parseFromString(html, "text/html");
     const state = capture();
@@ -130,10 +207,12 @@
     if (oldStyle && newStyle && oldStyle.textContent !== newStyle.textContent) oldStyle.textContent = newStyle.textContent;
     document.title = next.title;
     document.documentElement.lang = next.documentElement.lang;
-    const nodes = Array.from(next.body.childNodes).filter((n) => !(n.nodeName === "SCRIPT" && n.getAttribute("src")));
-    document.body.replaceChildren(...nodes.map((n) => document.adoptNode(n)));
+    if (!swapInPlace(next)) {
+      const nodes = Array.from(next.body.childNodes).filter((n) => !(n.nodeName === "SCRIPT" && n.getAttribute("src")));
+      document.body.replaceChildren(...nodes.map((n) => document.adoptNode(n)));
+    }
     // A parsed script does not run when it is moved: each inline one is made anew.
-    document.body.querySelectorAll("script:not([type])").forEach((old) => {
+    document.body.querySelectorAll("script:not([type]):not([src])").forEach((old) => {
       const script = document.createElement("script");
       script.textContent = old.textContent;
       old.replaceWith(script);

@@ -56,10 +56,11 @@ pub struct Drawn {
     pub version: u64,
     /// The build whose page this is.
     pub drawing: u64,
-    /// The page, or `None` before the map has ever been drawn.
-    pub page: Option<String>,
+    /// The page, or `None` before the map has ever been drawn. Shared, not copied, by
+    /// the builds that keep it and the requests that send it.
+    pub page: Option<Arc<str>>,
     /// The page's fonts, a stylesheet of `@font-face` rules.
-    pub fonts: String,
+    pub fonts: Arc<str>,
     /// The overlay's title and its problems: empty when the map is clean.
     pub heading: String,
     pub problems: Vec<Problem>,
@@ -231,7 +232,7 @@ pub fn build(map: &Path, view: Option<journeymap::lanes::View>, previous: &Drawn
     let live = html::live_page(journey, &compiled.source, &options, &project.config.theme, &project.fonts());
     let page =
         live.page.replacen("<head>", &format!("<head><meta name=\"journeymap-version\" content=\"{version}\">"), 1);
-    Drawn { version, drawing: version, page: Some(page), fonts: live.fonts, heading, problems: found }
+    Drawn { version, drawing: version, page: Some(page.into()), fonts: live.fonts.into(), heading, problems: found }
 }
 
 fn problems(name: &str, source: &str, diags: &[journeymap::diag::Diag]) -> Vec<Problem> {

@@ -105,11 +105,15 @@ pub fn serve(server: &tiny_http::Server, shared: &Arc<Shared>, address: SocketAd
 
 /// The page, or a page that waits for the map's first drawing.
 fn page(request: Request, drawn: &Drawn) -> std::io::Result<()> {
+    let waiting;
     let body = match &drawn.page {
-        Some(page) => page.clone(),
-        None => waiting_page(),
+        Some(page) => &**page,
+        None => {
+            waiting = waiting_page();
+            &waiting
+        }
     };
-    let response = text(200, &body, "text/html; charset=utf-8")
+    let response = text(200, body, "text/html; charset=utf-8")
         .with_header(header("Content-Security-Policy", &html::live_policy()))
         .with_header(header("X-Journeymap-Version", &drawn.drawing.to_string()));
     request.respond(response)

@@ -24,7 +24,7 @@ const STYLE: &str = include_str!("page.css");
 /// shows itself) and `theme`, around its SVG; `source` is the map's text (for line
 /// numbers in the embedded document). The size limits are [`super::render`]'s.
 pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> String {
-    page(journey, source, options, theme, fonts, false)
+    page(journey, source, options, theme, fonts, false).page
 }
 
 /// The page as `journeymap preview` serves it: the same page, which also loads the
@@ -35,29 +35,15 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
 /// none), and the primary family is embedded whole in it, so that a redrawn page with
 /// new letters needs no new font and does not flicker.
 pub fn live_page(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> LivePage {
-    let page = page(journey, source, options, theme, fonts, true);
-    match page.split_once(LIVE_FONTS) {
-        Some((head, rest)) => match rest.split_once(LIVE_FONTS) {
-            Some((fonts, tail)) => {
-                let digest = Sha256::digest(fonts.as_bytes());
-                let short: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-                let link = format!("<link rel=\"stylesheet\" href=\"/fonts.css?{short}\">");
-                LivePage { page: format!("{head}{link}{tail}"), fonts: fonts.to_string() }
-            }
-            None => LivePage { page, fonts: String::new() },
-        },
-        None => LivePage { page, fonts: String::new() },
-    }
+    page(journey, source, options, theme, fonts, true)
 }
 
-/// A preview's page and its fonts' stylesheet.
+/// A page and, for a preview's, its fonts' stylesheet (empty for a standalone page,
+/// which holds its fonts).
 pub struct LivePage {
     pub page: String,
     pub fonts: String,
 }
-
-/// Around the fonts of a live page, until they are cut out into their own stylesheet.
-const LIVE_FONTS: &str = "<!--journeymap:live-fonts-->";
 
 /// The policy of a preview's pages, [`live_page`] and the server's own.
 pub const LIVE_POLICY: &str = "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' SCRIPT_HASH; connect-src 'self'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
@@ -74,7 +60,7 @@ fn page(
     theme: &Theme,
     fonts: &Fonts,
     live: bool,
-) -> String {
+) -> LivePage {
     let page = options.page;
     // The view asked for first; where the map has a blueprint, the other view too, for
     // the page's view buttons.
@@ -203,16 +189,20 @@ fn page(
     // Placeholders come before any user text, and user text cannot contain them
     // (it is escaped): the first of each is the one.
     let (faces, family) = fonts::faces(fonts, &page, &italic, live);
-    let css = match live {
-        // Cut out by `live_page`: before `<style>`, so that the fonts load first.
-        true => format!("{css}body,aside,header{{font-family:{family}}}\n"),
-        false => format!("{faces}{css}body,aside,header{{font-family:{family}}}\n"),
+    // A preview's fonts are a stylesheet of their own, linked by their hash before
+    // `<style>` so that they load first; a standalone page holds them.
+    let (page, inline, faces) = match live {
+        true => {
+            let digest = Sha256::digest(faces.as_bytes());
+            let short: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+            let link = format!("<link rel=\"stylesheet\" href=\"/fonts.css?{short}\"><style>");
+            (page.replacen("<style>", &link, 1), String::new(), faces)
+        }
+        false => (page, faces, String::new()),
     };
-    let page = match live {
-        true => page.replacen("<style>", &format!("{LIVE_FONTS}{faces}{LIVE_FONTS}<style>"), 1),
-        false => page,
-    };
-    page.replacen(STYLE_HASH, &hash(&css), 1).replacen(FONTS_HERE, &css, 1)
+    let css = format!("{inline}{css}body,aside,header{{font-family:{family}}}\n");
+    let page = page.replacen(STYLE_HASH, &hash(&css), 1).replacen(FONTS_HERE, &css, 1);
+    LivePage { page, fonts: faces }
 }
 
 /// Where the page's stylesheet and its hash go, until they are known.

@@ -147,7 +147,7 @@ pub struct Owned<'a> {
 #[derive(Serialize)]
 pub struct KpiDoc<'a> {
     pub label: &'a str,
-    pub value: MeasureDoc<'a>,
+    pub value: Option<MeasureDoc<'a>>,
     pub target: Option<MeasureDoc<'a>>,
 }
 
@@ -317,9 +317,11 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
     let text = d.text.value.as_str();
     match (carries, &d.extra) {
         (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text }),
-        (Carries::Kpi, Extra::Kpi(f)) => {
-            DetailDoc::Kpi(KpiDoc { label: text, value: measure(&f.value), target: f.target.as_ref().map(measure) })
-        }
+        (Carries::Kpi, Extra::Kpi(f)) => DetailDoc::Kpi(KpiDoc {
+            label: text,
+            value: f.value.as_ref().map(measure),
+            target: f.goal.as_ref().map(|g| measure(&g.measure)),
+        }),
         (Carries::Owner, Extra::Owner(owner)) => {
             DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text })
         }

@@ -78,6 +78,8 @@ registry! {
     WrongIdKind = "J0304", "wrong-id-kind", Error, "an id of the wrong kind, e.g. a persona where a channel is expected";
     RepeatedWord = "J0305", "repeated-word", Error, "a word or role given twice in one statement";
     OwnerExpected = "J0306", "owner-expected", Error, "a channel or persona id where a blueprint statement expects an owner";
+    UndeclaredSource = "J0307", "undeclared-source", Error, "a citation of a source that is not declared";
+    NotASource = "J0308", "not-a-source", Error, "a citation of an id that is not a source, e.g. a persona or a channel";
 
     // Values.
     ScoreNotInteger = "J0401", "score-not-integer", Error, "an emotion score that is not an integer";
@@ -90,6 +92,8 @@ registry! {
     RepeatedLane = "J0408", "repeated-lane", Error, "a lane listed twice in `lanes`";
     NumberTooLarge = "J0409", "number-too-large", Error, "a number too large to compute with";
     UnknownView = "J0410", "unknown-view", Error, "a `view` that does not exist";
+    UnknownSourceKind = "J0411", "unknown-source-kind", Error, "a `source` kind that does not exist";
+    UnknownState = "J0412", "unknown-state", Error, "a `state` that is neither `current` nor `future`";
 
     // Warnings.
     EmptyPhase = "J0501", "empty-phase", Warning, "a phase without steps";
@@ -99,6 +103,8 @@ registry! {
     PersonaWithoutEmotion = "J0505", "persona-without-emotion", Warning, "a persona with no emotion score at all";
     KpiUnitMismatch = "J0506", "kpi-unit-mismatch", Warning, "a KPI whose value and target are in different units";
     NoFont = "J0507", "no-font", Warning, "a character that no embedded or project font can draw";
+    UnusedSource = "J0508", "unused-source", Warning, "a declared source that nothing cites";
+    Uncited = "J0509", "uncited", Warning, "in a map with sources, a quote, pain, delight or emotion that cites none";
 
     // The project file, journeymap.yaml (see `Code::is_config`).
     ConfigSyntax = "J0601", "config-syntax", Error, "the project file is not valid YAML";

@@ -265,6 +265,8 @@ fn empty_journey() -> Journey {
         personas: Vec::new(),
         channels: Vec::new(),
         owners: Vec::new(),
+        sources: Vec::new(),
+        state: None,
         lanes: Vec::new(),
         lanes_explicit: false,
         view: Default::default(),
@@ -543,13 +545,21 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
     }
 }
 
+/// A goal as written: `20%` for a target (version 0's diff), `min 55%`, `max 8`.
+fn goal_text(goal: &crate::model::Goal) -> String {
+    match goal.kind {
+        crate::model::GoalKind::Target => goal.measure.text.clone(),
+        kind => format!("{} {}", kind.name(), goal.measure.text),
+    }
+}
+
 /// KPIs are matched by label (the k-th of a label with the k-th); a matched one changed
 /// when its value or target differs as a number.
 fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
     let (a, b): (Vec<Kpi>, Vec<Kpi>) = (a.kpis().collect(), b.kpis().collect());
     let mut used = vec![false; b.len()];
-    let value = |k: Option<&Kpi>| k.map(|k| k.value.text.clone());
-    let target = |k: Option<&Kpi>| k.and_then(|k| k.target).map(|t| t.text.clone());
+    let value = |k: Option<&Kpi>| k.and_then(|k| k.value()).map(|v| v.text.clone());
+    let target = |k: Option<&Kpi>| k.and_then(|k| k.goal()).map(goal_text);
     let change = |x: Option<&Kpi>, y: Option<&Kpi>, change, label: &str| KpiChange {
         place: here.clone(),
         label: label.to_string(),
@@ -566,7 +576,9 @@ fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
             Some(i) => {
                 used[i] = true;
                 let number = |m: &crate::model::Measure| (round2(m.value), m.percent);
-                let same = number(k.value) == number(b[i].value) && k.target.map(number) == b[i].target.map(number);
+                let same = k.value().map(number) == b[i].value().map(number)
+                    && k.goal().map(|g| (g.kind, number(&g.measure)))
+                        == b[i].goal().map(|g| (g.kind, number(&g.measure)));
                 if !same {
                     d.kpis.push(change(Some(k), Some(&b[i]), Change::Changed, &k.label.value));
                 }

@@ -8,7 +8,8 @@ use super::{
 };
 use crate::lanes::{Carries, Content, View, Zone};
 use crate::model::{
-    ChannelMode, Detail, Details, Extra, Journey, Kpi, Label, LaneKind, Lang, NeedKind, OwnerId, Step, is_gap,
+    ChannelMode, Detail, Details, Extra, GoalKind, Journey, Kpi, Label, LaneKind, Lang, NeedKind, OwnerId, Step,
+    Verdict, is_gap,
 };
 use crate::text::{FontStyle, Fonts};
 
@@ -384,7 +385,7 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
             CardSpec { role: CardRole::Detail { lane, need: *kind, external: false }, title, parts }
         }
         (Carries::Kpi, Extra::Kpi(f)) => {
-            let kpi = Kpi { label: &x.text, value: &f.value, target: f.target.as_ref() };
+            let kpi = Kpi { label: &x.text, figures: f };
             let figure = kpi_figure(&kpi, lang);
             let title = format!("{text}: {figure}");
             let parts = vec![
@@ -404,13 +405,30 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
     }
 }
 
-/// A KPI's figure: its value and, with a target, the target and the signed distance.
-fn kpi_figure(kpi: &Kpi, lang: Lang) -> String {
-    match (kpi.target, kpi.distance()) {
-        (Some(t), Some(d)) => {
-            format!("{} \u{00b7} {} {} ({})", kpi.value.text, Label::Target.text(lang), t.text, signed(d))
-        }
-        _ => kpi.value.text.clone(),
+/// A KPI's figure: its value ("no data" without one) and its goal: with a `target` the
+/// signed distance to it, with `min` or `max` whether it is met, as a symbol and a word.
+pub(crate) fn kpi_figure(kpi: &Kpi, lang: Lang) -> String {
+    let value = kpi.value().map_or_else(|| Label::NoData.text(lang).to_string(), |v| v.text.clone());
+    let Some(goal) = kpi.goal() else { return value };
+    let word = match goal.kind {
+        GoalKind::Target => Label::Target,
+        GoalKind::Min => Label::AtLeast,
+        GoalKind::Max => Label::AtMost,
+    };
+    let mut figure = format!("{value} \u{00b7} {} {}", word.text(lang), goal.measure.text);
+    match (goal.kind, kpi.verdict(), kpi.distance()) {
+        (GoalKind::Target, _, Some(d)) => figure.push_str(&format!(" ({})", signed(d))),
+        (_, Some(verdict), _) => figure.push_str(&format!(" \u{00b7} {}", verdict_text(verdict, lang))),
+        _ => {}
+    }
+    figure
+}
+
+/// A KPI's verdict as a symbol and a word, never colour alone: `✓ met`, `✗ missed`.
+pub(crate) fn verdict_text(verdict: Verdict, lang: Lang) -> String {
+    match verdict {
+        Verdict::Met => format!("\u{2713} {}", Label::Met.text(lang)),
+        Verdict::Missed => format!("\u{2717} {}", Label::Missed.text(lang)),
     }
 }
 

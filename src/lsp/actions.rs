@@ -73,6 +73,7 @@ fn declaration(doc: &Document, index: &Index, kind: IdKind, name: &str) -> TextE
             Words::Persona(_) => Some(IdKind::Persona),
             Words::Channel { .. } => Some(IdKind::Channel),
             Words::Owner { .. } => Some(IdKind::Owner),
+            Words::Source { .. } => Some(IdKind::Source),
             _ => None,
         };
         match declared {

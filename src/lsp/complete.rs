@@ -29,6 +29,15 @@ pub fn complete(index: &Index, line_before: &str) -> Vec<CompletionItem> {
     match keyword {
         Keyword::Step => [flags(&["critical"]), ids(Wanted::Persona)].concat(),
         Keyword::Emotion if position == 1 => ids(Wanted::Persona),
+        Keyword::Emotion => ids(Wanted::Source),
+        Keyword::State if position == 1 => crate::model::MapState::ALL
+            .iter()
+            .map(|s| item(s.name(), CompletionItemKind::ENUM_MEMBER, "state"))
+            .collect(),
+        Keyword::Source if position == 2 => crate::model::SourceKind::ALL
+            .iter()
+            .map(|k| item(k.name(), CompletionItemKind::ENUM_MEMBER, "kind of source"))
+            .collect(),
         Keyword::Touchpoint => ids(Wanted::ChannelOrOwner),
         Keyword::Lanes => {
             let named: Vec<LaneKind> = crate::lanes::reading_order();
@@ -49,9 +58,13 @@ pub fn complete(index: &Index, line_before: &str) -> Vec<CompletionItem> {
         Keyword::Owner if position == 2 => flags(&["external"]),
         Keyword::Detail(lane) => match lane.detail().map(|(_, carries)| carries) {
             Some(Carries::Owner) if position == 1 => ids(Wanted::Owner),
-            Some(Carries::NeedKind) if position == 1 => flags(&["functional", "emotional"]),
-            Some(Carries::Kpi) if position == 2 => flags(&["target"]),
-            _ => Vec::new(),
+            Some(Carries::Owner) => ids(Wanted::Source),
+            Some(Carries::NeedKind) if position == 1 => {
+                [flags(&["functional", "emotional"]), ids(Wanted::Source)].concat()
+            }
+            Some(Carries::Kpi) if position >= 2 => [flags(&["target", "min", "max"]), ids(Wanted::Source)].concat(),
+            Some(Carries::Kpi) => Vec::new(),
+            _ => ids(Wanted::Source),
         },
         _ => Vec::new(),
     }
@@ -69,7 +82,7 @@ fn ids(index: &Index, wanted: Wanted) -> Vec<CompletionItem> {
         .map(|(name, kind)| {
             let item_kind = match kind {
                 IdKind::Persona => CompletionItemKind::VARIABLE,
-                IdKind::Channel | IdKind::Owner => CompletionItemKind::REFERENCE,
+                IdKind::Channel | IdKind::Owner | IdKind::Source | IdKind::Kpi => CompletionItemKind::REFERENCE,
             };
             item(name, item_kind, kind.keyword())
         })
@@ -113,7 +126,7 @@ mod tests {
         assert_eq!(labels("channel web "), ["online", "offline"]);
         assert_eq!(labels("owner x "), ["external"]);
         assert_eq!(labels("need "), ["functional", "emotional"]);
-        assert_eq!(labels("kpi 12% "), ["target"]);
+        assert_eq!(labels("kpi 12% "), ["target", "min", "max"]);
         assert_eq!(labels("lang "), ["en", "da", "sv", "nb", "de"]);
         assert_eq!(labels("view "), ["journey", "blueprint"]);
         assert!(!labels("lanes actions ").contains(&"actions".to_string()));

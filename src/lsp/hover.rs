@@ -12,6 +12,15 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("lang", "The language of the built-in labels (lane headers, legend): `en`, `da`, `sv`, `nb`, `de`. Default `en`."),
     ("scale", "The emotion scale, integers, min < max. Default `-2..2`; `1..5` gives Mermaid-style scores."),
     ("view", "What is drawn: `journey` (the default) or `blueprint`, with the blueprint's three lines."),
+    (
+        "state",
+        "Whether the map describes today's journey (`current`) or a designed one (`future`); drawn beside the title.",
+    ),
+    (
+        "source",
+        "Declares where the map's knowledge comes from, with an optional kind: `interview`, `survey`, `observation`, \
+         `analytics`, `workshop` or `document`. Statements cite it by listing its id after their other words.",
+    ),
     ("persona", "Declares who travels. With none, the map has one anonymous persona."),
     ("channel", "Declares a medium of contact (web, app, phone, branch, letter…), `online` or `offline`."),
     (
@@ -37,7 +46,11 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("pain", "A pain point or barrier: where it hurts, why people drop out."),
     ("delight", "A moment of truth in the positive sense: where the experience surprises."),
     ("opportunity", "An idea for improvement."),
-    ("kpi", "A measured figure, e.g. `kpi 12% target 20%: Quote conversion`."),
+    (
+        "kpi",
+        "A measured figure, e.g. `kpi 12% target 20%: Quote conversion`. An id names it (its value may then be left \
+         out); `min`/`max` give it a direction, and the map shows whether it is met.",
+    ),
     ("note", "Anything else; in the header, a note about the map (method, sources, date)."),
     ("evidence", "Physical evidence: what the customer sees, receives or keeps (a letter, a receipt, a screen)."),
     ("frontstage", "What a person or system of the company does in the customer's view; optionally its owner."),
@@ -68,7 +81,7 @@ pub fn hover(index: &Index, text: &str, offset: usize) -> Option<String> {
     if stmt.keyword_span.start <= offset && offset <= stmt.keyword_span.end {
         return Some(format!("`{}`\n\n{}", keyword.usage(), keyword_doc(keyword)?));
     }
-    if let Words::Emotion { persona, score } = &stmt.words
+    if let Words::Emotion { persona, score, .. } = &stmt.words
         && score.span.start <= offset
         && offset <= score.span.end
     {
@@ -97,7 +110,11 @@ mod tests {
         let index = Index::new(map);
         let at = |needle: &str, by: usize| hover(&index, map, map.rfind(needle).unwrap() + by);
         assert_eq!(at("anna 4", 1).unwrap(), "persona `anna`, declared:\n```journey\npersona anna: Anna, 34\n```");
-        assert!(at("emotion", 2).unwrap().starts_with("`emotion [persona] <score>: [why]`\n\nHow the persona feels"));
+        assert!(
+            at("emotion", 2)
+                .unwrap()
+                .starts_with("`emotion [persona] <score> [sources…]: [why]`\n\nHow the persona feels")
+        );
         assert_eq!(at("4:", 0).unwrap(), "emotion 4 of persona `anna`, on the map's scale 1..5");
         assert_eq!(at("Glad", 1), None);
     }

@@ -13,6 +13,9 @@ pub enum IdKind {
     Persona,
     Channel,
     Owner,
+    Source,
+    /// A KPI's id, declared on its `kpi` line.
+    Kpi,
 }
 
 impl IdKind {
@@ -21,6 +24,8 @@ impl IdKind {
             IdKind::Persona => "persona",
             IdKind::Channel => "channel",
             IdKind::Owner => "owner",
+            IdKind::Source => "source",
+            IdKind::Kpi => "kpi",
         }
     }
 
@@ -30,27 +35,33 @@ impl IdKind {
             IdKind::Persona => "a persona",
             IdKind::Channel => "a channel",
             IdKind::Owner => "an owner",
+            IdKind::Source => "a source",
+            IdKind::Kpi => "a KPI",
         }
     }
 }
 
-/// The kinds of id a word may name where it stands.
+/// The kinds of id a word may name where it stands. Where a persona, channel or owner
+/// may stand, so may a source it cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wanted {
-    /// `step` and `emotion`.
+    /// `step`, and an emotion's word before its score.
     Persona,
     /// `touchpoint`.
     ChannelOrOwner,
     /// `frontstage`, `backstage`, `support`.
     Owner,
+    /// The citations after a statement's other words.
+    Source,
 }
 
 impl Wanted {
     pub fn accepts(self, kind: IdKind) -> bool {
         match self {
-            Wanted::Persona => kind == IdKind::Persona,
-            Wanted::ChannelOrOwner => matches!(kind, IdKind::Channel | IdKind::Owner),
-            Wanted::Owner => kind == IdKind::Owner,
+            Wanted::Persona => matches!(kind, IdKind::Persona | IdKind::Source),
+            Wanted::ChannelOrOwner => matches!(kind, IdKind::Channel | IdKind::Owner | IdKind::Source),
+            Wanted::Owner => matches!(kind, IdKind::Owner | IdKind::Source),
+            Wanted::Source => kind == IdKind::Source,
         }
     }
 
@@ -60,6 +71,7 @@ impl Wanted {
             Wanted::Persona => &[IdKind::Persona],
             Wanted::ChannelOrOwner => &[IdKind::Channel, IdKind::Owner],
             Wanted::Owner => &[IdKind::Owner],
+            Wanted::Source => &[IdKind::Source],
         }
     }
 }
@@ -109,10 +121,21 @@ impl<'a> Index<'a> {
                 Words::Persona(id) => all.push(declares(id, IdKind::Persona)),
                 Words::Channel { id, .. } => all.push(declares(id, IdKind::Channel)),
                 Words::Owner { id, .. } => all.push(declares(id, IdKind::Owner)),
+                Words::Source { id, .. } => all.push(declares(id, IdKind::Source)),
                 Words::Step { personas, .. } => all.extend(personas.iter().map(|p| refers(p, Wanted::Persona))),
-                Words::Emotion { persona: Some(p), .. } => all.push(refers(p, Wanted::Persona)),
+                Words::Emotion { persona, cites, .. } => {
+                    all.extend(persona.iter().map(|p| refers(p, Wanted::Persona)));
+                    all.extend(cites.iter().map(|c| refers(c, Wanted::Source)));
+                }
                 Words::Touchpoint(ids) => all.extend(ids.iter().map(|id| refers(id, Wanted::ChannelOrOwner))),
-                Words::Owned(Some(owner)) => all.push(refers(owner, Wanted::Owner)),
+                Words::Owned(ids) => all.extend(ids.iter().map(|id| refers(id, Wanted::Owner))),
+                Words::Cited(cites) | Words::Need { cites, .. } => {
+                    all.extend(cites.iter().map(|c| refers(c, Wanted::Source)))
+                }
+                Words::Kpi { id, cites, .. } => {
+                    all.extend(id.iter().map(|i| declares(i, IdKind::Kpi)));
+                    all.extend(cites.iter().map(|c| refers(c, Wanted::Source)));
+                }
                 _ => {}
             }
         }

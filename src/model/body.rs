@@ -3,8 +3,8 @@
 use super::header::{Decl, Header, Names};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Detail, Details, Emotion, Extra, Figures, Measure, NeedKind, OwnerId, PersonaId, Phase, Score, Step,
-    Text, Touchpoint, suggest,
+    ChannelId, Cites, Detail, Details, Emotion, Extra, Figures, Goal, GoalKind, Measure, NeedKind, OwnerId, PersonaId,
+    Phase, Score, SourceId, Step, Text, Touchpoint, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
@@ -19,8 +19,9 @@ enum State {
     /// After a `phase`, before its first step.
     Phase,
     Step,
-    /// After a `step` that could not be placed: its details are dropped quietly,
-    /// since the step was reported.
+    /// After a `step` that could not be placed: its details are checked for what does
+    /// not depend on the step (ids, scores, text) and dropped, since the step was
+    /// reported.
     Orphan,
 }
 
@@ -78,6 +79,27 @@ impl<'h> Body<'h> {
     }
 
     fn step(&mut self, stmt: &Statement, words_ok: bool, diags: &mut Diags) {
+        let mut critical = false;
+        let mut personas = Vec::new();
+        let mut cites = Vec::new();
+        // Words followed by no `:` at all are most likely the action itself.
+        if let (Words::Step { critical: flags, personas: ids }, true) = (&stmt.words, stmt.text.is_some() && words_ok) {
+            critical = !flags.is_empty();
+            for extra in flags.iter().skip(1) {
+                diags.push(repeated(extra.span, "critical"));
+            }
+            let mut cited = Vec::new();
+            for id in ids {
+                match self.lookup(id, "step", self.wanted(Wanted::Persona), diags) {
+                    Some(Decl::Persona(p)) if personas.contains(&p) => diags.push(repeated(id.span, id.name)),
+                    Some(Decl::Persona(p)) => personas.push(p),
+                    Some(Decl::Source(s)) => cited.push((s, id)),
+                    Some(decl) => diags.push(wrong_kind(id, decl, self.wanted(Wanted::Persona).phrase())),
+                    None => {}
+                }
+            }
+            cites = sorted_cites(cited, diags);
+        }
         if self.phases.is_empty() {
             diags.push(
                 Diag::new(
@@ -90,24 +112,6 @@ impl<'h> Body<'h> {
             );
             self.state = State::Orphan;
             return;
-        }
-        let mut critical = false;
-        let mut personas = Vec::new();
-        // Words followed by no `:` at all are most likely the action itself.
-        if let (Words::Step { critical: flags, personas: ids }, true) = (&stmt.words, stmt.text.is_some() && words_ok) {
-            critical = !flags.is_empty();
-            for extra in flags.iter().skip(1) {
-                diags.push(repeated(extra.span, "critical"));
-            }
-            for id in ids {
-                if let Some(p) = self.persona(id, "step", diags) {
-                    if personas.contains(&p) {
-                        diags.push(repeated(id.span, id.name));
-                    } else {
-                        personas.push(p);
-                    }
-                }
-            }
         }
         let action = match self.colon_forgotten(stmt) {
             Some(help) => {
@@ -133,6 +137,7 @@ impl<'h> Body<'h> {
             touchpoints: Vec::new(),
             emotions: Vec::new(),
             details: Details::default(),
+            cites,
             span: stmt.span,
         };
         if let Some(phase) = self.phases.last_mut() {
@@ -141,11 +146,15 @@ impl<'h> Body<'h> {
         self.state = State::Step;
     }
 
-    /// `touchpoint` and `emotion`, which only a step can hold.
+    /// `touchpoint` and `emotion`, which only a step can hold. One that cannot attach
+    /// to a step is still checked for what does not depend on the step.
     fn step_detail(&mut self, stmt: &Statement, kw: Keyword, diags: &mut Diags) {
-        match self.state {
-            State::Orphan => return,
-            State::Header => return diags.push(before_phase(stmt, kw)),
+        let attach = match self.state {
+            State::Orphan => false,
+            State::Header => {
+                diags.push(before_phase(stmt, kw));
+                false
+            }
             State::Phase => {
                 let phase_span = self.phases.last().map_or(stmt.span, |p| p.span);
                 diags.push(
@@ -158,19 +167,21 @@ impl<'h> Body<'h> {
                     .label("no step yet in this phase")
                     .with_secondary(phase_span, "the phase starts here"),
                 );
-                return;
+                false
             }
-            State::Step => {}
-        }
+            State::Step => true,
+        };
         match &stmt.words {
             Words::Touchpoint(ids) => {
-                let (channel, owner) = self.touchpoint_ids(ids, diags);
+                let (channel, owner, cites) = self.touchpoint_ids(ids, diags);
                 let text = required_text(stmt, "what the customer meets", diags);
-                if let (Some(text), Some(step)) = (text, self.current_step()) {
-                    step.touchpoints.push(Touchpoint { text, channel, owner, span: stmt.span });
+                if let (Some(text), Some(step), true) = (text, self.current_step(), attach) {
+                    step.touchpoints.push(Touchpoint { text, channel, owner, cites, span: stmt.span });
                 }
             }
-            Words::Emotion { persona, score } => self.emotion(stmt, persona.as_ref(), score, diags),
+            Words::Emotion { persona, score, cites } => {
+                self.emotion(stmt, persona.as_ref(), score, cites, attach, diags)
+            }
             _ => {}
         }
     }
@@ -202,11 +213,13 @@ impl<'h> Body<'h> {
         self.phases.last_mut().and_then(|p| p.steps.last_mut())
     }
 
-    fn touchpoint_ids(&self, ids: &[Ident], diags: &mut Diags) -> (Option<ChannelId>, Option<OwnerId>) {
+    fn touchpoint_ids(&self, ids: &[Ident], diags: &mut Diags) -> (Option<ChannelId>, Option<OwnerId>, Cites) {
         let mut channel: Option<(ChannelId, Span)> = None;
         let mut owner: Option<(OwnerId, Span)> = None;
+        let mut cited = Vec::new();
+        let wanted = self.wanted(Wanted::ChannelOrOwner);
         for id in ids {
-            match self.lookup(id, "touchpoint", Wanted::ChannelOrOwner, diags) {
+            match self.lookup(id, "touchpoint", wanted, diags) {
                 Some(Decl::Channel(c)) => match channel {
                     Some((same, _)) if same == c => diags.push(repeated(id.span, id.name)),
                     Some((_, first)) => diags.push(two_of(id, "channels", first)),
@@ -217,24 +230,136 @@ impl<'h> Body<'h> {
                     Some((_, first)) => diags.push(two_of(id, "owners", first)),
                     None => owner = Some((o, id.span)),
                 },
-                Some(decl @ Decl::Persona(_)) => diags.push(wrong_kind(id, decl, Wanted::ChannelOrOwner.phrase())),
+                Some(Decl::Source(s)) => cited.push((s, id)),
+                Some(decl @ (Decl::Persona(_) | Decl::Kpi)) => diags.push(wrong_kind(id, decl, wanted.phrase())),
                 None => {}
             }
         }
-        (channel.map(|c| c.0), owner.map(|o| o.0))
+        (channel.map(|c| c.0), owner.map(|o| o.0), sorted_cites(cited, diags))
     }
 
-    fn emotion(&mut self, stmt: &Statement, persona: Option<&Ident>, score: &Number, diags: &mut Diags) {
-        let named = match persona {
-            Some(id) => match self.persona(id, "emotion", diags) {
-                Some(p) => Some((p, id)),
-                None => return,
-            },
-            None => None,
-        };
-        let Some(value) = self.score(score, diags) else {
+    /// The sources that a statement's citation words name. Every word must be a
+    /// declared source.
+    fn cites(&self, ids: &[Ident], statement: &str, diags: &mut Diags) -> Cites {
+        if let (true, Some(first), Some(last)) = (self.header.sources.is_empty(), ids.first(), ids.last()) {
+            // A map without sources cites nothing: these are words where version 0 took
+            // none, and are reported as such.
+            let usage = usage_of(statement);
+            let text_only = usage.split_once(':').is_some_and(|(before, _)| before == statement);
+            diags.push(
+                Diag::new(
+                    Code::WrongWords,
+                    first.span.to(last.span),
+                    match text_only {
+                        true => format!("`{statement}` takes no words before the `:`"),
+                        false => format!("these words do not fit `{statement}`"),
+                    },
+                    format!(
+                        "write `{usage}`; ids after a statement's other words cite sources, and this map declares none"
+                    ),
+                )
+                .label(format!("`{statement}` expects other words")),
+            );
+            return Cites::new();
+        }
+        let mut cited = Vec::new();
+        for id in ids {
+            if let Some(source) = self.source(id, statement, diags) {
+                cited.push((source, id));
+            }
+        }
+        sorted_cites(cited, diags)
+    }
+
+    /// Resolves a word that must name a source.
+    fn source(&self, id: &Ident, statement: &str, diags: &mut Diags) -> Option<SourceId> {
+        if FlagKind::is_reserved(id.name) {
+            // A reserved word says something of its own; `lookup` explains it.
+            self.lookup(id, statement, Wanted::Source, diags);
+            return None;
+        }
+        match self.names().get(id.name) {
+            Some((Decl::Source(s), _)) => Some(*s),
+            Some((decl, _)) => {
+                diags.push(
+                    Diag::new(
+                        Code::NotASource,
+                        id.span,
+                        format!("`{}` is {}, but only sources can be cited here", id.name, decl.with_article()),
+                        format!(
+                            "ids after a statement's other words cite sources, declared with `source <id> [kind]: \
+                             …`; {}",
+                            match decl {
+                                Decl::Persona(_) => "a persona is named on the `step` or before an emotion's score",
+                                Decl::Channel(_) | Decl::Owner(_) => "channels and owners go on `touchpoint` lines",
+                                _ => "a KPI's id stands right after `kpi`",
+                            }
+                        ),
+                    )
+                    .label(decl.with_article()),
+                );
+                None
+            }
+            None => {
+                diags.push_lazy(id.span.start, true, || {
+                    let candidates: Vec<&str> = self.source_names().collect();
+                    let closest = suggest::closest(id.name, candidates.iter().copied());
+                    let help = match (closest, candidates.is_empty()) {
+                        (Some(c), _) => format!("did you mean `{c}`?"),
+                        (None, true) => format!(
+                            "the map declares no sources; declare it in the header, e.g. `source {} interview: \
+                             Interview 1, 12 March`",
+                            id.name
+                        ),
+                        (None, false) => suggest::help(id.name, "source", &candidates),
+                    };
+                    Diag::new(
+                        Code::UndeclaredSource,
+                        id.span,
+                        format!("the source `{}` is not declared", id.name),
+                        help,
+                    )
+                    .label("expected a source id")
+                    .suggest(closest)
+                });
+                None
+            }
+        }
+    }
+
+    fn source_names(&self) -> impl Iterator<Item = &str> {
+        self.names().iter().filter(|(_, (d, _))| matches!(d, Decl::Source(_))).map(|(name, _)| name.as_str())
+    }
+
+    /// What a statement's ids may name: `base`, and sources when the map has some.
+    fn wanted(&self, base: Wanted) -> Wanted {
+        match (base, self.header.sources.is_empty()) {
+            (_, true) => base,
+            (Wanted::Persona, false) => Wanted::PersonaOrSource,
+            (Wanted::ChannelOrOwner, false) => Wanted::ChannelOwnerOrSource,
+            (Wanted::Owner, false) => Wanted::OwnerOrSource,
+            (other, false) => other,
+        }
+    }
+
+    fn emotion(
+        &mut self,
+        stmt: &Statement,
+        persona: Option<&Ident>,
+        score: &Number,
+        cites: &[Ident],
+        attach: bool,
+        diags: &mut Diags,
+    ) {
+        // Each word is checked on its own: a mistyped persona does not hide a score
+        // off the scale, and neither needs the step.
+        let named = persona.map(|id| self.persona(id, "emotion", diags).map(|p| (p, id)));
+        let value = self.score(score, diags);
+        let cites = self.cites(cites, "emotion", diags);
+        let (Some(value), true, None | Some(Some(_))) = (value, attach, named) else {
             return;
         };
+        let named = named.flatten();
         let all: Vec<Option<PersonaId>> = (0..self.header.personas.len()).map(|i| Some(PersonaId(i))).collect();
         let header = self.header;
         let Some(step) = self.current_step() else {
@@ -278,7 +403,8 @@ impl<'h> Body<'h> {
         }
         for persona in targets {
             let text = optional_text(stmt);
-            step.emotions.push(Emotion { persona, score: value, text, named: named.is_some(), span: stmt.span });
+            let cites = cites.clone();
+            step.emotions.push(Emotion { persona, score: value, text, named: named.is_some(), cites, span: stmt.span });
         }
     }
 
@@ -318,42 +444,59 @@ impl<'h> Body<'h> {
     }
 
     /// Details that a step or, before its first step, a phase can hold: what each
-    /// carries besides its text is its lane's [`Carries`].
+    /// carries besides its text is its lane's [`Carries`]. One that cannot attach is
+    /// still checked for what does not depend on where it stands.
     fn detail(&mut self, stmt: &Statement, lane: LaneKind, diags: &mut Diags) {
         let Some((_, carries)) = lane.detail() else { return };
-        match self.state {
-            State::Orphan => return,
+        let attach = match self.state {
+            State::Orphan => false,
             State::Header => {
-                return diags.push(match lane.spec().blueprint_rank {
+                diags.push(match lane.spec().blueprint_rank {
                     Some(_) => blueprint_before_phase(stmt, lane),
                     None => before_phase(stmt, Keyword::Detail(lane)),
                 });
+                false
             }
-            State::Phase | State::Step => {}
-        }
-        let Some(text) = required_text(stmt, "text", diags) else {
-            return;
+            State::Phase | State::Step => true,
         };
+        let keyword = Keyword::Detail(lane).as_str();
         let extra = match (carries, &stmt.words) {
-            (Carries::Text, _) => Extra::Text,
-            (Carries::NeedKind, Words::Need(kind)) => Extra::Need(
-                kind.map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional }),
-            ),
-            (Carries::Kpi, Words::Kpi { value, target }) => {
-                if let Some(huge) = std::iter::once(value).chain(target).find(|n| !n.value.is_finite()) {
-                    return diags.push(number_too_large(huge));
-                }
-                Extra::Kpi(Figures { value: measure(value), target: target.as_ref().map(measure) })
+            (Carries::Text, Words::Cited(ids)) => Some((Extra::Text, self.cites(ids, keyword, diags))),
+            (Carries::Text, _) => Some((Extra::Text, Cites::new())),
+            (Carries::NeedKind, Words::Need { kind, cites }) => {
+                let kind = kind
+                    .map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional });
+                Some((Extra::Need(kind), self.cites(cites, keyword, diags)))
             }
-            (Carries::Owner, Words::Owned(owner)) => match owner {
-                Some(id) => match self.owner(id, lane, diags) {
-                    Some(o) => Extra::Owner(Some(o)),
-                    None => return,
-                },
-                None => Extra::Owner(None),
-            },
+            (Carries::Kpi, Words::Kpi { id, value, goal, cites }) => {
+                let cites = self.cites(cites, keyword, diags);
+                let numbers = value.iter().chain(goal.as_ref().map(|g| &g.1));
+                match numbers.clone().find(|n| !n.value.is_finite()) {
+                    Some(huge) => {
+                        diags.push(number_too_large(huge));
+                        None
+                    }
+                    None => {
+                        let goal = goal.as_ref().map(|(word, n)| Goal {
+                            kind: match word.kind {
+                                FlagKind::Min => GoalKind::Min,
+                                FlagKind::Max => GoalKind::Max,
+                                _ => GoalKind::Target,
+                            },
+                            measure: measure(n),
+                        });
+                        let id = id.as_ref().map(|i| i.name.to_string());
+                        Some((Extra::Kpi(Figures { id, value: value.as_ref().map(measure), goal }), cites))
+                    }
+                }
+            }
+            (Carries::Owner, Words::Owned(ids)) => self.owned(ids, lane, diags),
             // The words were of another statement's shape, and were reported.
-            (Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => return,
+            (Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => None,
+        };
+        let text = required_text(stmt, "text", diags);
+        let (Some(text), Some((extra, cites)), true) = (text, extra, attach) else {
+            return;
         };
         let details = match self.state {
             State::Phase => self.phases.last_mut().map(|p| &mut p.details),
@@ -361,15 +504,46 @@ impl<'h> Body<'h> {
             State::Orphan | State::Header => None,
         };
         let Some(details) = details else { return };
-        details.push(Detail { lane, text, extra });
+        details.push(Detail { lane, text, extra, cites, span: stmt.span });
     }
 
-    /// Resolves an id that must name an owner (of a frontstage, backstage or support
-    /// statement).
-    fn owner(&self, id: &Ident, lane: LaneKind, diags: &mut Diags) -> Option<OwnerId> {
+    /// The owner and sources of a `frontstage`, `backstage` or `support` statement;
+    /// `None` when a word is wrong (reported).
+    fn owned(&self, ids: &[Ident], lane: LaneKind, diags: &mut Diags) -> Option<(Extra, Cites)> {
         let keyword = Keyword::Detail(lane).as_str();
-        match self.lookup(id, keyword, Wanted::Owner, diags)? {
-            Decl::Owner(o) => Some(o),
+        let mut owner: Option<(OwnerId, Span)> = None;
+        let mut cited = Vec::new();
+        let mut ok = true;
+        for id in ids {
+            match self.owner(id, lane, diags) {
+                Some(Ok(o)) => match owner {
+                    Some((same, _)) if same == o => diags.push(repeated(id.span, id.name)),
+                    Some((_, first)) => diags.push(
+                        Diag::new(
+                            Code::RepeatedWord,
+                            id.span,
+                            format!("`{keyword}` names one owner, but this names two"),
+                            format!("write one `{keyword}` line for each owner"),
+                        )
+                        .label("second owner")
+                        .with_secondary(first, "first here"),
+                    ),
+                    None => owner = Some((o, id.span)),
+                },
+                Some(Err(source)) => cited.push((source, id)),
+                None => ok = false,
+            }
+        }
+        ok.then(|| (Extra::Owner(owner.map(|o| o.0)), sorted_cites(cited, diags)))
+    }
+
+    /// Resolves an id of a frontstage, backstage or support statement: an owner
+    /// (`Ok`), or a source it cites (`Err`).
+    fn owner(&self, id: &Ident, lane: LaneKind, diags: &mut Diags) -> Option<Result<OwnerId, SourceId>> {
+        let keyword = Keyword::Detail(lane).as_str();
+        match self.lookup(id, keyword, self.wanted(Wanted::Owner), diags)? {
+            Decl::Owner(o) => Some(Ok(o)),
+            Decl::Source(s) => Some(Err(s)),
             decl => {
                 diags.push(
                     Diag::new(
@@ -447,6 +621,11 @@ enum Wanted {
     Persona,
     ChannelOrOwner,
     Owner,
+    Source,
+    /// In a map with sources, where a persona may stand a source may too.
+    PersonaOrSource,
+    ChannelOwnerOrSource,
+    OwnerOrSource,
 }
 
 impl Wanted {
@@ -455,6 +634,10 @@ impl Wanted {
             Wanted::Persona => "a persona",
             Wanted::ChannelOrOwner => "a channel or owner",
             Wanted::Owner => "an owner",
+            Wanted::Source => "a source",
+            Wanted::PersonaOrSource => "a persona or source",
+            Wanted::ChannelOwnerOrSource => "a channel, owner or source",
+            Wanted::OwnerOrSource => "an owner or source",
         }
     }
 
@@ -463,16 +646,46 @@ impl Wanted {
             Wanted::Persona => "persona",
             Wanted::ChannelOrOwner => "channel or owner",
             Wanted::Owner => "owner",
+            Wanted::Source => "source",
+            Wanted::PersonaOrSource => "persona or source",
+            Wanted::ChannelOwnerOrSource => "channel, owner or source",
+            Wanted::OwnerOrSource => "owner or source",
         }
     }
 
     fn accepts(self, decl: Decl) -> bool {
+        let source = matches!(decl, Decl::Source(_));
         match self {
             Wanted::Persona => matches!(decl, Decl::Persona(_)),
-            Wanted::ChannelOrOwner => !matches!(decl, Decl::Persona(_)),
+            Wanted::ChannelOrOwner => matches!(decl, Decl::Channel(_) | Decl::Owner(_)),
             Wanted::Owner => matches!(decl, Decl::Owner(_)),
+            Wanted::Source => source,
+            Wanted::PersonaOrSource => source || matches!(decl, Decl::Persona(_)),
+            Wanted::ChannelOwnerOrSource => source || matches!(decl, Decl::Channel(_) | Decl::Owner(_)),
+            Wanted::OwnerOrSource => source || matches!(decl, Decl::Owner(_)),
         }
     }
+}
+
+/// Citations in the canonical order, that of the sources' declarations; a source
+/// cited twice is reported.
+fn sorted_cites(mut cited: Vec<(SourceId, &Ident)>, diags: &mut Diags) -> Cites {
+    let mut cites: Cites = Vec::with_capacity(cited.len());
+    let mut seen: Vec<SourceId> = Vec::new();
+    for (source, id) in &cited {
+        if seen.contains(source) {
+            diags.push(repeated(id.span, id.name));
+        } else {
+            seen.push(*source);
+        }
+    }
+    cited.sort_by_key(|(s, _)| *s);
+    for (source, _) in cited {
+        if cites.last() != Some(&source) {
+            cites.push(source);
+        }
+    }
+    cites
 }
 
 fn usage_of(statement: &str) -> &'static str {
@@ -555,7 +768,8 @@ fn wrong_kind(id: &Ident, decl: Decl, expected: &str) -> Diag {
         format!("`{}` is {}, but {expected} is expected here", id.name, decl.with_article()),
         match decl {
             Decl::Persona(_) => "personas go on the `step` or `emotion` line, not on a touchpoint".to_string(),
-            _ => format!("only personas can be named here; `{}` is {}", id.name, decl.with_article()),
+            Decl::Source(_) => "cite sources after the statement's other words, e.g. `emotion anna -2 i3`".to_string(),
+            _ => format!("name {expected} here; `{}` is {}", id.name, decl.with_article()),
         },
     )
     .label(decl.with_article())

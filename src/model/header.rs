@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::lower::{no_text, optional_text, required_text};
 use super::{
-    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, Owner, OwnerId, Persona, PersonaId, Phase, Scale, Text,
-    View, suggest,
+    Channel, ChannelId, ChannelMode, Journey, LaneKind, Lang, MapState, Owner, OwnerId, Persona, PersonaId, Phase,
+    Scale, Source, SourceId, SourceKind, Text, View, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
@@ -18,6 +18,9 @@ pub(super) enum Decl {
     Persona(PersonaId),
     Channel(ChannelId),
     Owner(OwnerId),
+    Source(SourceId),
+    /// A KPI's id, declared where the KPI is written.
+    Kpi,
 }
 
 impl Decl {
@@ -26,6 +29,8 @@ impl Decl {
             Decl::Persona(_) => "a persona",
             Decl::Channel(_) => "a channel",
             Decl::Owner(_) => "an owner",
+            Decl::Source(_) => "a source",
+            Decl::Kpi => "a KPI",
         }
     }
 }
@@ -46,11 +51,13 @@ pub(super) struct Header {
     pub(super) scale_unknown: bool,
     lanes: Option<Vec<LaneKind>>,
     view: Option<View>,
+    state: Option<MapState>,
     /// Where each once-only header statement was first given, valid or not.
     given: HashMap<&'static str, Span>,
     pub(super) personas: Vec<Persona>,
     pub(super) channels: Vec<Channel>,
     pub(super) owners: Vec<Owner>,
+    pub(super) sources: Vec<Source>,
     names: Names,
 }
 
@@ -124,13 +131,14 @@ impl Header {
             }
             // `persona anna bob: …`: the first word is the id all the same, so that
             // the uses of `anna` do not cascade into errors.
-            (Words::Malformed(words), Keyword::Persona | Keyword::Channel | Keyword::Owner) => {
+            (Words::Malformed(words), Keyword::Persona | Keyword::Channel | Keyword::Owner | Keyword::Source) => {
                 let Some(Word::Ident(id)) = words.first() else { return };
                 let label = optional_text(stmt);
                 let span = stmt.span;
                 let decl = match kw {
                     Keyword::Persona => Decl::Persona(PersonaId(self.personas.len())),
                     Keyword::Channel => Decl::Channel(ChannelId(self.channels.len())),
+                    Keyword::Source => Decl::Source(SourceId(self.sources.len())),
                     _ => Decl::Owner(OwnerId(self.owners.len())),
                 };
                 if self.declare(id, decl, diags) {
@@ -139,13 +147,28 @@ impl Header {
                         Decl::Persona(_) => self.personas.push(Persona { id, description: label, span }),
                         Decl::Channel(_) => self.channels.push(Channel { id, label, mode: None, span }),
                         Decl::Owner(_) => self.owners.push(Owner { id, label, external: false, span }),
+                        Decl::Source(_) => self.sources.push(Source { id, kind: None, description: label, span }),
+                        Decl::Kpi => {}
                     }
+                }
+            }
+            (Words::Source { id, kind }, _) => {
+                let kind = kind.as_ref().and_then(|k| source_kind(k, diags));
+                let source =
+                    Source { id: id.name.to_string(), kind, description: optional_text(stmt), span: stmt.span };
+                if self.declare(id, Decl::Source(SourceId(self.sources.len())), diags) {
+                    self.sources.push(source);
                 }
             }
             (Words::View(word), _) => {
                 no_text(stmt, diags);
                 let view = view(word, diags);
                 once(&mut self.given, &mut self.view, view, stmt, diags);
+            }
+            (Words::State(word), _) => {
+                no_text(stmt, diags);
+                let state = state(word, diags);
+                once(&mut self.given, &mut self.state, state, stmt, diags);
             }
             (Words::Lanes(names), _) => {
                 no_text(stmt, diags);
@@ -210,6 +233,14 @@ impl Header {
         self.title.clone()
     }
 
+    /// Declares the id of a KPI, which is written in the body but shares the header's
+    /// namespace.
+    pub(super) fn kpi(&mut self, stmt: &Statement, diags: &mut Diags) {
+        if let Words::Kpi { id: Some(id), .. } = &stmt.words {
+            self.declare(id, Decl::Kpi, diags);
+        }
+    }
+
     /// Records a declaration; reports a reserved or repeated id and returns `false`.
     fn declare(&mut self, id: &Ident, decl: Decl, diags: &mut Diags) -> bool {
         if FlagKind::is_reserved(id.name) {
@@ -233,7 +264,7 @@ impl Header {
                     Code::DuplicateId,
                     id.span,
                     format!("`{}` is already declared as {}", id.name, earlier.with_article()),
-                    "personas, channels and owners share one namespace; give this one another id",
+                    "personas, channels, owners, sources and KPIs share one namespace; give this one another id",
                 )
                 .label("declared again")
                 .with_secondary(*at, "first declared here"),
@@ -265,6 +296,8 @@ impl Header {
             personas: self.personas,
             channels: self.channels,
             owners: self.owners,
+            sources: self.sources,
+            state: self.state,
             lanes: Vec::new(),
             lanes_explicit: self.lanes.is_some(),
             view: self.view.unwrap_or_default(),
@@ -410,4 +443,40 @@ fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
         );
     }
     view
+}
+
+fn state(word: &Ident, diags: &mut Diags) -> Option<MapState> {
+    let state = MapState::from_name(word.name);
+    if state.is_none() {
+        let names: Vec<&str> = MapState::ALL.iter().map(|s| s.name()).collect();
+        let closest = suggest::closest(word.name, names.iter().copied());
+        let help = match closest {
+            Some(s) => format!("did you mean `{s}`? A map is `state current` (today's journey) or `state future`"),
+            None => "a map is `state current` (today's journey) or `state future` (a designed one)".to_string(),
+        };
+        diags.push(
+            Diag::new(Code::UnknownState, word.span, format!("there is no state `{}`", word.name), help)
+                .label("unknown state")
+                .suggest(closest),
+        );
+    }
+    state
+}
+
+fn source_kind(word: &Ident, diags: &mut Diags) -> Option<SourceKind> {
+    let kind = SourceKind::from_name(word.name);
+    if kind.is_none() {
+        let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
+        let closest = suggest::closest(word.name, names.iter().copied());
+        let help = match closest {
+            Some(k) => format!("did you mean `{k}`? A source is one of: {}", names.join(", ")),
+            None => format!("a source's kind is one of: {}; or leave it out", names.join(", ")),
+        };
+        diags.push(
+            Diag::new(Code::UnknownSourceKind, word.span, format!("there is no kind of source `{}`", word.name), help)
+                .label("unknown kind")
+                .suggest(closest),
+        );
+    }
+    kind
 }

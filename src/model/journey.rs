@@ -18,6 +18,10 @@ pub struct Journey {
     pub personas: Vec<Persona>,
     pub channels: Vec<Channel>,
     pub owners: Vec<Owner>,
+    /// Where the map's knowledge comes from (`source`), in the order declared.
+    pub sources: Vec<Source>,
+    /// Whether the map describes today's journey or a designed one (`state`).
+    pub state: Option<MapState>,
     /// The lanes to draw, in order: as `lanes` lists them, or every lane with content.
     pub lanes: Vec<LaneKind>,
     /// Whether `lanes` was written.
@@ -65,6 +69,15 @@ impl Journey {
     /// The declared owners' ids, in the order declared (that of [`Journey::owners`]).
     pub fn owner_ids(&self) -> impl Iterator<Item = OwnerId> + use<> {
         (0..self.owners.len()).map(OwnerId)
+    }
+
+    /// The declared sources' ids, in the order declared (that of [`Journey::sources`]).
+    pub fn source_ids(&self) -> impl Iterator<Item = SourceId> + use<> {
+        (0..self.sources.len()).map(SourceId)
+    }
+
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0]
     }
 
     pub fn persona(&self, id: PersonaId) -> &Persona {
@@ -178,6 +191,101 @@ pub struct ChannelId(pub(super) usize);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OwnerId(pub(super) usize);
 
+/// A declared source of a journey: [`Journey::source`] resolves it, and
+/// [`Journey::source_ids`] lists them. Sources sort in the order declared, the order
+/// in which a statement's citations are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub(super) usize);
+
+/// The sources a statement cites, in the order declared, each once.
+pub type Cites = Vec<SourceId>;
+
+/// Where the map's knowledge comes from: `source i3 interview: Interview 3, Anna`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub kind: Option<SourceKind>,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+/// The kind of research behind a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Interview,
+    Survey,
+    Observation,
+    Analytics,
+    Workshop,
+    Document,
+}
+
+impl SourceKind {
+    pub const ALL: &'static [SourceKind] = &[
+        SourceKind::Interview,
+        SourceKind::Survey,
+        SourceKind::Observation,
+        SourceKind::Analytics,
+        SourceKind::Workshop,
+        SourceKind::Document,
+    ];
+
+    /// The word written after the source's id.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Interview => "interview",
+            SourceKind::Survey => "survey",
+            SourceKind::Observation => "observation",
+            SourceKind::Analytics => "analytics",
+            SourceKind::Workshop => "workshop",
+            SourceKind::Document => "document",
+        }
+    }
+
+    pub fn from_name(word: &str) -> Option<SourceKind> {
+        SourceKind::ALL.iter().copied().find(|k| k.name() == word)
+    }
+
+    /// What customers say (interviews, surveys, workshops), or what they do
+    /// (observation, analytics); `None` for a document.
+    pub fn evidence(self) -> Option<Evidence> {
+        match self {
+            SourceKind::Interview | SourceKind::Survey | SourceKind::Workshop => Some(Evidence::Said),
+            SourceKind::Observation | SourceKind::Analytics => Some(Evidence::Seen),
+            SourceKind::Document => None,
+        }
+    }
+}
+
+/// What a source tells: what customers say, or what they were seen to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Evidence {
+    Said,
+    Seen,
+}
+
+/// `state current|future`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapState {
+    Current,
+    Future,
+}
+
+impl MapState {
+    pub const ALL: &'static [MapState] = &[MapState::Current, MapState::Future];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MapState::Current => "current",
+            MapState::Future => "future",
+        }
+    }
+
+    pub fn from_name(word: &str) -> Option<MapState> {
+        MapState::ALL.iter().copied().find(|s| s.name() == word)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Persona {
     pub id: String,
@@ -231,6 +339,8 @@ pub struct Step {
     /// expanded to every persona of the step.
     pub emotions: Vec<Emotion>,
     pub details: Details,
+    /// The sources the `step` line cites.
+    pub cites: Cites,
     pub span: Span,
 }
 
@@ -254,6 +364,7 @@ pub struct Touchpoint {
     pub text: Text,
     pub channel: Option<ChannelId>,
     pub owner: Option<OwnerId>,
+    pub cites: Cites,
     pub span: Span,
 }
 
@@ -267,6 +378,9 @@ pub struct Emotion {
     pub text: Option<Text>,
     /// Whether the statement named the persona (or applied to all of the step's).
     pub named: bool,
+    pub cites: Cites,
+    /// The statement's span: shared by the emotions of one `emotion` line without a
+    /// persona.
     pub span: Span,
 }
 
@@ -286,6 +400,8 @@ pub struct Detail {
     pub text: Text,
     /// What the statement carries besides its text, as its lane's [`Carries`] says.
     pub extra: Extra,
+    pub cites: Cites,
+    pub span: Span,
 }
 
 /// What a detail carries besides its text; the variant follows its lane's [`Carries`].
@@ -328,7 +444,7 @@ impl Details {
     /// The KPIs, with their figures.
     pub fn kpis(&self) -> impl Iterator<Item = Kpi<'_>> {
         self.items.iter().filter_map(|d| match &d.extra {
-            Extra::Kpi(figures) => Some(Kpi { label: &d.text, value: &figures.value, target: figures.target.as_ref() }),
+            Extra::Kpi(figures) => Some(Kpi { label: &d.text, figures }),
             _ => None,
         })
     }
@@ -358,11 +474,58 @@ impl NeedKind {
     }
 }
 
-/// A KPI's figures: `kpi 12% target 20%: …`.
+/// A KPI's figures: `kpi wait 14 max 8: …`, `kpi 12% target 20%: …`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
-    pub value: Measure,
-    pub target: Option<Measure>,
+    /// The KPI's id, in the map's one namespace.
+    pub id: Option<String>,
+    /// `None`: a KPI with an id and no value, drawn as "no data".
+    pub value: Option<Measure>,
+    pub goal: Option<Goal>,
+}
+
+/// What a KPI's figure is measured against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Goal {
+    pub kind: GoalKind,
+    pub measure: Measure,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GoalKind {
+    /// `target`: a figure to reach, with no direction (version 0's meaning).
+    Target,
+    /// `min`: the figure should be at least this.
+    Min,
+    /// `max`: the figure should be at most this.
+    Max,
+}
+
+impl GoalKind {
+    /// The word written before the goal's figure.
+    pub fn name(self) -> &'static str {
+        match self {
+            GoalKind::Target => "target",
+            GoalKind::Min => "min",
+            GoalKind::Max => "max",
+        }
+    }
+}
+
+/// Whether a KPI with a direction meets its goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Met,
+    Missed,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::Missed => "missed",
+        }
+    }
 }
 
 /// A measured figure, e.g. `kpi 12% target 20%: Quote conversion`, as a view of its
@@ -370,15 +533,45 @@ pub struct Figures {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Kpi<'a> {
     pub label: &'a Text,
-    pub value: &'a Measure,
-    pub target: Option<&'a Measure>,
+    pub figures: &'a Figures,
 }
 
-impl Kpi<'_> {
-    /// The value's distance to the target, `value − target`, when there is a target.
-    /// Whether above or below is good is not in the language: the reader judges.
+impl<'a> Kpi<'a> {
+    pub fn id(&self) -> Option<&'a str> {
+        self.figures.id.as_deref()
+    }
+
+    pub fn value(&self) -> Option<&'a Measure> {
+        self.figures.value.as_ref()
+    }
+
+    pub fn goal(&self) -> Option<&'a Goal> {
+        self.figures.goal.as_ref()
+    }
+
+    /// The goal's figure, whatever its kind.
+    pub fn target(&self) -> Option<&'a Measure> {
+        self.goal().map(|g| &g.measure)
+    }
+
+    /// The value's distance to the goal, `value − goal`, when there are both.
     pub fn distance(&self) -> Option<f64> {
-        self.target.map(|t| self.value.value - t.value)
+        Some(self.value()?.value - self.target()?.value)
+    }
+
+    /// Met or missed, for a KPI with a value and a `min` or `max` in the same unit. A
+    /// `target` has no direction: the reader judges.
+    pub fn verdict(&self) -> Option<Verdict> {
+        let (value, goal) = (self.value()?, self.goal()?);
+        if value.percent != goal.measure.percent {
+            return None;
+        }
+        let met = match goal.kind {
+            GoalKind::Target => return None,
+            GoalKind::Min => value.value >= goal.measure.value,
+            GoalKind::Max => value.value <= goal.measure.value,
+        };
+        Some(if met { Verdict::Met } else { Verdict::Missed })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Warnings about a map that compiles but is probably not finished.
 
-use super::{Journey, PersonaId};
+use super::{Journey, LaneKind, PersonaId, SourceId};
+use crate::Span;
 use crate::diag::{Code, Diag, Diags};
 
 pub(super) fn check(journey: &Journey, diags: &mut Diags) {
@@ -20,6 +21,7 @@ pub(super) fn check(journey: &Journey, diags: &mut Diags) {
     }
     personas(journey, diags);
     kpi_units(journey, diags);
+    sources(journey, diags);
     for (id, channel) in journey.channel_ids().zip(&journey.channels) {
         if !journey.steps().any(|(_, s)| s.touchpoints.iter().any(|t| t.channel == Some(id))) {
             diags.push(
@@ -98,15 +100,87 @@ fn personas(journey: &Journey, diags: &mut Diags) {
 
 fn kpi_units(journey: &Journey, diags: &mut Diags) {
     for kpi in journey.all_details().flat_map(|d| d.kpis()) {
-        let Some(target) = kpi.target.as_ref().filter(|t| t.percent != kpi.value.percent) else { continue };
+        let (Some(value), Some(target)) = (kpi.value(), kpi.target()) else { continue };
+        if target.percent == value.percent {
+            continue;
+        }
         diags.push(
             Diag::new(
                 Code::KpiUnitMismatch,
-                kpi.value.span.to(target.span),
-                format!("the KPI's value `{}` and target `{}` are in different units", kpi.value.text, target.text),
+                value.span.to(target.span),
+                format!("the KPI's value `{}` and target `{}` are in different units", value.text, target.text),
                 "write both as percentages (`12% target 20%`) or both as plain numbers",
             )
             .label("one is a percentage, the other is not"),
+        );
+    }
+}
+
+/// A source nothing cites; and, in a map with sources, the statements of what customers
+/// say and feel that cite none (`uncited`).
+fn sources(journey: &Journey, diags: &mut Diags) {
+    if journey.sources.is_empty() {
+        return;
+    }
+    let mut cited = vec![false; journey.sources.len()];
+    let mut cite = |cites: &[SourceId]| cites.iter().for_each(|s| cited[s.0] = true);
+    for (_, step) in journey.steps() {
+        cite(&step.cites);
+        step.touchpoints.iter().for_each(|t| cite(&t.cites));
+        step.emotions.iter().for_each(|e| cite(&e.cites));
+    }
+    journey.all_details().flat_map(|d| d.iter()).for_each(|d| cite(&d.cites));
+    for (source, _) in journey.sources.iter().zip(&cited).filter(|(_, c)| !**c) {
+        diags.push(
+            Diag::new(
+                Code::UnusedSource,
+                source.span,
+                format!("the source `{}` is declared but nothing cites it", source.id),
+                format!(
+                    "cite it after the words of the statements it backs (`pain {}: …`) or remove the declaration",
+                    source.id
+                ),
+            )
+            .label("not cited"),
+        );
+    }
+    // In source order; an `emotion` without a persona is one statement, however many
+    // personas it scores.
+    let mut uncited: Vec<(Span, &'static str)> = Vec::new();
+    for (_, step) in journey.steps() {
+        for emotion in step.emotions.iter().filter(|e| e.cites.is_empty()) {
+            if uncited.last().map(|u| u.0) != Some(emotion.span) {
+                uncited.push((emotion.span, "emotion"));
+            }
+        }
+    }
+    for detail in journey.all_details().flat_map(|d| d.iter()).filter(|d| d.cites.is_empty()) {
+        let keyword = match detail.lane {
+            LaneKind::Quotes => "quote",
+            LaneKind::Pains => "pain",
+            LaneKind::Delights => "delight",
+            _ => continue,
+        };
+        uncited.push((detail.span, keyword));
+    }
+    uncited.sort_by_key(|u| u.0.start);
+    let example = &journey.sources[0].id;
+    for (span, keyword) in uncited {
+        let shape = match keyword {
+            "emotion" => format!("emotion <score> {example}: …"),
+            _ => format!("{keyword} {example}: …"),
+        };
+        diags.push(
+            Diag::new(
+                Code::Uncited,
+                span,
+                format!("this `{keyword}` cites no source"),
+                format!(
+                    "say where it comes from: list the ids of its sources after its words, e.g. `{shape}`; \
+                     `lints: {{uncited: allow}}` in journeymap.yaml turns this off"
+                ),
+            )
+            .label("no source"),
         );
     }
 }

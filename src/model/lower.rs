@@ -26,6 +26,7 @@ pub fn lower(src: &str, file: &File, diags: &mut Diags) -> Option<Journey> {
                 let words_ok = check_words(stmt, diags);
                 header.statement(stmt, index, seen_phase, statements.first().copied(), words_ok, diags);
             }
+            Some(Keyword::Detail(LaneKind::Kpis)) => header.kpi(stmt, diags),
             Some(_) => {}
         }
     }
@@ -77,9 +78,11 @@ fn is_header(kw: Keyword) -> bool {
             | Keyword::Lang
             | Keyword::Scale
             | Keyword::View
+            | Keyword::State
             | Keyword::Persona
             | Keyword::Channel
             | Keyword::Owner
+            | Keyword::Source
             | Keyword::Lanes
     )
 }
@@ -113,6 +116,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("measure", "kpi"),
     ("comment", "note"),
     ("think", "thought"),
+    ("ref", "source"),
+    ("reference", "source"),
+    ("evidence-source", "source"),
+    ("research", "source"),
+    ("status", "state"),
     ("says", "quote"),
     ("said", "quote"),
 ];
@@ -145,7 +153,18 @@ fn unknown_keyword(src: &str, stmt: &Statement) -> Diag {
 
 /// Reports a known keyword whose words do not fit its statement. `true` when they fit.
 fn check_words(stmt: &Statement, diags: &mut Diags) -> bool {
-    let (Some(kw), Words::Malformed(words)) = (stmt.keyword, &stmt.words) else {
+    // Ids and no `:` at all: most likely the text, written without its colon.
+    let forgotten_colon = match &stmt.words {
+        Words::Cited(ids) if stmt.text.is_none() => Some(ids.iter().cloned().map(Word::Ident).collect::<Vec<_>>()),
+        _ => None,
+    };
+    let (Some(kw), Some(words)) = (
+        stmt.keyword,
+        match &stmt.words {
+            Words::Malformed(words) => Some(words),
+            _ => forgotten_colon.as_ref(),
+        },
+    ) else {
         // Rejected words were reported by the parser already.
         return !matches!(stmt.words, Words::Rejected);
     };
@@ -188,10 +207,15 @@ fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
     match kw {
         Keyword::Emotion if numbers == 0 => "; the score is a number on the scale",
         Keyword::Emotion => "; name at most one persona, before the score",
-        Keyword::Detail(LaneKind::Kpis) if numbers == 0 => "; the value is a number such as `12%` or `4.5`",
+        Keyword::Detail(LaneKind::Kpis) if numbers == 0 => {
+            "; the value is a number such as `12%` or `4.5`; a KPI without a value needs an id"
+        }
         Keyword::Scale => "; the bounds are integers, e.g. `scale -2..2` or `scale 1..5`",
         Keyword::Lang => "; the code is one word, e.g. `lang da`",
-        Keyword::Persona | Keyword::Channel | Keyword::Owner => "; the id is one word of letters, digits, `_` or `-`",
+        Keyword::Persona | Keyword::Channel | Keyword::Owner | Keyword::Source => {
+            "; the id is one word of letters, digits, `_` or `-`"
+        }
+        Keyword::State => "; the state is `current` or `future`",
         Keyword::Detail(LaneKind::Needs) => "; the kind is `functional` or `emotional`",
         Keyword::Detail(lane) if lane.detail().is_some_and(|d| d.1 == Carries::Owner) => {
             "; the one word is an owner's id"

@@ -9,7 +9,8 @@
 //! cleared, anything else is compared.
 
 use super::{
-    Channel, Detail, Details, Emotion, Extra, Figures, Journey, Measure, Owner, Persona, Phase, Step, Text, Touchpoint,
+    Channel, Detail, Details, Emotion, Extra, Figures, Goal, Journey, Measure, Owner, Persona, Phase, Source, Step,
+    Text, Touchpoint,
 };
 use crate::Span;
 
@@ -65,6 +66,8 @@ impl ClearSpans for Journey {
             personas,
             channels,
             owners,
+            sources,
+            state: _,
             lanes: _,
             lanes_explicit: _,
             view: _,
@@ -80,6 +83,7 @@ impl ClearSpans for Journey {
         personas.clear_spans();
         channels.clear_spans();
         owners.clear_spans();
+        sources.clear_spans();
         phases.clear_spans();
     }
 }
@@ -115,6 +119,14 @@ impl ClearSpans for Owner {
     }
 }
 
+impl ClearSpans for Source {
+    fn clear_spans(&mut self) {
+        let Source { id: _, kind: _, description, span } = self;
+        description.clear_spans();
+        span.clear_spans();
+    }
+}
+
 impl ClearSpans for Phase {
     fn clear_spans(&mut self) {
         let Phase { name, details, steps, span } = self;
@@ -127,7 +139,7 @@ impl ClearSpans for Phase {
 
 impl ClearSpans for Step {
     fn clear_spans(&mut self) {
-        let Step { number: _, action, critical: _, personas: _, touchpoints, emotions, details, span } = self;
+        let Step { number: _, action, critical: _, personas: _, touchpoints, emotions, details, cites: _, span } = self;
         action.clear_spans();
         touchpoints.clear_spans();
         emotions.clear_spans();
@@ -138,7 +150,7 @@ impl ClearSpans for Step {
 
 impl ClearSpans for Touchpoint {
     fn clear_spans(&mut self) {
-        let Touchpoint { text, channel: _, owner: _, span } = self;
+        let Touchpoint { text, channel: _, owner: _, cites: _, span } = self;
         text.clear_spans();
         span.clear_spans();
     }
@@ -146,7 +158,7 @@ impl ClearSpans for Touchpoint {
 
 impl ClearSpans for Emotion {
     fn clear_spans(&mut self) {
-        let Emotion { persona: _, score: _, text, named: _, span } = self;
+        let Emotion { persona: _, score: _, text, named: _, cites: _, span } = self;
         text.clear_spans();
         span.clear_spans();
     }
@@ -161,9 +173,10 @@ impl ClearSpans for Details {
 
 impl ClearSpans for Detail {
     fn clear_spans(&mut self) {
-        let Detail { lane: _, text, extra } = self;
+        let Detail { lane: _, text, extra, cites: _, span } = self;
         text.clear_spans();
         extra.clear_spans();
+        span.clear_spans();
     }
 }
 
@@ -178,9 +191,16 @@ impl ClearSpans for Extra {
 
 impl ClearSpans for Figures {
     fn clear_spans(&mut self) {
-        let Figures { value, target } = self;
+        let Figures { id: _, value, goal } = self;
         value.clear_spans();
-        target.clear_spans();
+        goal.clear_spans();
+    }
+}
+
+impl ClearSpans for Goal {
+    fn clear_spans(&mut self) {
+        let Goal { kind: _, measure } = self;
+        measure.clear_spans();
     }
 }
 

@@ -136,7 +136,7 @@ pub fn report(journey: &Journey) -> Report {
         handoffs: transitions(journey, &derived.handoffs, |o| &journey.owner(o).id),
         pains_without_opportunity: unanswered_pains(journey),
         kpis_off_target: kpis_off_target(journey),
-        kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.target.is_none()).count(),
+        kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.target().is_none()).count(),
         lanes: crate::lanes::reading_order().into_iter().map(|lane| lane_count(journey, lane)).collect(),
     }
 }
@@ -209,7 +209,9 @@ fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
     let mut out = Vec::new();
     for ((p, step), details) in all_details(journey) {
         for kpi in details.kpis() {
-            let (Some(target), Some(distance)) = (kpi.target, kpi.distance()) else { continue };
+            let (Some(value), Some(target), Some(distance)) = (kpi.value(), kpi.target(), kpi.distance()) else {
+                continue;
+            };
             let distance = round2(distance);
             if distance == 0.0 {
                 continue;
@@ -218,7 +220,7 @@ fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
                 phase: journey.phases[p].name.value.clone(),
                 step: step.map(|r| step_at(journey, r)),
                 label: kpi.label.value.clone(),
-                value: kpi.value.text.clone(),
+                value: value.text.clone(),
                 target: target.text.clone(),
                 distance,
             });

@@ -16,9 +16,11 @@ pub enum Keyword {
     Lang,
     Scale,
     View,
+    State,
     Persona,
     Channel,
     Owner,
+    Source,
     Lanes,
     Phase,
     Step,
@@ -36,9 +38,11 @@ const FIXED: &[Keyword] = &[
     Keyword::Lang,
     Keyword::Scale,
     Keyword::View,
+    Keyword::State,
     Keyword::Persona,
     Keyword::Channel,
     Keyword::Owner,
+    Keyword::Source,
     Keyword::Lanes,
     Keyword::Phase,
     Keyword::Step,
@@ -63,6 +67,8 @@ impl Keyword {
             Keyword::Lang => "lang",
             Keyword::Scale => "scale",
             Keyword::View => "view",
+            Keyword::State => "state",
+            Keyword::Source => "source",
             Keyword::Persona => "persona",
             Keyword::Channel => "channel",
             Keyword::Owner => "owner",
@@ -88,14 +94,16 @@ impl Keyword {
             Keyword::Lang => "lang <code>",
             Keyword::Scale => "scale <min>..<max>",
             Keyword::View => "view journey|blueprint",
+            Keyword::State => "state current|future",
+            Keyword::Source => "source <id> [interview|survey|observation|analytics|workshop|document]: <description>",
             Keyword::Persona => "persona <id>: <description>",
             Keyword::Channel => "channel <id> [online|offline]: <label>",
             Keyword::Owner => "owner <id> [external]: <label>",
             Keyword::Lanes => "lanes <lane>…",
             Keyword::Phase => "phase: <name>",
-            Keyword::Step => "step [critical] [persona…]: <action>",
-            Keyword::Touchpoint => "touchpoint [channel] [owner]: <text>",
-            Keyword::Emotion => "emotion [persona] <score>: [why]",
+            Keyword::Step => "step [critical] [persona…] [sources…]: <action>",
+            Keyword::Touchpoint => "touchpoint [channel] [owner] [sources…]: <text>",
+            Keyword::Emotion => "emotion [persona] <score> [sources…]: [why]",
             Keyword::Detail(lane) => lane.spec().usage,
         }
     }
@@ -209,6 +217,23 @@ pub enum FlagKind {
     Target,
     Journey,
     Blueprint,
+    // Version 1: the kinds of source, the states, a KPI's direction, a need's state
+    // and an opportunity's weights.
+    Interview,
+    Survey,
+    Observation,
+    Analytics,
+    Workshop,
+    Document,
+    Current,
+    Future,
+    Min,
+    Max,
+    Met,
+    Unmet,
+    Partly,
+    Impact,
+    Effort,
 }
 
 impl FlagKind {
@@ -222,6 +247,21 @@ impl FlagKind {
         FlagKind::Target,
         FlagKind::Journey,
         FlagKind::Blueprint,
+        FlagKind::Interview,
+        FlagKind::Survey,
+        FlagKind::Observation,
+        FlagKind::Analytics,
+        FlagKind::Workshop,
+        FlagKind::Document,
+        FlagKind::Current,
+        FlagKind::Future,
+        FlagKind::Min,
+        FlagKind::Max,
+        FlagKind::Met,
+        FlagKind::Unmet,
+        FlagKind::Partly,
+        FlagKind::Impact,
+        FlagKind::Effort,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -235,6 +275,21 @@ impl FlagKind {
             FlagKind::Target => "target",
             FlagKind::Journey => "journey",
             FlagKind::Blueprint => "blueprint",
+            FlagKind::Interview => "interview",
+            FlagKind::Survey => "survey",
+            FlagKind::Observation => "observation",
+            FlagKind::Analytics => "analytics",
+            FlagKind::Workshop => "workshop",
+            FlagKind::Document => "document",
+            FlagKind::Current => "current",
+            FlagKind::Future => "future",
+            FlagKind::Min => "min",
+            FlagKind::Max => "max",
+            FlagKind::Met => "met",
+            FlagKind::Unmet => "unmet",
+            FlagKind::Partly => "partly",
+            FlagKind::Impact => "impact",
+            FlagKind::Effort => "effort",
         }
     }
 
@@ -265,7 +320,8 @@ impl Word<'_> {
 /// A statement's words, typed by statement.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Words<'a> {
-    /// `journey goal scope phase`, and detail statements that carry only text.
+    /// `journey goal scope phase`, and detail statements that carry only text and
+    /// cite nothing.
     None,
     Lang(Ident<'a>),
     Scale(Range<'a>),
@@ -283,19 +339,37 @@ pub enum Words<'a> {
         critical: Vec<Flag>,
         personas: Vec<Ident<'a>>,
     },
+    /// A touchpoint's channel, owner and sources, in the order written.
     Touchpoint(Vec<Ident<'a>>),
     Emotion {
         persona: Option<Ident<'a>>,
         score: Number<'a>,
+        cites: Vec<Ident<'a>>,
     },
-    Need(Option<Flag>),
+    Need {
+        kind: Option<Flag>,
+        cites: Vec<Ident<'a>>,
+    },
     /// `view journey|blueprint`.
     View(Ident<'a>),
-    /// `frontstage`, `backstage` and `support`: an optional owner.
-    Owned(Option<Ident<'a>>),
+    /// `state current|future`.
+    State(Ident<'a>),
+    /// `source <id> [kind]`.
+    Source {
+        id: Ident<'a>,
+        kind: Option<Ident<'a>>,
+    },
+    /// A detail statement that carries only text: the sources it cites.
+    Cited(Vec<Ident<'a>>),
+    /// `frontstage`, `backstage` and `support`: an optional owner and the sources, in
+    /// the order written.
+    Owned(Vec<Ident<'a>>),
     Kpi {
-        value: Number<'a>,
-        target: Option<Number<'a>>,
+        id: Option<Ident<'a>>,
+        value: Option<Number<'a>>,
+        /// `target`, `min` or `max`, and its figure.
+        goal: Option<(Flag, Number<'a>)>,
+        cites: Vec<Ident<'a>>,
     },
     /// Words that do not fit the keyword's statement (or the keyword is unknown).
     Malformed(Vec<Word<'a>>),

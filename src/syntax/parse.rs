@@ -142,6 +142,8 @@ fn statement_rule(kw: Keyword) -> Rule {
         Keyword::Lang => Rule::lang,
         Keyword::Scale => Rule::scale,
         Keyword::View => Rule::view,
+        Keyword::State => Rule::state,
+        Keyword::Source => Rule::source,
         Keyword::Persona => Rule::persona,
         Keyword::Channel => Rule::channel,
         Keyword::Owner => Rule::owner,
@@ -214,11 +216,13 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
     let mut numbers = Vec::new();
     let mut flags = Vec::new();
     let mut range = None;
+    let mut kpi_id = None;
     let mut malformed = Vec::new();
     let keep_words = matches!(rule, Rule::malformed | Rule::text_detail | Rule::owned_detail);
     for inner in pair.into_inner() {
         match inner.as_rule() {
             Rule::text_part => text = Some(text_of(inner, offset)),
+            Rule::kpi_id => kpi_id = inner.into_inner().next().map(|id| ident(&id, offset)),
             Rule::ident => {
                 let id = ident(&inner, offset);
                 if keep_words {
@@ -246,13 +250,15 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             | Rule::external
             | Rule::functional
             | Rule::emotional
-            | Rule::target => flags.push(flag(&inner, offset)),
+            | Rule::target
+            | Rule::min
+            | Rule::max => flags.push(flag(&inner, offset)),
             _ => {}
         }
     }
+    let first_flag = flags.first().copied();
     let mut idents = idents.into_iter();
     let mut numbers = numbers.into_iter();
-    let first_flag = flags.first().copied();
     let words = match (rule, range) {
         (Rule::lang, _) => idents.next().map_or(Words::None, Words::Lang),
         (Rule::scale, Some(r)) => Words::Scale(r),
@@ -265,21 +271,38 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             Some(id) => Words::Owner { id, external: first_flag },
             None => Words::None,
         },
+        (Rule::source, _) => match idents.next() {
+            Some(id) => Words::Source { id, kind: idents.next() },
+            None => Words::None,
+        },
         (Rule::lanes, _) => Words::Lanes(idents.collect()),
         (Rule::step, _) => Words::Step { critical: flags, personas: idents.collect() },
         (Rule::touchpoint, _) => Words::Touchpoint(idents.collect()),
         (Rule::emotion, _) => match numbers.next() {
-            Some(score) => Words::Emotion { persona: idents.next(), score },
+            // A persona stands before the score, the sources after it.
+            Some(score) => {
+                let (persona, cites): (Vec<Ident>, Vec<Ident>) = idents.partition(|i| i.span.end <= score.span.start);
+                Words::Emotion { persona: persona.into_iter().next(), score, cites }
+            }
             None => Words::None,
         },
-        (Rule::need, _) => Words::Need(first_flag),
-        (Rule::kpi, _) => match numbers.next() {
-            Some(value) => Words::Kpi { value, target: numbers.next() },
-            None => Words::None,
-        },
+        (Rule::need, _) => Words::Need { kind: first_flag, cites: idents.collect() },
+        (Rule::kpi, _) => {
+            // The goal's figure is the number after its word; a number before it is the value.
+            let (value, goal) = match first_flag {
+                Some(word) => {
+                    let (before, after): (Vec<Number>, Vec<Number>) =
+                        numbers.partition(|n| n.span.end <= word.span.start);
+                    (before.into_iter().next(), after.into_iter().next().map(|n| (word, n)))
+                }
+                None => (numbers.next(), None),
+            };
+            Words::Kpi { id: kpi_id, value, goal, cites: idents.collect() }
+        }
         (Rule::view, _) => idents.next().map_or(Words::None, Words::View),
-        // Any keyword with at most one word: the statement of a detail lane that takes
-        // that shape, else what `malformed` makes of it.
+        (Rule::state, _) => idents.next().map_or(Words::None, Words::State),
+        // Any keyword with ids only: the statement of a detail lane that takes that
+        // shape, else what `malformed` makes of it.
         (Rule::text_detail | Rule::owned_detail, _) => {
             match (
                 keyword.and_then(|k| match k {
@@ -289,10 +312,11 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
                 malformed.len(),
             ) {
                 (Some(Carries::Text), 0) => Words::None,
-                (Some(Carries::Owner), _) => Words::Owned(idents.next()),
-                // A text lane's keyword with a word, a lane whose statement has a rule of
-                // its own (`need`, `kpi`), or no lane's keyword at all.
-                (Some(Carries::Text | Carries::NeedKind | Carries::Kpi) | None, _) => Words::Malformed(malformed),
+                (Some(Carries::Text), _) => Words::Cited(idents.collect()),
+                (Some(Carries::Owner), _) => Words::Owned(idents.collect()),
+                // A lane whose statement has a rule of its own (`need`, `kpi`), or no
+                // lane's keyword at all.
+                (Some(Carries::NeedKind | Carries::Kpi) | None, _) => Words::Malformed(malformed),
             }
         }
         (Rule::malformed, _) => Words::Malformed(malformed),
@@ -349,6 +373,8 @@ fn flag(pair: &Pair<'_, Rule>, offset: usize) -> Flag {
         Rule::external => FlagKind::External,
         Rule::functional => FlagKind::Functional,
         Rule::emotional => FlagKind::Emotional,
+        Rule::min => FlagKind::Min,
+        Rule::max => FlagKind::Max,
         _ => FlagKind::Target,
     };
     Flag { kind, span: span_of(pair, offset) }

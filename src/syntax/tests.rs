@@ -63,14 +63,64 @@ fn the_first_colon_ends_the_words() {
 
 #[test]
 fn numbers_ranges_and_percentages() {
-    let Words::Kpi { value, target } = statement("kpi +12.5% target 20%: X").words else { panic!() };
+    let Words::Kpi { id, value, goal, cites } = statement("kpi +12.5% target 20%: X").words else { panic!() };
+    let value = value.unwrap();
     assert_eq!((value.value, value.percent, value.fractional), (12.5, true, true));
     assert_eq!(value.text, "+12.5%");
-    assert_eq!(target.unwrap().value, 20.0);
+    let (word, target) = goal.unwrap();
+    assert_eq!((word.kind, target.value), (FlagKind::Target, 20.0));
+    assert_eq!((id, cites), (None, vec![]));
     let Words::Scale(range) = statement("scale -2..+2").words else { panic!() };
     assert_eq!((range.min.integer(), range.max.integer()), (Some(-2), Some(2)));
-    let Words::Emotion { persona, score } = statement("emotion -1").words else { panic!() };
-    assert_eq!((persona, score.integer()), (None, Some(-1)));
+    let Words::Emotion { persona, score, cites } = statement("emotion -1").words else { panic!() };
+    assert_eq!((persona, score.integer(), cites), (None, Some(-1), vec![]));
+}
+
+#[test]
+fn citations_stand_after_the_other_words() {
+    fn names<'a>(ids: &[Ident<'a>]) -> Vec<&'a str> {
+        ids.iter().map(|i| i.name).collect()
+    }
+    let Words::Emotion { persona, score, cites } = statement("emotion anna -2 i3 i7: Why").words else { panic!() };
+    assert_eq!((persona.map(|p| p.name), score.integer(), names(&cites)), (Some("anna"), Some(-2), vec!["i3", "i7"]));
+    let Words::Cited(cites) = statement("pain i3 a1: The form").words else { panic!() };
+    assert_eq!(names(&cites), ["i3", "a1"]);
+    assert!(matches!(statement("pain: The form").words, Words::None));
+    let Words::Need { kind, cites } = statement("need emotional i3: Calm").words else { panic!() };
+    assert_eq!((kind.map(|k| k.kind), names(&cites)), (Some(FlagKind::Emotional), vec!["i3"]));
+    let Words::Owned(ids) = statement("backstage ops i3: Checks").words else { panic!() };
+    assert_eq!(names(&ids), ["ops", "i3"]);
+    let Words::Source { id, kind } = statement("source i3 interview: Anna").words else { panic!() };
+    assert_eq!((id.name, kind.map(|k| k.name)), ("i3", Some("interview")));
+    let Words::State(word) = statement("state future").words else { panic!() };
+    assert_eq!(word.name, "future");
+}
+
+#[test]
+fn a_kpi_has_an_id_a_value_or_both() {
+    let kpi = |line| match statement(line).words {
+        Words::Kpi { id, value, goal, cites } => Some((
+            id.map(|i| i.name),
+            value.map(|v| v.text),
+            goal.map(|(w, n)| (w.kind, n.text)),
+            cites.iter().map(|c| c.name).collect::<Vec<_>>(),
+        )),
+        _ => None,
+    };
+    assert_eq!(
+        kpi("kpi wait 14 max 8 o1: Minutes"),
+        Some((Some("wait"), Some("14"), Some((FlagKind::Max, "8")), vec!["o1"]))
+    );
+    assert_eq!(kpi("kpi conv: Conversion"), Some((Some("conv"), None, None, vec![])));
+    assert_eq!(
+        kpi("kpi conv min 55% a1: Conversion"),
+        Some((Some("conv"), None, Some((FlagKind::Min, "55%")), vec!["a1"]))
+    );
+    assert_eq!(kpi("kpi 38% target 55% a1: Q"), Some((None, Some("38%"), Some((FlagKind::Target, "55%")), vec!["a1"])));
+    // Neither an id nor a value, or a goal word where the id goes: not a `kpi`.
+    assert_eq!(kpi("kpi: Conversion"), None);
+    assert_eq!(kpi("kpi max 8: Minutes"), None);
+    assert_eq!(kpi("kpi 12% a1 13%: X"), None);
 }
 
 #[test]

@@ -387,7 +387,9 @@ fn hover_explains_keywords_ids_and_scores() {
         let r = client.at("textDocument/hover", &uri, line, character, json!({}));
         r["result"]["contents"]["value"].as_str().unwrap_or("").to_string()
     };
-    assert!(hover(&mut client, 8, 5).starts_with("`emotion [persona] <score>: [why]`\n\nHow the persona feels"));
+    assert!(
+        hover(&mut client, 8, 5).starts_with("`emotion [persona] <score> [sources…]: [why]`\n\nHow the persona feels")
+    );
     assert_eq!(hover(&mut client, 7, 8), "persona `anna`, declared:\n```journey\npersona anna: Anna\n```");
     assert_eq!(hover(&mut client, 8, 17), "emotion 4 of persona `anna`, on the map's scale 1..5");
     assert_eq!(hover(&mut client, 11, 12), "emotion 2 of every persona of the step, on the map's scale 1..5");

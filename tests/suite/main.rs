@@ -17,4 +17,5 @@ mod preview;
 mod props;
 mod render;
 mod report;
+mod sources;
 mod watch;

@@ -180,7 +180,8 @@ phase: P
     assert_eq!(j.notes.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
     assert_eq!(j.phases[0].details.texts(LaneKind::Pains).next().unwrap().value, "The whole phase hurts");
     let kpi = j.phases[0].details.kpis().next().unwrap();
-    assert_eq!((kpi.value.value, kpi.value.percent, kpi.target.unwrap().value), (38.0, true, 55.0));
+    let value = kpi.value().unwrap();
+    assert_eq!((value.value, value.percent, kpi.target().unwrap().value), (38.0, true, 55.0));
     assert!(j.phases[0].steps[0].critical);
     // Default lanes: those with content, in the contract's order.
     assert_eq!(

@@ -64,7 +64,8 @@ fn kpis_have_ids_directions_and_verdicts() {
          \x20   kpi left 1% max 2% a1: Visits that end without the medicine\n    kpi conv min 55% a1: Conversion\n\
          \x20   kpi 38% target 55%: Version 0's target\n    kpi nps 30 min 20: NPS\n"));
     let kpis: Vec<_> = j.phases[0].steps[0].details.kpis().collect();
-    let seen: Vec<(Option<&str>, Option<&str>, Option<GoalKind>, Option<Verdict>)> = kpis
+    type Seen<'a> = (Option<&'a str>, Option<&'a str>, Option<GoalKind>, Option<Verdict>);
+    let seen: Vec<Seen> = kpis
         .iter()
         .map(|k| (k.id(), k.value().map(|v| v.text.as_str()), k.goal().map(|g| g.kind), k.verdict()))
         .collect();

@@ -1,7 +1,7 @@
 //! Derived facts: gaps, each persona's low and high points, channel switches, handoffs.
 //! They are computed from the model and never written by hand.
 
-use super::{ChannelId, Journey, OwnerId, PersonaId, Score, Step};
+use super::{ChannelId, Cites, Evidence, Journey, LaneKind, OwnerId, PersonaId, Phase, Score, SourceId, Step};
 
 /// A step's place: indices into [`Journey::phases`] and [`super::Phase::steps`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,6 +18,55 @@ pub struct Derived {
     pub extremes: Vec<EmotionExtremes>,
     pub channel_switches: Vec<ChannelSwitch>,
     pub handoffs: Vec<Handoff>,
+    /// How much of the map its research backs; `None` in a map without sources.
+    pub evidence: Option<EvidenceFacts>,
+}
+
+/// Evidence coverage and the steps that are said, not seen (maps with sources).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvidenceFacts {
+    /// Each lane with statements, in [`LaneKind`] order: `actions` counts the `step`
+    /// lines, `emotions` the `emotion` lines (one however many personas it scores).
+    pub lanes: Vec<(LaneKind, Coverage)>,
+    /// Each phase's statements (its own details and its steps'), by phase index.
+    pub phases: Vec<Coverage>,
+    /// Each step's statements (its line, touchpoints, emotions and details), in
+    /// journey order.
+    pub steps: Vec<(StepRef, Coverage)>,
+    /// The whole map's statements.
+    pub total: Coverage,
+    /// Steps whose citations come from what customers say (interview, survey,
+    /// workshop) and none from what they do (observation, analytics), in order.
+    pub said_not_seen: Vec<StepRef>,
+}
+
+/// Cited statements out of all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub cited: usize,
+    pub total: usize,
+}
+
+impl Coverage {
+    /// The share cited, 0 to 1; `None` without statements.
+    pub fn ratio(self) -> Option<f64> {
+        (self.total > 0).then(|| self.cited as f64 / self.total as f64)
+    }
+
+    /// The share cited in whole percent, rounded down (so 100 only when all are).
+    pub fn percent(self) -> Option<u32> {
+        (self.total > 0).then(|| (self.cited * 100 / self.total) as u32)
+    }
+
+    fn add(&mut self, cites: &Cites) {
+        self.total += 1;
+        self.cited += usize::from(!cites.is_empty());
+    }
+
+    fn merge(&mut self, other: Coverage) {
+        self.cited += other.cited;
+        self.total += other.total;
+    }
 }
 
 /// The low and high point of one persona.
@@ -56,6 +105,7 @@ pub type Handoff = Transition<OwnerId>;
 
 pub(super) fn derive(journey: &Journey) -> Derived {
     Derived {
+        evidence: (!journey.sources.is_empty()).then(|| evidence(journey)),
         gaps: journey.steps().filter(|(_, s)| is_gap(journey, s)).map(|(at, _)| at).collect(),
         extremes: journey.travellers().into_iter().filter_map(|p| extremes(journey, p)).collect(),
         channel_switches: channel_switches(journey),
@@ -142,4 +192,55 @@ pub fn company_owners(journey: &Journey, step: &Step) -> Vec<OwnerId> {
 /// as for channel switches), a handoff is a pair of owner sets that share none.
 fn handoffs(journey: &Journey) -> Vec<Handoff> {
     transitions(journey, |step| company_owners(journey, step), |from, to| !from.iter().any(|o| to.contains(o)))
+}
+
+/// Every statement of a step, by lane, with what it cites: its `step` line, its
+/// touchpoints, its emotions (once per `emotion` line) and its details.
+pub fn step_statements(step: &Step) -> impl Iterator<Item = (LaneKind, &Cites)> {
+    let mut emotions: Vec<&super::Emotion> = step.emotions.iter().collect();
+    emotions.dedup_by_key(|e| e.span);
+    std::iter::once((LaneKind::Actions, &step.cites))
+        .chain(step.touchpoints.iter().map(|t| (LaneKind::Touchpoints, &t.cites)))
+        .chain(emotions.into_iter().map(|e| (LaneKind::Emotions, &e.cites)))
+        .chain(step.details.iter().map(|d| (d.lane, &d.cites)))
+}
+
+/// Every source a step cites, on any of its statements, each once, in order.
+pub fn step_sources(step: &Step) -> Vec<SourceId> {
+    let mut all: Vec<SourceId> = step_statements(step).flat_map(|(_, c)| c.iter().copied()).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+fn evidence(journey: &Journey) -> EvidenceFacts {
+    let mut lanes: Vec<Coverage> = vec![Coverage::default(); LaneKind::all().count()];
+    let mut facts = EvidenceFacts::default();
+    for (p, phase) in journey.phases.iter().enumerate() {
+        let Phase { details, steps, .. } = phase;
+        let mut in_phase = Coverage::default();
+        for d in details.iter() {
+            lanes[d.lane as usize].add(&d.cites);
+            in_phase.add(&d.cites);
+        }
+        for (s, step) in steps.iter().enumerate() {
+            let mut in_step = Coverage::default();
+            for (lane, cites) in step_statements(step) {
+                lanes[lane as usize].add(cites);
+                in_step.add(cites);
+            }
+            in_phase.merge(in_step);
+            let at = StepRef { phase: p, step: s };
+            facts.steps.push((at, in_step));
+            let kinds: Vec<Option<Evidence>> =
+                step_sources(step).into_iter().map(|id| journey.source(id).kind.and_then(|k| k.evidence())).collect();
+            if kinds.contains(&Some(Evidence::Said)) && !kinds.contains(&Some(Evidence::Seen)) {
+                facts.said_not_seen.push(at);
+            }
+        }
+        facts.total.merge(in_phase);
+        facts.phases.push(in_phase);
+    }
+    facts.lanes = LaneKind::all().zip(lanes).filter(|(_, c)| c.total > 0).collect();
+    facts
 }

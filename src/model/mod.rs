@@ -21,7 +21,8 @@ mod vocab;
 
 pub use crate::lanes::{LaneKind, View};
 pub use derive::{
-    ChannelSwitch, Derived, EmotionExtremes, Extreme, Handoff, StepRef, Transition, company_owners, is_gap,
+    ChannelSwitch, Coverage, Derived, EmotionExtremes, EvidenceFacts, Extreme, Handoff, StepRef, Transition,
+    company_owners, is_gap, step_sources, step_statements,
 };
 pub use journey::*;
 pub use lower::lower;

@@ -150,3 +150,28 @@ fn one_bad_line_never_hides_the_next() {
     let m = map("  step i1 o1 a1: S\n    emotion 1 i1\n    pain i9:\n");
     assert_eq!(codes(&m), ["J0307", "J0103"]);
 }
+
+#[test]
+fn evidence_coverage_and_said_not_seen() {
+    use journeymap::model::{Coverage, LaneKind, StepRef};
+    let j = journey(&map("  pain i1: Phase-wide\n  step anna bo i1: Said only\n    emotion 1 i1\n    quote: Q\n\
+         \x20 step anna bo: Seen too\n    emotion anna 0 i1 o1\n    emotion bo 0\n\
+         phase: Q\n  step anna bo a1: Analytics only\n    emotion -1 a1\n  step anna bo: Nothing cited\n    emotion 0 a1\n    thought: T\n"));
+    let facts = j.derived.evidence.as_ref().expect("a map with sources has evidence facts");
+    let cov = |cited, total| Coverage { cited, total };
+    // Phase P: the pain, step 1 (line, emotion, quote), step 2 (line, two emotions).
+    assert_eq!(facts.phases, [cov(4, 7), cov(3, 5)]);
+    assert_eq!(facts.total, cov(7, 12));
+    let steps: Vec<Coverage> = facts.steps.iter().map(|(_, c)| *c).collect();
+    assert_eq!(steps, [cov(2, 3), cov(1, 3), cov(2, 2), cov(1, 3)]);
+    let lane = |l| facts.lanes.iter().find(|(k, _)| *k == l).map(|(_, c)| *c);
+    assert_eq!(lane(LaneKind::Actions), Some(cov(2, 4)));
+    // The emotion without a persona is one statement.
+    assert_eq!(lane(LaneKind::Emotions), Some(cov(4, 5)));
+    assert_eq!(lane(LaneKind::Pains), Some(cov(1, 1)));
+    assert_eq!(lane(LaneKind::Needs), None);
+    assert_eq!(cov(2, 3).percent(), Some(66));
+    assert_eq!(facts.said_not_seen, [StepRef { phase: 0, step: 0 }]);
+    // A map without sources has no evidence facts at all.
+    assert_eq!(journey("journey: T\nphase: P\n  step: S\n    emotion 1\n").derived.evidence, None);
+}

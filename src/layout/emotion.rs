@@ -13,7 +13,7 @@ use super::{Anchor, Band, Curve, CurveRole, Item, LineRole, Marker, Note, Segmen
 use crate::model::{Journey, Label, PersonaId};
 use crate::text::{FontStyle, Fonts};
 
-const HEIGHT: f32 = 160.0;
+pub(super) const HEIGHT: f32 = 160.0;
 const INSET: f32 = 18.0;
 
 /// Up to this many personas, each curve is drawn alone; above it, thin over the mean.

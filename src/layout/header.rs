@@ -85,17 +85,28 @@ pub(super) fn header(
 ) -> f32 {
     let lang = journey.lang;
     let inner = width - 2.0 * MARGIN;
+    // The map's state, where it has one, in a pill after the title's first line: the
+    // title is wrapped to leave it room.
+    const PILL_GAP: f32 = 12.0;
+    let pill = super::sources::pill_width(journey, fonts).map(|w| w + PILL_GAP).unwrap_or(0.0);
     let title = text_block(
         fonts,
         &journey.title.value,
         (FontStyle::Bold, TITLE),
-        inner,
+        inner - pill,
         (MARGIN, MARGIN),
         Anchor::Start,
         TextRole::Title,
     );
     let mut y = MARGIN + title.height() + 8.0;
+    let first = title.line_boxes().next();
+    let right = first.map_or(MARGIN, |b| b.right());
+    let (line_top, line_height) = first.map_or((MARGIN, TITLE), |b| (b.y, b.height));
     items.push(Item::Text(title));
+    if let Some(card) = super::sources::state_pill(journey, fonts, right + PILL_GAP, line_top, line_height) {
+        y = y.max(card.rect.bottom() + 8.0);
+        items.push(Item::Card(card));
+    }
     // Each kind of fact is labelled once: the notes share one label.
     let mut previous = None;
     let mut rows: Vec<(Option<Label>, &str)> = Vec::new();

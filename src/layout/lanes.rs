@@ -4,7 +4,8 @@
 use super::metrics::*;
 use super::style::Looks;
 use super::{
-    Anchor, Card, CardRole, Drawn, Item, LineRole, Rect, RectRole, Segment, Slot, TextRole, emotion, text_block,
+    Anchor, Card, CardRole, Drawn, Item, KpiLook, LineRole, Rect, RectRole, Segment, Slot, TextRole, emotion,
+    text_block,
 };
 use crate::lanes::{Carries, Content, View, Zone};
 use crate::model::{
@@ -77,7 +78,13 @@ pub(super) fn band(
             zone = Some(lane.zone());
         }
         let bottom = match lane {
-            LaneKind::Emotions => emotion::lane(journey, fonts, looks, slots, y, &mut front),
+            LaneKind::Emotions => {
+                let start = front.len();
+                let bottom = emotion::lane(journey, fonts, looks, slots, y, &mut front);
+                let marks = super::sources::emotion_marks(journey, fonts, &front[start..], (y, emotion::HEIGHT));
+                front.extend(marks);
+                bottom
+            }
             _ => card_lane(drawn, fonts, slots, lane, y, &mut front),
         };
         let label = lane_label(fonts, lane.label(journey.lang), y, bottom - y);
@@ -241,6 +248,7 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                     handed_to = true;
                 }
             }
+            cites(&mut parts, journey, &step.cites);
             let role = CardRole::Action { critical: step.critical, fail_point, handoff: handed_to };
             vec![CardSpec { role, title, parts }]
         }
@@ -276,7 +284,9 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                     mode: channel.and_then(|c| c.mode),
                     external: is_external(journey, t.owner),
                 };
-                cards.push(owned_card(role, shown, told, &t.text.value, FontStyle::Regular));
+                let mut card = owned_card(role, shown, told, &t.text.value, FontStyle::Regular);
+                cites(&mut card.parts, journey, &t.cites);
+                cards.push(card);
             }
             cards
         }
@@ -358,7 +368,20 @@ fn owned_card(role: CardRole, shown: Vec<String>, told: Vec<String>, text: &str,
 /// lane table's, what it shows besides its text follows what the lane carries.
 fn detail_cards(journey: &Journey, lane: LaneKind, d: &Details) -> Vec<CardSpec> {
     let Some((_, carries)) = lane.detail() else { return Vec::new() };
-    d.of(lane).map(|x| detail_card(journey, lane, carries, x)).collect()
+    d.of(lane)
+        .map(|x| {
+            let mut card = detail_card(journey, lane, carries, x);
+            cites(&mut card.parts, journey, &x.cites);
+            card
+        })
+        .collect()
+}
+
+/// A citing card's reference mark, last, at its bottom right: the card grows to hold it.
+fn cites(parts: &mut Vec<Part>, journey: &Journey, cites: &[crate::model::SourceId]) {
+    if let Some(mark) = super::sources::mark(journey, cites) {
+        parts.push(part(mark, FontStyle::Regular, SMALL, TextRole::Cites));
+    }
 }
 
 fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) -> CardSpec {
@@ -392,7 +415,14 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
                 part(figure, FontStyle::Bold, HEADING, TextRole::KpiFigure),
                 part(text, look.font, BODY, TextRole::CardText),
             ];
-            CardSpec { role: plain, title, parts }
+            // A verdict, or no data, is told in words and, on top, by the card's colours.
+            let role = match (kpi.value(), kpi.verdict()) {
+                (None, _) => CardRole::Kpi { look: KpiLook::NoData },
+                (_, Some(Verdict::Met)) => CardRole::Kpi { look: KpiLook::Met },
+                (_, Some(Verdict::Missed)) => CardRole::Kpi { look: KpiLook::Missed },
+                (_, None) => plain,
+            };
+            CardSpec { role, title, parts }
         }
         (Carries::Owner, Extra::Owner(owner)) => {
             let who: Vec<String> = owner_name(journey, *owner).into_iter().collect();
@@ -424,11 +454,12 @@ pub(crate) fn kpi_figure(kpi: &Kpi, lang: Lang) -> String {
     figure
 }
 
-/// A KPI's verdict as a symbol and a word, never colour alone: `✓ met`, `✗ missed`.
+/// A KPI's verdict as a symbol and a word, never colour alone: `✔ met`, `✖ missed`
+/// (heavy marks: the embedded emoji font has them, no text font has the light ones).
 pub(crate) fn verdict_text(verdict: Verdict, lang: Lang) -> String {
     match verdict {
-        Verdict::Met => format!("\u{2713} {}", Label::Met.text(lang)),
-        Verdict::Missed => format!("\u{2717} {}", Label::Missed.text(lang)),
+        Verdict::Met => format!("\u{2714} {}", Label::Met.text(lang)),
+        Verdict::Missed => format!("\u{2716} {}", Label::Missed.text(lang)),
     }
 }
 
@@ -449,8 +480,12 @@ pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32
     let mut y = top + PAD;
     let mut texts = Vec::new();
     for p in &spec.parts {
-        let block =
-            text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (x + PAD, y), Anchor::Start, p.role);
+        // A reference mark sits at the card's right, like a footnote's.
+        let (left, anchor) = match p.role {
+            TextRole::Cites => (x + width - PAD, Anchor::End),
+            _ => (x + PAD, Anchor::Start),
+        };
+        let block = text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (left, y), anchor, p.role);
         y += block.height() + 3.0;
         texts.push(block);
     }

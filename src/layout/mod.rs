@@ -10,11 +10,13 @@ mod geometry;
 pub mod header;
 mod lanes;
 mod role;
+mod sources;
 mod style;
 
 pub use geometry::*;
 pub use lanes::step_details;
-pub use role::{CardRole, CurveRole, LineRole, RectRole, TextRole};
+pub use role::{CardRole, CurveRole, KpiLook, LineRole, RectRole, TextRole};
+pub use sources::{source_line, state_label, step_source_lines};
 pub use style::{Color, PALETTE, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
 use crate::lanes::{LaneKind, View};
@@ -209,6 +211,13 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts:
         y = bottom;
         lane_breaks.extend(lanes);
     }
+    // The Sources list under the map, after a break where a printed page may end.
+    if !journey.sources.is_empty() {
+        breaks.push(y + BAND_GAP / 2.0);
+        let (bottom, rows) = sources::list(journey, fonts, width, y + BAND_GAP, &mut items);
+        y = bottom;
+        lane_breaks.extend(rows);
+    }
     let (title, description) = (journey.title.value.clone(), description(journey, view));
     let style::Looks { looks, of_traveller } = looks;
     Layout {
@@ -301,9 +310,12 @@ pub(crate) fn text_block(
         // Inside a card a right-to-left paragraph sits at the card's right; in the header
         // and the legend text keeps to the left, where the rest starts.
         width: match role {
-            TextRole::ActionText | TextRole::CardText | TextRole::Who | TextRole::PhaseName | TextRole::EmotionNote => {
-                max_width
-            }
+            TextRole::ActionText
+            | TextRole::CardText
+            | TextRole::Who
+            | TextRole::PhaseName
+            | TextRole::EmotionNote
+            | TextRole::SourceText => max_width,
             _ => f32::INFINITY,
         },
         ascent,

@@ -32,6 +32,37 @@ pub enum CardRole {
         need: Option<NeedKind>,
         external: bool,
     },
+    /// A KPI card whose goal has a direction (`min`, `max`) and so a verdict, or a KPI
+    /// without data; a KPI with a value and no goal, or a `target`, is a `Detail`.
+    Kpi {
+        look: KpiLook,
+    },
+    /// An emotion point's reference mark: the ids of the sources it cites, on a chip.
+    Cite,
+    /// The map's state (`state current|future`), a pill beside the title.
+    State {
+        future: bool,
+    },
+}
+
+/// How a KPI card with a verdict, or without data, looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KpiLook {
+    Met,
+    Missed,
+    /// No value: muted.
+    NoData,
+}
+
+impl KpiLook {
+    /// Its class in SVG and HTML.
+    pub fn class(self) -> &'static str {
+        match self {
+            KpiLook::Met => "met",
+            KpiLook::Missed => "missed",
+            KpiLook::NoData => "no-data",
+        }
+    }
 }
 
 impl CardRole {
@@ -70,6 +101,17 @@ pub enum TextRole {
     Tick,
     /// A persona's reason for a score, under the emotion curves.
     EmotionNote,
+    /// A card's reference mark: the ids of the sources it cites.
+    Cites,
+    /// An emotion point's reference mark, beside the point.
+    EmotionCites,
+    /// The map's state, in its pill beside the title.
+    State,
+    /// The Sources list's heading, and each source's id, kind and description.
+    SourcesHeading,
+    SourceId,
+    SourceKind,
+    SourceText,
 }
 
 /// What a curve on the emotion lane is.

@@ -194,7 +194,13 @@ fn card_node(w: &mut Writer, card: &Card) {
         None => w.open("g", &[("class", (&class).into())]),
     }
     w.text_element("title", &[], &card.title);
-    rect_node(w, &card.rect, "box", Some(4.0));
+    // The state's pill is round at its ends.
+    let rx = match card.role {
+        CardRole::State { .. } => card.rect.height / 2.0,
+        CardRole::Cite => 2.0,
+        _ => 4.0,
+    };
+    rect_node(w, &card.rect, "box", Some(rx));
     for block in &card.texts {
         text_nodes(w, block);
     }
@@ -379,6 +385,10 @@ fn card_class(role: CardRole) -> String {
             need.map_or(String::new(), |k| format!(" {}", k.name())),
             flag(external, "external")
         ),
+        CardRole::Kpi { look } => format!("{} {}", LaneKind::Kpis.spec().look.class, look.class()),
+        CardRole::Cite => "cite-chip".into(),
+        CardRole::State { future: false } => "state state-current".into(),
+        CardRole::State { future: true } => "state state-future".into(),
     }
 }
 
@@ -402,6 +412,13 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::LineName => "blueprint-line-label",
         TextRole::Tick => "tick",
         TextRole::EmotionNote => "emotion-note-text",
+        TextRole::Cites => "cite",
+        TextRole::EmotionCites => "cite cite-point",
+        TextRole::State => "state-text",
+        TextRole::SourcesHeading => "sources-heading",
+        TextRole::SourceId => "source-id",
+        TextRole::SourceKind => "source-kind",
+        TextRole::SourceText => "source-text",
     }
 }
 
@@ -475,6 +492,11 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
         let _ = writeln!(css, ".{} .box{{fill:{};stroke:{}}}", look.class, look.fill, look.stroke);
     }
     css.push_str(STYLES);
+    // Version 1's marks, only where the drawing has them: a version-0 map's stylesheet
+    // is as it was.
+    if draws_sources(layout) {
+        css.push_str(SOURCE_STYLES);
+    }
     // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
     for font in &fonts {
         if let RunFontKey::Family(i) = font {
@@ -498,6 +520,29 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     }
     css
 }
+
+/// Whether the layout draws research sources, a state or a KPI's verdict.
+fn draws_sources(layout: &Layout) -> bool {
+    layout.items.iter().any(|item| match item {
+        Item::Card(c) => matches!(c.role, CardRole::Kpi { .. } | CardRole::State { .. } | CardRole::Cite),
+        _ => false,
+    }) || text_blocks(layout).any(|b| {
+        matches!(b.role, TextRole::Cites | TextRole::EmotionCites | TextRole::SourcesHeading | TextRole::State)
+    })
+}
+
+/// Reference marks, the Sources list, the state's pill and the KPIs' verdicts: met in
+/// green, missed in red (each also in words on the card), no data muted. Every text
+/// colour has a contrast of at least 4.5:1 on its card.
+const SOURCE_STYLES: &str = "\
+.cite{fill:#52606d}.cite-chip .box{fill:#ffffff;fill-opacity:0.92;stroke:#bcccdc;stroke-width:0.75}
+.kpi.met .box{stroke:#2f855a;stroke-width:2.5}.kpi.met .kpi-value{fill:#22543d}
+.kpi.missed .box{stroke:#c53030;stroke-width:2.5}.kpi.missed .kpi-value{fill:#9b1c1c}
+.kpi.no-data .box{fill:#f5f7fa;stroke:#9aa5b1;stroke-dasharray:4 3}.kpi.no-data .kpi-value,.kpi.no-data .card-text{fill:#616e7c}
+.state .box{fill:#e6f0fa;stroke:#486581}.state-current .state-text{fill:#243b53}
+.state-future .box{fill:#f1eafb;stroke:#6b46c1}.state-future .state-text{fill:#44337a}
+.sources-heading,.source-id{fill:#102a43}.source-kind{fill:#486581}.source-text{fill:#243b53}
+";
 
 /// Rules the lanes' own colours refine.
 const BASE_STYLES: &str = "\

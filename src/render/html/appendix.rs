@@ -11,10 +11,11 @@ pub(super) fn appendix(w: &mut Writer, journey: &Journey) {
     let lang = journey.lang;
     w.open("section", &[("class", "appendix".into()), ("aria-labelledby", "all-steps".into())]);
     w.text_element("h2", &[("id", "all-steps".into())], Label::AllSteps.text(lang));
-    for phase in &journey.phases {
+    for (p, phase) in journey.phases.iter().enumerate() {
         w.open("section", &[("class", "phase".into())]);
         w.text_element("h3", &[], &phase.name.value);
-        for step in &phase.steps {
+        for (s, step) in phase.steps.iter().enumerate() {
+            let at = crate::model::StepRef { phase: p, step: s };
             w.open("article", &[("class", "step".into())]);
             w.text_element("h4", &[], &step_name(step.number, &step.action.value));
             if step.critical {
@@ -23,11 +24,19 @@ pub(super) fn appendix(w: &mut Writer, journey: &Journey) {
             if crate::model::is_gap(journey, step) {
                 w.text_element("p", &[("class", "gap".into())], Label::Gap.text(lang));
             }
-            let details = crate::layout::step_details(journey, step);
+            let details: Vec<(&str, Vec<String>)> = crate::layout::step_details(journey, step)
+                .into_iter()
+                .map(|(lane, items)| (lane.label(lang), items))
+                .chain(
+                    super::research_sections(journey, at, step)
+                        .into_iter()
+                        .map(|(label, items)| (label.text(lang), items)),
+                )
+                .collect();
             if !details.is_empty() {
                 w.open("dl", &[]);
-                for (lane, items) in details {
-                    w.text_element("dt", &[], lane.label(lang));
+                for (title, items) in details {
+                    w.text_element("dt", &[], title);
                     for item in items {
                         w.text_element("dd", &[], &item);
                     }

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::xml::Writer;
 use crate::layout::header::{LegendEntry, facts, legend_entries};
 use crate::layout::{self, Page, PersonaLook, Sample, Theme};
-use crate::model::{Journey, Label, View};
+use crate::model::{Journey, Label, Step, StepRef, View};
 use crate::text::{FontStyle, Fonts};
 
 mod fonts;
@@ -238,7 +238,17 @@ struct Looks {
 fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: &Looks) {
     let lang = journey.lang;
     w.open("header", &[]);
-    w.text_element("h1", &[], &journey.title.value);
+    // The map's state beside its title, as the drawing's header shows it.
+    match journey.state {
+        Some(state) => {
+            let class = format!("state state-{}", state.name());
+            w.open("div", &[("class", "title".into())]);
+            w.text_element("h1", &[], &journey.title.value);
+            w.text_element("span", &[("class", (&class).into())], layout::state_label(state).text(lang));
+            w.close("div");
+        }
+        None => w.text_element("h1", &[], &journey.title.value),
+    }
     // The facts of the map's own header: goal and scope as a list of terms, the notes
     // after them.
     let facts = facts(journey);
@@ -384,8 +394,84 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
         ],
         Label::EmotionNotes.text(lang),
     );
+    if journey.derived.evidence.is_some() {
+        evidence_legend(w, journey);
+    }
     w.close("div");
     w.close("header");
+}
+
+/// The evidence overlay's button, which the script reveals (without script there is no
+/// overlay), and its legend, shown with it: how much of each step's statements cite a
+/// source, as the tint of its column, and the mark of the steps said, not seen.
+fn evidence_legend(w: &mut Writer, journey: &Journey) {
+    let lang = journey.lang;
+    w.text_element(
+        "button",
+        &[
+            ("type", "button".into()),
+            ("class", "evidence-toggle".into()),
+            ("aria-pressed", "false".into()),
+            ("aria-controls", "evidence-legend".into()),
+            ("hidden", "".into()),
+        ],
+        Label::Evidence.text(lang),
+    );
+    w.open(
+        "div",
+        &[
+            ("class", "evidence-legend".into()),
+            ("id", "evidence-legend".into()),
+            ("role", "group".into()),
+            ("aria-label", Label::Evidence.text(lang).into()),
+            ("hidden", "".into()),
+        ],
+    );
+    for (level, range) in EVIDENCE_LEVELS.iter().enumerate() {
+        w.open("span", &[("class", "mark".into())]);
+        let class = format!("swatch e{level}");
+        w.text_element("span", &[("class", (&class).into()), ("aria-hidden", "true".into())], "");
+        w.text(range);
+        w.close("span");
+    }
+    w.open("span", &[("class", "mark".into())]);
+    w.text_element("span", &[("class", "swatch said".into()), ("aria-hidden", "true".into())], "");
+    w.text(Label::SaidNotSeen.text(lang));
+    w.close("span");
+    w.close("div");
+}
+
+/// The overlay's levels: the share of a step's statements that cite a source.
+const EVIDENCE_LEVELS: [&str; 4] = ["0\u{2009}%", "1\u{2013}49\u{2009}%", "50\u{2013}99\u{2009}%", "100\u{2009}%"];
+
+/// A step's level on the overlay's scale ([`EVIDENCE_LEVELS`]).
+fn evidence_level(coverage: crate::model::Coverage) -> usize {
+    match coverage.percent() {
+        None | Some(0) => 0,
+        Some(p) if p < 50 => 1,
+        Some(p) if p < 100 => 2,
+        Some(_) => 3,
+    }
+}
+
+/// A step's research, where the map has sources: the sources it cites, then its
+/// evidence (statements cited of all, and whether it is said, not seen). The panel's
+/// and the appendix's last sections.
+pub(super) fn research_sections(journey: &Journey, at: StepRef, step: &Step) -> Vec<(Label, Vec<String>)> {
+    let Some(evidence) = &journey.derived.evidence else { return Vec::new() };
+    let mut sections = Vec::new();
+    let cited = layout::step_source_lines(journey, step);
+    if !cited.is_empty() {
+        sections.push((Label::Sources, cited));
+    }
+    if let Some((_, c)) = evidence.steps.iter().find(|(s, _)| *s == at) {
+        let mut items = vec![format!("{}/{} ({}\u{2009}%)", c.cited, c.total, c.percent().unwrap_or(0))];
+        if evidence.said_not_seen.contains(&at) {
+            items.push(Label::SaidNotSeen.text(journey.lang).to_string());
+        }
+        sections.push((Label::Evidence, items));
+    }
+    sections
 }
 
 /// The stylesheet: the page's rules and the print page size (the fonts come before it).
@@ -489,18 +575,42 @@ fn data(journey: &Journey, source: &str) -> String {
             sections: crate::layout::step_details(journey, step)
                 .into_iter()
                 .map(|(lane, items)| Section { title: lane.label(lang), items })
+                .chain(
+                    research_sections(journey, at, step)
+                        .into_iter()
+                        .map(|(label, items)| Section { title: label.text(lang), items }),
+                )
                 .collect(),
         })
         .collect();
     // Serialised straight from the document: a `serde_json::Value` of a 10,000-step map
     // would hold the whole model again, several times over.
+    /// Each step's level on the evidence overlay, and whether it is said, not seen.
+    #[derive(serde::Serialize)]
+    struct Evidence {
+        number: usize,
+        level: usize,
+        said: bool,
+    }
+    let evidence = journey.derived.evidence.as_ref().map(|e| {
+        e.steps
+            .iter()
+            .map(|&(at, c)| Evidence {
+                number: journey.step(at).number,
+                level: evidence_level(c),
+                said: e.said_not_seen.contains(&at),
+            })
+            .collect::<Vec<_>>()
+    });
     #[derive(serde::Serialize)]
     struct Data<'a> {
         document: crate::export::Document<'a>,
         steps: Vec<Panel<'a>>,
         labels: serde_json::Map<String, serde_json::Value>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        evidence: Option<Vec<Evidence>>,
     }
-    let data = Data { document: crate::export::document(journey, source), steps, labels };
+    let data = Data { document: crate::export::document(journey, source), steps, labels, evidence };
     // `<` never appears raw: no `</script>` or `<!--` can close or confuse the element.
     serde_json::to_string(&data).unwrap_or_else(|_| "{}".into()).replace('<', "\\u003c")
 }

@@ -2,7 +2,8 @@
 // keyboard focus or a tap in the side panel (a drawer at the bottom on a phone), arrow
 // keys from step to step, a button per persona that shows or hides its curve and picks
 // it out, zoom, pinned lane names, phase row and emotion scale, and, where the map has a
-// blueprint, a button per view. It builds the panel with textContent only.
+// blueprint, a button per view; where it has sources, the evidence overlay. It builds
+// the panel with textContent only.
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("journey-data").textContent);
@@ -299,10 +300,58 @@
     });
   }
 
+  // The evidence overlay, where the map has sources: each step's column tinted by the
+  // share of its statements that cite a source (its level, from the page's data), the
+  // steps said, not seen outlined. Drawn when first asked for, in the drawing shown (a
+  // hidden one has no size), under the pinned lane names.
+  const evidence = data.evidence;
+  const evidenceButton = document.querySelector(".evidence-toggle");
+  const evidenceLegend = document.getElementById("evidence-legend");
+  function overlay() {
+    const m = shownMap();
+    if (!document.body.classList.contains("evidence-on") || !m) return;
+    const map = m.querySelector("svg");
+    if (!map || map.querySelector(".evidence-overlay")) return;
+    const group = document.createElementNS(ns, "g");
+    group.setAttribute("class", "evidence-overlay");
+    group.setAttribute("aria-hidden", "true");
+    evidence.forEach((step) => {
+      let box = null;
+      map.querySelectorAll('[data-step="' + step.number + '"]').forEach((g) => {
+        if (g.closest(".pinned")) return;
+        const b = g.getBBox();
+        if (!b.width && !b.height) return;
+        box = box ? {
+          x1: Math.min(box.x1, b.x), y1: Math.min(box.y1, b.y),
+          x2: Math.max(box.x2, b.x + b.width), y2: Math.max(box.y2, b.y + b.height),
+        } : { x1: b.x, y1: b.y, x2: b.x + b.width, y2: b.y + b.height };
+      });
+      if (!box) return;
+      const rect = document.createElementNS(ns, "rect");
+      const attributes = { x: box.x1 - 3, y: box.y1 - 3, width: box.x2 - box.x1 + 6, height: box.y2 - box.y1 + 6, rx: 5 };
+      Object.entries(attributes).forEach(([k, v]) => rect.setAttribute(k, String(v)));
+      rect.setAttribute("class", "evidence-tint e" + step.level + (step.said ? " said" : ""));
+      group.appendChild(rect);
+    });
+    const pinned = map.querySelector(".pinned");
+    map.insertBefore(group, pinned);
+  }
+  if (evidence && evidenceButton && evidenceLegend) {
+    evidenceButton.hidden = false;
+    evidenceButton.addEventListener("click", () => {
+      const on = evidenceButton.getAttribute("aria-pressed") !== "true";
+      evidenceButton.setAttribute("aria-pressed", String(on));
+      evidenceLegend.hidden = !on;
+      document.body.classList.toggle("evidence-on", on);
+      overlay();
+    });
+  }
+
   const viewButtons = Array.from(document.querySelectorAll("button[data-view]"));
   viewButtons.forEach((button) => button.addEventListener("click", () => {
     viewButtons.forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
     maps.forEach((m) => m.classList.toggle("off", m.dataset.view !== button.dataset.view));
     maps.forEach((m) => m.pin());
+    overlay();
   }));
 })();

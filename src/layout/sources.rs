@@ -98,7 +98,7 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
     }
     // Every point's box, its ring included; the citing ones with their mark.
     let mut points: Vec<Rect> = Vec::new();
-    let mut citing: Vec<(f32, f32, usize, String)> = Vec::new();
+    let mut citing: Vec<(f32, f32, usize, String, String)> = Vec::new();
     for item in items {
         let Item::Marker(m) = item else { continue };
         points.push(Rect::new(m.x - RING, m.y - RING, 2.0 * RING, 2.0 * RING));
@@ -106,14 +106,18 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
         let Some((_, step)) = journey.steps().find(|(_, s)| s.number == number) else { continue };
         let emotion =
             step.emotions.iter().find(|e| e.persona.map(|p| journey.persona(p).id.as_str()) == m.persona.as_deref());
-        if let Some(text) = emotion.and_then(|e| mark(journey, &e.cites)) {
-            citing.push((m.x, m.y, number, text));
+        if let Some(e) = emotion
+            && let Some(text) = mark(journey, &e.cites)
+        {
+            // The tooltip names the sources in full, after the point's own.
+            let cited: Vec<String> = e.cites.iter().map(|&s| source_line(journey, s)).collect();
+            citing.push((m.x, m.y, number, text, format!("{}: {}", m.title, cited.join("; "))));
         }
     }
-    let lane = Rect::new(f32::NEG_INFINITY, top + 1.0, f32::INFINITY, height - 2.0);
+    let (lane_top, lane_bottom) = (top + 1.0, top + height - 1.0);
     let mut chips: Vec<Rect> = Vec::new();
     let mut marks = Vec::new();
-    for (x, y, number, text) in citing {
+    for (x, y, number, text, title) in citing {
         let block = |left: f32, block_top: f32| {
             text_block(
                 fonts,
@@ -135,22 +139,19 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
             (x - RING - 2.0 - width, y - chip_height / 2.0),
         ];
         let free = |r: &Rect| {
-            lane.contains(r) && !points.iter().any(|p| p.overlaps(r)) && !chips.iter().any(|c| c.overlaps(r))
+            r.y >= lane_top
+                && r.bottom() <= lane_bottom
+                && !points.iter().any(|p| p.overlaps(r))
+                && !chips.iter().any(|c| c.overlaps(r))
         };
         let rects = candidates.map(|(cx, cy)| Rect::new(cx, cy, width, chip_height));
         let rect = rects.iter().copied().find(free).unwrap_or_else(|| {
             // Nowhere clear: above the point, kept inside the lane.
             let r = rects[0];
-            Rect::new(r.x, r.y.max(lane.y), r.width, r.height)
+            Rect::new(r.x, r.y.max(lane_top), r.width, r.height)
         });
         chips.push(rect);
-        let card = Card {
-            rect,
-            role: CardRole::Cite,
-            title: text.clone(),
-            texts: vec![block(rect.x, rect.y)],
-            step: Some(number),
-        };
+        let card = Card { rect, role: CardRole::Cite, title, texts: vec![block(rect.x, rect.y)], step: Some(number) };
         marks.push(Item::Card(card));
     }
     marks

@@ -9,7 +9,7 @@ fn laid_out(source: &str, page: Page) -> Layout {
     laid_out_as(source, page, None)
 }
 
-fn laid_out_as(source: &str, page: Page, view: Option<View>) -> Layout {
+pub(crate) fn laid_out_as(source: &str, page: Page, view: Option<View>) -> Layout {
     let checked = check_str(source);
     let journey = checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human));
     layout::layout(&journey, &Options { page, view, ..Default::default() })
@@ -74,7 +74,7 @@ fn overlapping<T: Clone>(mut rects: Vec<(Rect, T)>) -> Vec<(T, T)> {
     pairs
 }
 
-fn assert_sound(name: &str, l: &Layout) {
+pub(crate) fn assert_sound(name: &str, l: &Layout) {
     let page = Rect::new(0.0, 0.0, l.width, l.height);
     let texts = text_boxes(l);
     assert!(!texts.is_empty(), "{name}: nothing drawn");

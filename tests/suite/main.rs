@@ -18,4 +18,5 @@ mod props;
 mod render;
 mod report;
 mod sources;
+mod sources_drawn;
 mod watch;

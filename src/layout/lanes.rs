@@ -454,12 +454,13 @@ pub(crate) fn kpi_figure(kpi: &Kpi, lang: Lang) -> String {
     figure
 }
 
-/// A KPI's verdict as a symbol and a word, never colour alone: `✔ met`, `✖ missed`
-/// (heavy marks: the embedded emoji font has them, no text font has the light ones).
+/// A KPI's verdict as a symbol and a word, never colour alone: `✅ met`, `❌ missed`
+/// (the embedded emoji font's, in their own colours, which stay visible on a dark page;
+/// no text font has the light ✓ and ✗).
 pub(crate) fn verdict_text(verdict: Verdict, lang: Lang) -> String {
     match verdict {
-        Verdict::Met => format!("\u{2714} {}", Label::Met.text(lang)),
-        Verdict::Missed => format!("\u{2716} {}", Label::Missed.text(lang)),
+        Verdict::Met => format!("\u{2705}\u{a0}{}", Label::Met.text(lang)),
+        Verdict::Missed => format!("\u{274c}\u{a0}{}", Label::Missed.text(lang)),
     }
 }
 

@@ -72,7 +72,7 @@ fn reference_marks_are_on_exactly_the_citing_cards_and_points() {
     let marked: Vec<(String, String)> =
         card_marks(&l).into_iter().filter_map(|(title, mark)| mark.map(|m| (title, m))).collect();
     let titles: Vec<&str> = marked.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(titles, ["Cited step", "Cited touch", "Minutes: 14 \u{00b7} at most 8 \u{00b7} \u{2716} missed"]);
+    assert_eq!(titles, ["Cited step", "Cited touch", "Minutes: 14 \u{00b7} at most 8 \u{00b7} \u{274c}\u{a0}missed"]);
     assert_eq!(marked.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>(), ["[i1]", "[o1]", "[o1]"]);
     // Every other card has no mark.
     let unmarked = card_marks(&l).into_iter().filter(|(_, m)| m.is_none()).count();
@@ -279,7 +279,7 @@ fn kpi_verdicts_have_their_classes_and_no_data_is_muted() {
     }
     // A `target` keeps its version-0 look; the words are on the card whatever the colour.
     assert!(svg.contains("<g class=\"card kpi\" data-step=\"2\"><title>Rating: 4.1"));
-    assert!(svg.contains(">\u{2716}</text>") || svg.contains("\u{2716} missed"));
+    assert!(svg.contains(">\u{274c}</text>") || svg.contains("\u{274c}\u{a0}missed"));
     assert!(svg.contains(".kpi.met .box{") && svg.contains(".kpi.no-data .box{"));
 }
 

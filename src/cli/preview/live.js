@@ -61,6 +61,7 @@
     const pressed = (selector) => Array.from(document.querySelectorAll(selector)).filter((b) => b.getAttribute("aria-pressed") === "false").map((b) => b.dataset.persona);
     const view = document.querySelector("button[data-view][aria-pressed=true]");
     const notes = document.querySelector(".notes-toggle");
+    const evidence = document.querySelector(".evidence-toggle");
     const panel = document.getElementById("panel");
     return {
       maps,
@@ -71,6 +72,7 @@
       personasOff: pressed("button[data-persona]"),
       view: view ? view.dataset.view : null,
       notesOff: notes ? notes.getAttribute("aria-pressed") === "false" : false,
+      evidenceOn: evidence ? evidence.getAttribute("aria-pressed") === "true" : false,
       drawer: panel ? panel.dataset.state : null,
     };
   }
@@ -86,6 +88,8 @@
     });
     const notes = document.querySelector(".notes-toggle");
     if (notes && !notes.hidden && state.notesOff && notes.getAttribute("aria-pressed") !== "false") notes.click();
+    const evidence = document.querySelector(".evidence-toggle");
+    if (evidence && !evidence.hidden && state.evidenceOn && evidence.getAttribute("aria-pressed") !== "true") evidence.click();
     state.maps.forEach((saved) => {
       const m = document.querySelector('.map[data-view="' + CSS.escape(saved.view) + '"]');
       if (!m) return;

@@ -305,6 +305,10 @@
   // steps said, not seen outlined. Drawn when first asked for, in the drawing shown (a
   // hidden one has no size), under the pinned lane names.
   const evidence = data.evidence;
+  // A preview redrawn in place keeps its drawing's nodes: an overlay of the last drawing
+  // is drawn anew.
+  document.querySelectorAll(".map .evidence-overlay").forEach((g) => g.remove());
+  document.body.classList.remove("evidence-on");
   const evidenceButton = document.querySelector(".evidence-toggle");
   const evidenceLegend = document.getElementById("evidence-legend");
   function overlay() {

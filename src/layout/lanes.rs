@@ -224,10 +224,15 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
             parts.push(part(step.action.value.as_str(), FontStyle::Bold, BODY, TextRole::ActionText));
             if view.is_blueprint() {
                 // The method's fail points: where the service breaks, on the action itself.
-                for pain in step.details.texts(LaneKind::Pains) {
-                    let fail = format!("{}: {}", Label::FailPoint.text(lang), pain.value);
-                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, TextRole::FailPoint));
+                for pain in step.details.of(LaneKind::Pains) {
+                    let fail = format!("{}: {}", Label::FailPoint.text(lang), pain.text.value);
                     title = format!("{title}\n{fail}");
+                    // The pain's own reference mark, which its card in the pains lane has.
+                    let fail = match super::sources::mark(journey, &pain.cites) {
+                        Some(mark) => format!("{fail} {mark}"),
+                        None => fail,
+                    };
+                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, TextRole::FailPoint));
                     fail_point = true;
                 }
                 // Handoffs are in map order, at most one into each step.

@@ -379,3 +379,25 @@ fn a_version_0_map_draws_none_of_it() {
     assert!(card_marks(&l).iter().all(|(_, m)| m.is_none()));
     assert!(chips(&l).is_empty());
 }
+
+#[test]
+fn a_fail_point_keeps_its_pains_mark_in_the_blueprint() {
+    let sv = std::fs::read_to_string(crate::common::root().join("tests/maps/kallor-sv.journey")).unwrap();
+    let l = laid_out_as(&sv, Page::Auto, Some(View::Blueprint));
+    let fail_points: Vec<String> = l
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Card(c) => Some(c.texts.iter().filter(|b| b.role == TextRole::FailPoint).map(|b| lines(b).join(" "))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(
+        fail_points,
+        [
+            "Felpunkt: Ingen skylt säger vilken kö som gäller för recept [o1]",
+            "Felpunkt: Fullmakten går inte att ordna på plats [i1 o1]"
+        ]
+    );
+}

@@ -81,7 +81,7 @@ pub(super) fn band(
             LaneKind::Emotions => {
                 let start = front.len();
                 let bottom = emotion::lane(journey, fonts, looks, slots, y, &mut front);
-                let marks = super::sources::emotion_marks(journey, fonts, &front[start..], (y, emotion::HEIGHT));
+                let marks = super::sources::emotion_marks(journey, fonts, slots, &front[start..], (y, emotion::HEIGHT));
                 front.extend(marks);
                 bottom
             }

@@ -2,6 +2,8 @@
 //! Sources list under the map, and the map's state beside its title. A map without
 //! sources or state draws none of them, as version 0 did.
 
+use std::collections::BTreeMap;
+
 use super::metrics::*;
 use super::{Anchor, Card, CardRole, Item, Rect, TextRole, text_block};
 use crate::model::{Journey, Label, MapState, SourceId, SourceKind, Step};
@@ -92,18 +94,29 @@ pub(super) fn pill_width(journey: &Journey, fonts: &Fonts) -> Option<f32> {
 /// band, from `top`, `height` tall): each citing point's mark in small type on a chip,
 /// above the point where there is room, else below, right or left of it: clear of every
 /// point (and its ring) and of the other chips, inside the lane, over the curves.
-pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (top, height): (f32, f32)) -> Vec<Item> {
+pub(super) fn emotion_marks(
+    journey: &Journey,
+    fonts: &Fonts,
+    slots: &[super::Slot],
+    items: &[Item],
+    (top, height): (f32, f32),
+) -> Vec<Item> {
     if journey.sources.is_empty() {
         return Vec::new();
     }
+    // The band's steps, in order of their numbers.
+    let steps: Vec<&Step> = slots.iter().filter_map(|s| s.step_ref()).map(|at| journey.step(at)).collect();
     // Every point's box, its ring included; the citing ones with their mark.
-    let mut points: Vec<Rect> = Vec::new();
+    // By column (a point's `x`): a chip reaches less than half a column sideways, so
+    // only its own column's points and chips can meet it.
+    let mut points: BTreeMap<u32, Vec<Rect>> = BTreeMap::new();
     let mut citing: Vec<(f32, f32, usize, String, String)> = Vec::new();
     for item in items {
         let Item::Marker(m) = item else { continue };
-        points.push(Rect::new(m.x - RING, m.y - RING, 2.0 * RING, 2.0 * RING));
+        points.entry(m.x.to_bits()).or_default().push(Rect::new(m.x - RING, m.y - RING, 2.0 * RING, 2.0 * RING));
         let Some(number) = m.step else { continue };
-        let Some((_, step)) = journey.steps().find(|(_, s)| s.number == number) else { continue };
+        let Ok(i) = steps.binary_search_by_key(&number, |s| s.number) else { continue };
+        let step = steps[i];
         let emotion =
             step.emotions.iter().find(|e| e.persona.map(|p| journey.persona(p).id.as_str()) == m.persona.as_deref());
         if let Some(e) = emotion
@@ -115,7 +128,7 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
         }
     }
     let (lane_top, lane_bottom) = (top + 1.0, top + height - 1.0);
-    let mut chips: Vec<Rect> = Vec::new();
+    let mut chips: BTreeMap<u32, Vec<Rect>> = BTreeMap::new();
     let mut marks = Vec::new();
     for (x, y, number, text, title) in citing {
         let block = |left: f32, block_top: f32| {
@@ -138,11 +151,10 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
             (x + RING + 2.0, y - chip_height / 2.0),
             (x - RING - 2.0 - width, y - chip_height / 2.0),
         ];
+        let (column_points, column_chips) = (points.get(&x.to_bits()), chips.get(&x.to_bits()));
+        let clear = |list: Option<&Vec<Rect>>, r: &Rect| list.is_none_or(|l| !l.iter().any(|p| p.overlaps(r)));
         let free = |r: &Rect| {
-            r.y >= lane_top
-                && r.bottom() <= lane_bottom
-                && !points.iter().any(|p| p.overlaps(r))
-                && !chips.iter().any(|c| c.overlaps(r))
+            r.y >= lane_top && r.bottom() <= lane_bottom && clear(column_points, r) && clear(column_chips, r)
         };
         let rects = candidates.map(|(cx, cy)| Rect::new(cx, cy, width, chip_height));
         let rect = rects.iter().copied().find(free).unwrap_or_else(|| {
@@ -150,7 +162,7 @@ pub(super) fn emotion_marks(journey: &Journey, fonts: &Fonts, items: &[Item], (t
             let r = rects[0];
             Rect::new(r.x, r.y.max(lane_top), r.width, r.height)
         });
-        chips.push(rect);
+        chips.entry(x.to_bits()).or_default().push(rect);
         let card = Card { rect, role: CardRole::Cite, title, texts: vec![block(rect.x, rect.y)], step: Some(number) };
         marks.push(Item::Card(card));
     }

@@ -464,9 +464,11 @@ pub(super) fn research_sections(journey: &Journey, at: StepRef, step: &Step) -> 
     if !cited.is_empty() {
         sections.push((Label::Sources, cited));
     }
-    if let Some((_, c)) = evidence.steps.iter().find(|(s, _)| *s == at) {
+    // Both lists are in journey order: found by halves, not by walking them per step.
+    if let Ok(i) = evidence.steps.binary_search_by_key(&at, |&(s, _)| s) {
+        let c = evidence.steps[i].1;
         let mut items = vec![format!("{}/{} ({}\u{2009}%)", c.cited, c.total, c.percent().unwrap_or(0))];
-        if evidence.said_not_seen.contains(&at) {
+        if evidence.said_not_seen.binary_search(&at).is_ok() {
             items.push(Label::SaidNotSeen.text(journey.lang).to_string());
         }
         sections.push((Label::Evidence, items));
@@ -598,7 +600,7 @@ fn data(journey: &Journey, source: &str) -> String {
             .map(|&(at, c)| Evidence {
                 number: journey.step(at).number,
                 level: evidence_level(c),
-                said: e.said_not_seen.contains(&at),
+                said: e.said_not_seen.binary_search(&at).is_ok(),
             })
             .collect::<Vec<_>>()
     });

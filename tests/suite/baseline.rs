@@ -413,3 +413,59 @@ fn the_baselines_project_file_sets_its_lint_levels() {
     assert!(said.contains("persona `kim`") && said.contains("persona `alex`"), "{said}");
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn any_two_maps_compare_without_panicking_and_lay_out_soundly() {
+    let maps: Vec<String> = crate::common::drawn_maps().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let (future, current) = bredbaand();
+    let mut drawn = 0;
+    for (i, a) in maps.iter().chain([&future, &current]).enumerate() {
+        for b in maps.iter().chain([&future, &current]) {
+            let compared = compare_baseline(a, b);
+            let Some(baseline) = compared.baseline else {
+                assert!(compared.future.iter().any(|d| d.code == Code::BaselineScaleMismatch));
+                continue;
+            };
+            let f = journey(a);
+            assert_eq!(baseline.travellers.len(), f.travellers().len());
+            assert_eq!(baseline.steps.iter().map(Vec::len).sum::<usize>(), f.steps().count());
+            for page in [Page::Auto, Page::A4] {
+                let l = layout_against(a, b, page);
+                crate::layout::assert_sound(&format!("map {i} against another, {page:?}"), &l);
+            }
+            drawn += 1;
+        }
+    }
+    assert!(drawn > maps.len(), "most pairs share a scale: {drawn}");
+}
+
+#[test]
+fn a_map_against_itself_has_nothing_new_nothing_gone_and_its_own_curves_behind() {
+    let source = std::fs::read_to_string(root().join("tests/maps/twelve-personas.journey")).unwrap();
+    let compared = compare_baseline(&source, &source);
+    assert!(compared.future.is_empty() && compared.current.is_empty());
+    let baseline = compared.baseline.unwrap();
+    assert!(baseline.gone.is_empty() && baseline.steps.iter().flatten().all(|s| !s.new));
+    let l = layout_against(&source, &source, Page::Auto);
+    let curves = |role: CurveRole| {
+        l.items
+            .iter()
+            .filter_map(|i| if let Item::Curve(c) = i { Some(c) } else { None })
+            .filter(|c| c.role == role)
+            .count()
+    };
+    // Many personas: thin, as their own are.
+    assert_eq!(curves(CurveRole::Baseline { thin: true }), 12);
+    assert_eq!(curves(CurveRole::Persona { thin: true }), 12);
+    for item in &l.items {
+        if let Item::Curve(own) = item
+            && own.role == (CurveRole::Persona { thin: true })
+        {
+            let base = l.items.iter().find_map(|i| match i {
+                Item::Curve(c) if matches!(c.role, CurveRole::Baseline { .. }) && c.persona == own.persona => Some(c),
+                _ => None,
+            });
+            assert_eq!(base.map(|b| &b.points), Some(&own.points), "the same curve, behind: {:?}", own.persona);
+        }
+    }
+}

@@ -469,3 +469,31 @@ fn a_map_against_itself_has_nothing_new_nothing_gone_and_its_own_curves_behind()
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Edited versions of the pair, each side edited on its own: whatever compiles
+    /// compares without a panic, and what can be drawn lays out soundly.
+    #[test]
+    fn edited_pairs_compare_and_lay_out_soundly(
+        future_edits in proptest::collection::vec(crate::props::mutation(), 0..4),
+        current_edits in proptest::collection::vec(crate::props::mutation(), 0..4),
+    ) {
+        let (future, current) = bredbaand();
+        let edit = |text: &str, edits: &[crate::props::Mutation]| {
+            let bytes = edits.iter().fold(text.as_bytes().to_vec(), |t, m| crate::props::apply(&t, m));
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let (future, current) = (edit(&future, &future_edits), edit(&current, &current_edits));
+        let compiles = |text: &str| crate::common::check_str(text).compiled.journey.is_some();
+        if compiles(&future) && compiles(&current) {
+            let compared = compare_baseline(&future, &current);
+            proptest::prop_assert_eq!(compared.baseline.is_some(), !compared.has_errors());
+            if compared.baseline.is_some() {
+                crate::layout::assert_sound("an edited pair", &layout_against(&future, &current, Page::A4));
+                proptest::prop_assert!(render_svg_against(&future, &current).ends_with("</svg>\n"));
+            }
+        }
+    }
+}

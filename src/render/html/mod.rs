@@ -493,7 +493,7 @@ const BASELINE_CSS: &str = "\
 .baseline-off .map .baseline-curve,.baseline-off .map .baseline-point,.baseline-off .map .pill,.baseline-off .map .new-badge,.baseline-off .map .gone{display:none}
 .picking .map path.baseline-curve.picked{stroke-width:2.5}
 #detail .new{display:inline-block;margin:0 6px 0 0;padding:1px 6px;border-radius:4px;background:#276749;color:#ffffff;font-size:12px;font-weight:bold}
-@media screen and (prefers-color-scheme:dark){.map svg .baseline-point .marker,.legend svg .baseline-point .marker{fill:var(--surface)}}
+@media screen and (prefers-color-scheme:dark){.map svg .baseline-point .marker,.legend svg .baseline-point .marker{fill:var(--surface)}.map svg .baseline-curve,.legend svg .baseline-sample{stroke-opacity:.62}}
 @media print{.baseline-toggle{border-width:1px;padding:1px 8px}}
 @media (forced-colors:active){.map svg path.baseline-curve,.legend svg line.baseline-sample,svg .baseline-point .marker{stroke:CanvasText}.map svg rect.pill{fill:CanvasText}.map svg text.new-badge{fill:Canvas}}
 ";

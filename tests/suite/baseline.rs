@@ -497,3 +497,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_drawing_without_curves_still_marks_new_and_gone_steps_and_has_the_button() {
+    let (future, current) = bredbaand();
+    let without = |text: &str| text.replace("lang da\n", "lang da\nlanes actions touchpoints\n");
+    let (future, current) = (without(&future), without(&current));
+    let l = layout_against(&future, &current, Page::Auto);
+    assert!(!l.items.iter().any(|i| matches!(i, Item::Curve(_))), "no emotion lane, no curves");
+    assert!(l.items.iter().any(|i| matches!(i, Item::Card(c) if !c.pills.is_empty())));
+    assert!(l.items.iter().any(|i| matches!(i, Item::Text(t) if t.role == TextRole::GoneStep)));
+    let page = render_html_against(&future, &current);
+    assert_eq!(elements(&page, "class=\"baseline-toggle\"").len(), 1, "the button is there to hide them");
+}

@@ -302,6 +302,7 @@ fn header(w: &mut Writer, journey: &Journey, (view, baseline): (View, bool), vie
     // The map's legend: a button for each persona's curve (a map without personas has
     // nothing to toggle: no button), then the marks of low and high points.
     let entries = legend_entries_compared(journey, view, baseline);
+    let in_legend = entries.contains(&LegendEntry::Baseline);
     let personas: Vec<usize> = entries
         .iter()
         .filter_map(|&e| match e {
@@ -397,6 +398,11 @@ fn header(w: &mut Writer, journey: &Journey, (view, baseline): (View, bool), vie
         w.close("svg");
         w.text(&entry.text(journey));
         w.close("span");
+    }
+    // A drawing without emotion curves (a blueprint, `lanes` without emotions) has no
+    // legend entry for the baseline, but its new badges and gone steps still show.
+    if baseline && !in_legend {
+        baseline_button(w, journey, looks);
     }
     // Shows or hides the emotion notes under the curves; the script reveals it where
     // the drawing has any.

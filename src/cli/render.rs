@@ -92,7 +92,9 @@ pub fn run(args: Args) -> Outcome {
     }
     if super::batch::is_batch(&args) {
         if args.baseline.is_some() {
-            output::eprint_error("--baseline draws one map against its baseline: name one map, not several");
+            output::eprint_error(
+                "--baseline draws one map against its baseline: name one map, and with -o a file, not a directory",
+            );
             return Outcome::Usage;
         }
         return super::batch::run(args);

@@ -22,6 +22,7 @@ copy fmt tests/fmt
 copy baseline tests/baseline
 copy example examples
 copy shared ../shared/examples
+copy shared-v1 ../shared/examples-v1
 echo "$(find "$out" -type f | wc -l) seeds in $out"
 # The dictionary: the syntax's tokens, then the vocabulary from the lane table and the
 # keyword list (so a new lane or keyword needs no edit here).

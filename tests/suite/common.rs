@@ -133,6 +133,14 @@ pub fn journey(source: &str) -> journeymap::model::Journey {
     checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human))
 }
 
+/// `journeymap export` of a map in each format: JSON, YAML.
+pub fn export_outputs(source: &str) -> [(&'static str, String); 2] {
+    use journeymap::export;
+    let j = journey(source);
+    let doc = export::document(&j, source);
+    [("json", export::to_json(&doc).unwrap()), ("yaml", export::to_yaml(&doc).unwrap())]
+}
+
 /// `journeymap report` of a map, as plain data.
 pub fn report(source: &str) -> journeymap::report::Report {
     journeymap::report::report(&journey(source))

@@ -125,5 +125,8 @@ fn a_map_with_sources_exports_its_citations_goals_and_evidence() {
     assert_eq!(lane("thoughts")["percent"], 0);
     assert_eq!(evidence["phases"].as_array().unwrap().len(), 2);
     assert_eq!(evidence["steps"].as_array().unwrap().len(), 3);
-    assert_eq!(evidence["said_not_seen"], serde_json::json!([{"step": 3, "action": "Får veta att fullmakten saknas"}]));
+    assert_eq!(
+        evidence["said_not_seen"],
+        serde_json::json!([{"step": 3, "action": "Får veta att fullmakten saknas [igen](x)"}])
+    );
 }

@@ -128,7 +128,8 @@ fn the_command_prints_each_format_and_exits_like_check() {
 fn sources_and_kpi_goals_are_reported() {
     let source = std::fs::read_to_string(root().join("tests/report/apotek-sources.journey")).unwrap();
     let r = report(&source);
-    let missed: Vec<(Option<usize>, Option<&str>, &str, &str, &str, f64)> = r
+    type Missed<'a> = (Option<usize>, Option<&'a str>, &'a str, &'a str, &'a str, f64);
+    let missed: Vec<Missed> = r
         .kpis_missed
         .as_ref()
         .expect("the map has KPIs with min or max")

@@ -402,7 +402,8 @@ fn citations_sources_state_and_kpi_goals_are_diffed() {
             (Some(3), "kpi", None, vec!["s1"], vec![]),
         ]
     );
-    let kpis: Vec<(Option<&str>, Option<&str>, Option<&str>, Option<&str>)> = d
+    type Ids<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let kpis: Vec<Ids> = d
         .kpis
         .iter()
         .map(|k| (k.old_id.as_deref(), k.new_id.as_deref(), k.old_target.as_deref(), k.new_target.as_deref()))

@@ -2,7 +2,8 @@
 //! (phases, steps, scores, cards, KPIs, gaps), as plain data. [`render`] shows it as
 //! text, Markdown or JSON; the JSON shape is documented in `docs/diff.md`.
 
-mod matching;
+pub mod baseline;
+pub(crate) mod matching;
 pub mod render;
 
 use serde::Serialize;

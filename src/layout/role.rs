@@ -70,6 +70,14 @@ pub enum TextRole {
     Tick,
     /// A persona's reason for a score, under the emotion curves.
     EmotionNote,
+    /// The "new" badge of a step the baseline lacks (`render --baseline`).
+    NewBadge,
+    /// The heading of the list of the baseline's steps that are gone.
+    GoneHeading,
+    /// A phase's name in that list.
+    GonePhase,
+    /// A gone step's action in that list.
+    GoneStep,
 }
 
 /// What a curve on the emotion lane is.
@@ -79,6 +87,9 @@ pub enum CurveRole {
     Persona { thin: bool },
     /// The mean of the personas' scores at each step.
     Mean,
+    /// A persona's curve in the baseline (`render --baseline`), drawn faintly behind its
+    /// own; `thin` as [`CurveRole::Persona`].
+    Baseline { thin: bool },
 }
 
 /// What a straight line is.

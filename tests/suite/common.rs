@@ -263,3 +263,47 @@ pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> 
     };
     drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
 }
+
+/// A future map compared with its baseline, as `render --baseline` compares them (both
+/// named as in `tests/baseline/`); each must compile without errors.
+pub fn compare_baseline(future: &str, current: &str) -> journeymap::diff::baseline::Compared {
+    let (f, c) = (journey(future), journey(current));
+    journeymap::diff::baseline::compare(&f, future, &c, current, "current.journey")
+}
+
+/// A future map drawn against its baseline in `formats` (the baseline must be drawable).
+pub fn render_against(
+    future: &str,
+    current: &str,
+    formats: &[journeymap::render::Format],
+    page: journeymap::layout::Page,
+) -> journeymap::render::Rendered {
+    let baseline = compare_baseline(future, current).baseline.expect("the maps can be compared");
+    let options = journeymap::render::RenderOptions {
+        formats: formats.to_vec(),
+        layout: journeymap::layout::Options { page, ..Default::default() },
+        baseline: Some(std::sync::Arc::new(baseline)),
+        ..Default::default()
+    };
+    journeymap::render::render(&journey(future), future, &options)
+}
+
+/// A future map drawn against its baseline as SVG.
+pub fn render_svg_against(future: &str, current: &str) -> String {
+    use journeymap::render::Format;
+    drawn(render_against(future, current, &[Format::Svg], journeymap::layout::Page::Auto), Format::Svg)
+}
+
+/// A future map drawn against its baseline as the HTML page.
+pub fn render_html_against(future: &str, current: &str) -> String {
+    use journeymap::render::Format;
+    drawn(render_against(future, current, &[Format::Html], journeymap::layout::Page::Auto), Format::Html)
+}
+
+/// The layout of a future map drawn against its baseline.
+pub fn layout_against(future: &str, current: &str, page: journeymap::layout::Page) -> journeymap::layout::Layout {
+    let baseline = compare_baseline(future, current).baseline.expect("the maps can be compared");
+    let options = journeymap::layout::Options { page, ..Default::default() };
+    let (theme, fonts) = (journeymap::layout::Theme::default(), journeymap::text::Fonts::get());
+    journeymap::layout::layout_compared(&journey(future), &options, &theme, fonts, Some(&baseline))
+}

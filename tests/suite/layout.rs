@@ -74,7 +74,7 @@ fn overlapping<T: Clone>(mut rects: Vec<(Rect, T)>) -> Vec<(T, T)> {
     pairs
 }
 
-fn assert_sound(name: &str, l: &Layout) {
+pub(crate) fn assert_sound(name: &str, l: &Layout) {
     let page = Rect::new(0.0, 0.0, l.width, l.height);
     let texts = text_boxes(l);
     assert!(!texts.is_empty(), "{name}: nothing drawn");

@@ -1,5 +1,6 @@
 //! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
 
+mod baseline;
 mod batch;
 mod blueprint;
 mod browser;

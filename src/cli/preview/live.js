@@ -3,7 +3,7 @@
 // swaps it in place, in one task (so nothing is painted half-way): the drawing changed
 // node by node where it changed, the rest of the page anew. It keeps what
 // the reader had: the view, the zoom, the scroll, the selected step, the personas
-// switched off, the notes toggle, the drawer and the focused step. A map with errors
+// switched off, the notes and baseline toggles, the drawer and the focused step. A map with errors
 // keeps its last drawing under an overlay of the problems. Built with textContent only.
 (() => {
   "use strict";
@@ -61,6 +61,7 @@
     const pressed = (selector) => Array.from(document.querySelectorAll(selector)).filter((b) => b.getAttribute("aria-pressed") === "false").map((b) => b.dataset.persona);
     const view = document.querySelector("button[data-view][aria-pressed=true]");
     const notes = document.querySelector(".notes-toggle");
+    const baseline = document.querySelector(".baseline-toggle");
     const panel = document.getElementById("panel");
     return {
       maps,
@@ -71,6 +72,7 @@
       personasOff: pressed("button[data-persona]"),
       view: view ? view.dataset.view : null,
       notesOff: notes ? notes.getAttribute("aria-pressed") === "false" : false,
+      baselineOff: baseline ? baseline.getAttribute("aria-pressed") === "false" : false,
       drawer: panel ? panel.dataset.state : null,
     };
   }
@@ -86,6 +88,8 @@
     });
     const notes = document.querySelector(".notes-toggle");
     if (notes && !notes.hidden && state.notesOff && notes.getAttribute("aria-pressed") !== "false") notes.click();
+    const baseline = document.querySelector(".baseline-toggle");
+    if (baseline && state.baselineOff && baseline.getAttribute("aria-pressed") !== "false") baseline.click();
     state.maps.forEach((saved) => {
       const m = document.querySelector('.map[data-view="' + CSS.escape(saved.view) + '"]');
       if (!m) return;

@@ -314,15 +314,16 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                     if let Some(t) = &c.text {
                         statement.push_str(&format!(" {}", e.q(t)));
                     }
-                    vec![e.place(&c.place), statement, (e.text)(&c.added.join(", ")), (e.text)(&c.removed.join(", "))]
+                    let ids = |v: &[String]| if v.is_empty() { "—".to_string() } else { (e.text)(&v.join(", ")) };
+                    vec![e.place(&c.place), statement, ids(&c.added), ids(&c.removed)]
                 })
                 .collect(),
             line: |r| {
                 let mut parts = Vec::new();
-                if !r[2].is_empty() {
+                if r[2] != "—" {
                     parts.push(format!("now cites {}", r[2]));
                 }
-                if !r[3].is_empty() {
+                if r[3] != "—" {
                     parts.push(format!("no longer cites {}", r[3]));
                 }
                 format!("{}: {} {}", r[0], r[1], parts.join("; "))

@@ -133,6 +133,30 @@ pub fn journey(source: &str) -> journeymap::model::Journey {
     checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human))
 }
 
+/// The example maps that use none of version 1's statements: no sources, no `state`, no
+/// KPI with an id or a `min` or `max`.
+pub fn version_0_examples() -> Vec<PathBuf> {
+    example_maps()
+        .into_iter()
+        .filter(|m| {
+            let j = journey(&std::fs::read_to_string(m).unwrap());
+            let v1_kpi = j
+                .all_details()
+                .flat_map(|d| d.kpis())
+                .any(|k| k.id().is_some() || k.goal().is_some_and(|g| g.kind != journeymap::model::GoalKind::Target));
+            j.sources.is_empty() && j.state.is_none() && !v1_kpi
+        })
+        .collect()
+}
+
+/// `journeymap export` of a map in each format: JSON, YAML.
+pub fn export_outputs(source: &str) -> [(&'static str, String); 2] {
+    use journeymap::export;
+    let j = journey(source);
+    let doc = export::document(&j, source);
+    [("json", export::to_json(&doc).unwrap()), ("yaml", export::to_yaml(&doc).unwrap())]
+}
+
 /// `journeymap report` of a map, as plain data.
 pub fn report(source: &str) -> journeymap::report::Report {
     journeymap::report::report(&journey(source))

@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod config;
 mod diff;
+mod export;
 mod fmt;
 mod kill;
 mod layout;

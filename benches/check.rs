@@ -36,3 +36,13 @@ fn validate_only(bencher: divan::Bencher, steps: usize) {
         journeymap::model::lower(&text, divan::black_box(&file), &mut diags)
     });
 }
+
+/// The same maps with research behind them (version 1): sources, and citations on every
+/// emotion, quote, pain and delight (`journeymap::generate::cited_map`).
+#[divan::bench(args = SIZES)]
+fn check_cited(bencher: divan::Bencher, steps: usize) {
+    let text = journeymap::generate::cited_map(steps);
+    bencher
+        .counter(divan::counter::ItemsCount::new(steps))
+        .bench(|| journeymap::compile(divan::black_box(text.as_bytes())));
+}

@@ -6,6 +6,9 @@
 //! the flag words, and the names of lanes, views and label languages, all from the
 //! keyword list and the lane table, so that a new lane reaches the fuzzers by itself.
 //!
+//! With `--cited` it prints `generate::cited_map` instead: the same map with sources and
+//! citations (version 1).
+//!
 //! With `--mermaid` it prints the same map as a Mermaid `journey` diagram instead, for
 //! scripts/compare-mermaid.sh: the same title, a section per phase and a task per step.
 //! A Mermaid task has one score (1..5) and a list of actors, so a step's task gets the
@@ -21,7 +24,10 @@ fn main() {
         return;
     }
     let steps = args.iter().find_map(|a| a.parse().ok()).unwrap_or(100);
-    let map = journeymap::generate::map(steps);
+    let map = match args.iter().any(|a| a == "--cited") {
+        true => journeymap::generate::cited_map(steps),
+        false => journeymap::generate::map(steps),
+    };
     if args.iter().any(|a| a == "--mermaid") {
         print!("{}", mermaid(&map));
     } else {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the fuzzers' seed corpus, fuzz/seeds/, from the maps the repository already
 # has, so that the seeds never drift from them: every diagnostic fixture of tests/check/,
-# the fmt fixtures of tests/fmt/, our examples and the shared examples (../shared/examples,
+# the fmt fixtures of tests/fmt/, the maps of tests/baseline/, our examples and the shared examples (../shared/examples,
 # when present). The directory is rebuilt from scratch on every run and not committed;
 # so is the dictionary, fuzz/journey.dict.
 # Usage: scripts/fuzz-seeds.sh [DIR]   (from any directory; default fuzz/seeds)
@@ -19,8 +19,10 @@ copy() { # prefix, then the directory whose *.journey files to copy
 }
 copy check tests/check
 copy fmt tests/fmt
+copy baseline tests/baseline
 copy example examples
 copy shared ../shared/examples
+copy shared-v1 ../shared/examples-v1
 echo "$(find "$out" -type f | wc -l) seeds in $out"
 # The dictionary: the syntax's tokens, then the vocabulary from the lane table and the
 # keyword list (so a new lane or keyword needs no edit here).

@@ -6,11 +6,14 @@ use serde::Serialize;
 use crate::LineIndex;
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Detail, Details, Extra, Journey, Measure, NeedKind, PersonaId, Score, StepRef, Text, Transition,
+    ChannelMode, Cites, Coverage, Detail, Details, EvidenceFacts, Extra, GoalKind, Journey, Kpi, Measure, NeedKind,
+    PersonaId, Score, StepRef, Text, Transition,
 };
 
-/// Version of the document's shape; it changes when a field is removed or renamed.
-pub const DOCUMENT_VERSION: u32 = 2;
+/// Version of the document's shape; it changes when a field is removed or renamed, or
+/// when a field's type changes (version 3: a text lane's entries are objects with their
+/// `cites` in a map with sources, and a KPI's `value` may be null).
+pub const DOCUMENT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 pub struct Document<'a> {
@@ -24,9 +27,15 @@ pub struct Document<'a> {
     pub personas: Vec<Persona<'a>>,
     pub channels: Vec<Channel<'a>>,
     pub owners: Vec<Owner<'a>>,
+    /// The research sources; left out of a map that declares none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceDoc<'a>>,
     pub lanes: Vec<&'static str>,
     /// `journey` or `blueprint`: what the map draws unless told otherwise.
     pub view: &'static str,
+    /// `current` or `future`; left out without a `state` line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<&'static str>,
     pub phases: Vec<Phase<'a>>,
     pub derived: Derived<'a>,
 }
@@ -58,6 +67,20 @@ pub struct Owner<'a> {
     pub external: bool,
 }
 
+/// A `source` line.
+#[derive(Serialize)]
+pub struct SourceDoc<'a> {
+    pub id: &'a str,
+    /// `interview`, `survey`, `observation`, `analytics`, `workshop`, `document` or null.
+    pub kind: Option<&'static str>,
+    pub description: Option<&'a str>,
+}
+
+/// The source ids a statement cites, in the order the sources are declared. Present on
+/// every statement of a map that declares sources (possibly `[]`), and on none of a map
+/// without: see [`cites`].
+pub type CitesDoc<'a> = Option<Vec<&'a str>>;
+
 #[derive(Serialize)]
 pub struct Phase<'a> {
     pub name: &'a str,
@@ -75,6 +98,9 @@ pub struct Step<'a> {
     pub critical: bool,
     /// The personas the step is limited to; empty: every persona.
     pub personas: Vec<&'a str>,
+    /// The sources the `step` line cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
     pub gap: bool,
     pub touchpoints: Vec<Touchpoint<'a>>,
     pub emotions: Vec<Emotion<'a>>,
@@ -87,6 +113,8 @@ pub struct Touchpoint<'a> {
     pub text: &'a str,
     pub channel: Option<&'a str>,
     pub owner: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
 }
 
 #[derive(Serialize)]
@@ -95,6 +123,8 @@ pub struct Emotion<'a> {
     pub persona: Option<&'a str>,
     pub score: Score,
     pub text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
 }
 
 /// A step's or phase's details: one key per detail lane of the lane table, in its
@@ -119,14 +149,23 @@ impl Serialize for DetailsDoc<'_> {
     }
 }
 
-/// One detail, shaped by what its lane carries: a plain text lane is a list of strings.
+/// One detail, shaped by what its lane carries: a plain text lane is a list of strings,
+/// or, in a map that declares sources, of [`Cited`] texts.
 #[derive(Serialize)]
 #[serde(untagged)]
 pub enum DetailDoc<'a> {
     Text(&'a str),
+    Cited(Cited<'a>),
     Need(Need<'a>),
     Kpi(KpiDoc<'a>),
     Owned(Owned<'a>),
+}
+
+/// A plain text detail of a map that declares sources.
+#[derive(Serialize)]
+pub struct Cited<'a> {
+    pub text: &'a str,
+    pub cites: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +173,8 @@ pub struct Need<'a> {
     /// `functional`, `emotional` or null.
     pub kind: Option<&'static str>,
     pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
 }
 
 /// A frontstage, backstage or support statement.
@@ -142,13 +183,32 @@ pub struct Owned<'a> {
     /// The owner's id, or null.
     pub owner: Option<&'a str>,
     pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
 }
 
+/// A `kpi` line. `target` keeps version 0's meaning (a figure with no direction); a
+/// `min` or `max` goal is its own field, with the verdict beside it.
 #[derive(Serialize)]
 pub struct KpiDoc<'a> {
+    /// The KPI's id; left out when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
     pub label: &'a str,
+    /// null: no data (a KPI with an id and no value).
     pub value: Option<MeasureDoc<'a>>,
+    /// The figure after `target`; null without one (and with `min` or `max`).
     pub target: Option<MeasureDoc<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<MeasureDoc<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<MeasureDoc<'a>>,
+    /// With `min` or `max`: `met`, `missed`, or null (no value, or another unit).
+    /// Left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Option<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +224,51 @@ pub struct Derived<'a> {
     pub emotion_extremes: Vec<Extremes<'a>>,
     pub channel_switches: Vec<TransitionDoc<'a>>,
     pub handoffs: Vec<TransitionDoc<'a>>,
+    /// Evidence coverage and the steps said, not seen; left out of a map without sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceDoc<'a>>,
+}
+
+/// Cited statements out of all, and the share in whole percent (rounded down; null
+/// without statements).
+#[derive(Serialize)]
+pub struct CoverageDoc {
+    pub cited: usize,
+    pub total: usize,
+    pub percent: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceDoc<'a> {
+    pub total: CoverageDoc,
+    /// Each lane with statements, in the lane table's order.
+    pub lanes: Vec<LaneCoverage>,
+    pub phases: Vec<PhaseCoverage<'a>>,
+    pub steps: Vec<StepCoverage<'a>>,
+    /// Steps whose citations are all of what customers say, none of what they do.
+    pub said_not_seen: Vec<StepDoc<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct LaneCoverage {
+    pub lane: &'static str,
+    #[serde(flatten)]
+    pub coverage: CoverageDoc,
+}
+
+#[derive(Serialize)]
+pub struct PhaseCoverage<'a> {
+    pub phase: &'a str,
+    #[serde(flatten)]
+    pub coverage: CoverageDoc,
+}
+
+#[derive(Serialize)]
+pub struct StepCoverage<'a> {
+    #[serde(flatten)]
+    pub step: StepDoc<'a>,
+    #[serde(flatten)]
+    pub coverage: CoverageDoc,
 }
 
 /// A reference to a step: its number and, for people reading the document, its action.
@@ -220,6 +325,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                     action: &s.action.value,
                     critical: s.critical,
                     personas: s.personas.iter().map(|&p| journey.persona(p).id.as_str()).collect(),
+                    cites: cites(journey, &s.cites),
                     gap: crate::model::is_gap(journey, s),
                     touchpoints: s
                         .touchpoints
@@ -228,12 +334,18 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                             text: &t.text.value,
                             channel: t.channel.map(|c| journey.channel(c).id.as_str()),
                             owner: t.owner.map(|o| journey.owner(o).id.as_str()),
+                            cites: cites(journey, &t.cites),
                         })
                         .collect(),
                     emotions: s
                         .emotions
                         .iter()
-                        .map(|e| Emotion { persona: persona_id(e.persona), score: e.score, text: opt(&e.text) })
+                        .map(|e| Emotion {
+                            persona: persona_id(e.persona),
+                            score: e.score,
+                            text: opt(&e.text),
+                            cites: cites(journey, &e.cites),
+                        })
                         .collect(),
                     details: DetailsDoc { journey, details: &s.details },
                 })
@@ -267,8 +379,14 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
             .iter()
             .map(|o| Owner { id: &o.id, label: opt(&o.label), external: o.external })
             .collect(),
+        sources: journey
+            .sources
+            .iter()
+            .map(|s| SourceDoc { id: &s.id, kind: s.kind.map(|k| k.name()), description: opt(&s.description) })
+            .collect(),
         lanes: journey.lanes.iter().map(|l| l.name()).collect(),
         view: journey.view.name(),
+        state: journey.state.map(|s| s.name()),
         phases,
         derived: Derived {
             gaps: derived.gaps.iter().map(|&at| step_doc(at)).collect(),
@@ -286,6 +404,7 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
                 .collect(),
             channel_switches: transitions(&derived.channel_switches, step_doc, |c| journey.channel(c).id.as_str()),
             handoffs: transitions(&derived.handoffs, step_doc, |o| journey.owner(o).id.as_str()),
+            evidence: derived.evidence.as_ref().map(|e| evidence(journey, e, step_doc)),
         },
     }
 }
@@ -305,6 +424,31 @@ fn transitions<'a, Id: Copy>(
         .collect()
 }
 
+fn evidence<'a>(journey: &'a Journey, e: &EvidenceFacts, step_doc: impl Fn(StepRef) -> StepDoc<'a>) -> EvidenceDoc<'a> {
+    EvidenceDoc {
+        total: coverage(e.total),
+        lanes: e.lanes.iter().map(|&(lane, c)| LaneCoverage { lane: lane.name(), coverage: coverage(c) }).collect(),
+        phases: journey
+            .phases
+            .iter()
+            .zip(&e.phases)
+            .map(|(p, &c)| PhaseCoverage { phase: &p.name.value, coverage: coverage(c) })
+            .collect(),
+        steps: e.steps.iter().map(|&(at, c)| StepCoverage { step: step_doc(at), coverage: coverage(c) }).collect(),
+        said_not_seen: e.said_not_seen.iter().map(|&at| step_doc(at)).collect(),
+    }
+}
+
+fn coverage(c: Coverage) -> CoverageDoc {
+    CoverageDoc { cited: c.cited, total: c.total, percent: c.percent() }
+}
+
+/// A statement's citations as ids: `Some` (possibly empty) in a map that declares
+/// sources, `None` (the field left out) in one without.
+fn cites<'a>(journey: &'a Journey, cites: &Cites) -> CitesDoc<'a> {
+    (!journey.sources.is_empty()).then(|| cites.iter().map(|&s| journey.source(s).id.as_str()).collect())
+}
+
 fn opt(text: &Option<Text>) -> Option<&str> {
     text.as_ref().map(|t| t.value.as_str())
 }
@@ -315,17 +459,31 @@ fn texts(texts: &[Text]) -> Vec<&str> {
 
 fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> DetailDoc<'a> {
     let text = d.text.value.as_str();
+    let cites = cites(journey, &d.cites);
     match (carries, &d.extra) {
-        (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text }),
-        (Carries::Kpi, Extra::Kpi(f)) => DetailDoc::Kpi(KpiDoc {
-            label: text,
-            value: f.value.as_ref().map(measure),
-            target: f.goal.as_ref().map(|g| measure(&g.measure)),
-        }),
-        (Carries::Owner, Extra::Owner(owner)) => {
-            DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text })
+        (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text, cites }),
+        (Carries::Kpi, Extra::Kpi(figures)) => {
+            let kpi = Kpi { label: &d.text, figures };
+            let goal = |kind: GoalKind| kpi.goal().filter(|g| g.kind == kind).map(|g| measure(&g.measure));
+            let directed = kpi.goal().is_some_and(|g| g.kind != GoalKind::Target);
+            DetailDoc::Kpi(KpiDoc {
+                id: kpi.id(),
+                label: text,
+                value: kpi.value().map(measure),
+                target: goal(GoalKind::Target),
+                min: goal(GoalKind::Min),
+                max: goal(GoalKind::Max),
+                verdict: directed.then(|| kpi.verdict().map(|v| v.name())),
+                cites,
+            })
         }
-        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => DetailDoc::Text(text),
+        (Carries::Owner, Extra::Owner(owner)) => {
+            DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text, cites })
+        }
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => match cites {
+            Some(cites) => DetailDoc::Cited(Cited { text, cites }),
+            None => DetailDoc::Text(text),
+        },
     }
 }
 

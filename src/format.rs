@@ -3,14 +3,19 @@
 //!
 //! The layout of a line never depends on how it was written, only on what it is:
 //! - the header (everything before the first `phase`) in the contract's order — title,
-//!   goal, scope, notes, lang, scale, then personas, channels, owners and lanes, each
-//!   kind a block of its own after one blank line; statements of one kind keep their
-//!   order;
+//!   goal, scope, notes, lang, scale, view, state, then sources, personas, channels,
+//!   owners and lanes, each kind a block of its own after one blank line; statements of
+//!   one kind keep their order;
 //! - one blank line before every phase; phases at the margin, steps indented by two
 //!   spaces, a step's details by four, a phase's own details (before its first step) by
 //!   two; no other blank lines;
 //! - `keyword words: text` with single spaces between words, none before the `:` and
 //!   one after it; the text as the parser reads it (trimmed), otherwise untouched;
+//! - a body statement's citations (its words that are declared source ids) after its
+//!   other words, in the order the sources are declared, each once; the other words
+//!   keep the order written (a step's `critical` and personas, a touchpoint's channel
+//!   and owner, an emotion's persona and score, a KPI's id, value and goal). This is
+//!   the order the model keeps citations in, so the meaning is the same;
 //! - a comment belongs to the statement below it and moves, and is indented, with it;
 //!   blank lines between it and the statement go. Comments at the top of the file keep
 //!   one blank line where they had some (a file's own comments, apart from the title's);
@@ -25,7 +30,7 @@
 
 use crate::Compiled;
 use crate::diag::Diags;
-use crate::syntax::ast::{Keyword, LineKind};
+use crate::syntax::ast::{Keyword, LineKind, Words};
 
 /// Indentation of one nesting level.
 const INDENT: &str = "  ";
@@ -80,6 +85,14 @@ fn format_by(bytes: &[u8], options: &crate::Options, layout: impl Fn(&str) -> St
 /// guaranteed to mean the same, which [`format`] checks.
 pub fn format_source(source: &str) -> String {
     let file = crate::syntax::parse(source, &mut Diags::default());
+    // The declared sources, in order: a body statement's citations are put in this order.
+    let sources: Vec<&str> = file
+        .statements()
+        .filter_map(|s| match (&s.keyword, &s.words) {
+            (Some(Keyword::Source), Words::Source { id, .. }) => Some(id.name),
+            _ => None,
+        })
+        .collect();
     let mut entries: Vec<Entry<'_>> = Vec::new();
     // Comments waiting for their statement; `None` stands for blank lines among them.
     let mut comments: Vec<Option<&str>> = Vec::new();
@@ -100,7 +113,10 @@ pub fn format_source(source: &str) -> String {
                 comments.push(Some(raw.trim_start_matches([' ', '\t']).trim_end()));
                 continue;
             }
-            LineKind::Statement(statement) => statement_text(statement.span.of(source)),
+            LineKind::Statement(statement) => {
+                let body = statement.keyword.is_some_and(|k| header_rank(k).is_none());
+                statement_text(statement.span.of(source), if body { &sources } else { &[] })
+            }
             LineKind::Invalid => raw.trim_matches([' ', '\t']).to_string(),
         };
         let keyword = match &line.kind {
@@ -228,10 +244,12 @@ fn header_rank(keyword: Keyword) -> Option<(u8, u8)> {
         Keyword::Lang => (0, 4),
         Keyword::Scale => (0, 5),
         Keyword::View => (0, 6),
-        Keyword::Persona => (1, 7),
-        Keyword::Channel => (2, 8),
-        Keyword::Owner => (3, 9),
-        Keyword::Lanes => (4, 10),
+        Keyword::State => (0, 7),
+        Keyword::Source => (1, 8),
+        Keyword::Persona => (2, 9),
+        Keyword::Channel => (3, 10),
+        Keyword::Owner => (4, 11),
+        Keyword::Lanes => (5, 12),
         _ => return None,
     })
 }
@@ -239,12 +257,27 @@ fn header_rank(keyword: Keyword) -> Option<(u8, u8)> {
 /// A statement in canonical spacing: its words joined by single spaces, then `: text`.
 /// `statement` runs from the keyword to the end of the text. Words never contain a `:`,
 /// so the first one starts the text, which is trimmed as the parser trims it.
-fn statement_text(statement: &str) -> String {
+///
+/// `sources` are the map's declared sources, in order (empty for a header statement):
+/// the words after the keyword that name one are citations, and go after the others, in
+/// that order, each once. An id names one thing only (ids share one namespace, and flag
+/// words are reserved), so in a valid map no other word is moved.
+fn statement_text(statement: &str, sources: &[&str]) -> String {
     let (words, text) = match statement.split_once(':') {
         Some((words, text)) => (words, Some(text.trim())),
         None => (statement, None),
     };
-    let mut out = words.split([' ', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let mut words: Vec<&str> = words.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let rank = |w: &str| sources.iter().position(|s| *s == w);
+    if words.iter().skip(1).any(|w| rank(w).is_some()) {
+        let mut cites: Vec<usize> = words.iter().skip(1).filter_map(|w| rank(w)).collect();
+        cites.sort_unstable();
+        cites.dedup();
+        let keyword = words.first().copied();
+        let others = words.iter().skip(1).copied().filter(|w| rank(w).is_none());
+        words = keyword.into_iter().chain(others).chain(cites.into_iter().map(|i| sources[i])).collect();
+    }
+    let mut out = words.join(" ");
     match text {
         Some("") => out.push(':'),
         Some(text) => {
@@ -291,9 +324,29 @@ mod tests {
 
     #[test]
     fn statements_get_canonical_spacing() {
-        assert_eq!(statement_text("step  critical\tanna :  Pays:  now "), "step critical anna: Pays:  now");
-        assert_eq!(statement_text("emotion 1 :"), "emotion 1:");
-        assert_eq!(statement_text("lang   da"), "lang da");
+        assert_eq!(statement_text("step  critical\tanna :  Pays:  now ", &[]), "step critical anna: Pays:  now");
+        assert_eq!(statement_text("emotion 1 :", &[]), "emotion 1:");
+        assert_eq!(statement_text("lang   da", &[]), "lang da");
+    }
+
+    /// Citations go after the other words, in the order the sources are declared, each
+    /// once; the other words keep their order; the text is never touched.
+    #[test]
+    fn citations_go_last_in_declaration_order() {
+        let sources = ["i1", "o1", "a1"];
+        let cases = [
+            ("step a1 critical anna i1: Queues", "step critical anna i1 a1: Queues"),
+            ("touchpoint o1 shop web: Ticket", "touchpoint shop web o1: Ticket"),
+            ("emotion anna a1 -1 i1: i1 a1", "emotion anna -1 i1 a1: i1 a1"),
+            ("pain a1 i1 a1: x", "pain i1 a1: x"),
+            ("kpi a1 wait 14 max 8 o1: Minutes", "kpi wait 14 max 8 o1 a1: Minutes"),
+            ("quote i1 o1: already canonical", "quote i1 o1: already canonical"),
+            ("thought: none", "thought: none"),
+        ];
+        for (written, canonical) in cases {
+            assert_eq!(statement_text(written, &sources), canonical);
+            assert_eq!(statement_text(canonical, &sources), canonical, "idempotent");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Any bytes through the whole pipeline: decode, parse, validate, diagnostics (human and
-//! JSON), and for a valid map layout on every page, SVG, HTML, export, report and diff.
+//! JSON), and for a valid map layout on every page, SVG, HTML, export, report, diff, and
+//! the SVG of the map drawn against itself as its baseline.
 #![no_main]
 
 use journeymap::diag::render::{self, Style};
@@ -38,4 +39,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = journeymap::report::render::markdown(&report);
     let same = journeymap::diff::diff(Some(journey), Some(journey));
     assert!(!same.changed, "a map against itself has no changes");
+    // Drawn against itself (`render --baseline`): nothing new, nothing gone, no problem.
+    let itself = journeymap::diff::baseline::compare(journey, &compiled.source, journey, &compiled.source, "self");
+    assert!(itself.future.is_empty() && itself.current.is_empty(), "a map against itself has no problems");
+    let baseline = itself.baseline.expect("a map against itself is drawn");
+    assert!(baseline.gone.is_empty() && baseline.steps.iter().flatten().all(|s| !s.new), "nothing new or gone");
+    let options = RenderOptions { baseline: Some(std::sync::Arc::new(baseline)), ..Default::default() };
+    for output in journeymap::render::render(journey, &compiled.source, &options) {
+        assert!(matches!(output.result, Ok(_) | Err(RenderError::TooLarge(_))), "drawn against itself");
+    }
 });

@@ -1,5 +1,6 @@
 //! Command-line interface: one module per subcommand; the only code that does IO.
 
+mod baseline;
 mod batch;
 mod check;
 mod diff;

@@ -7,7 +7,7 @@ use journeymap::layout::{self, Page};
 use journeymap::render::{self, Format, RenderOptions};
 
 use super::project::Project;
-use super::{Outcome, input, output};
+use super::{Outcome, baseline, input, output};
 
 #[derive(Clone, clap::Args)]
 pub struct Args {
@@ -43,6 +43,12 @@ pub struct Args {
     /// map and were made by this version with these options.
     #[arg(long)]
     pub(super) force: bool,
+    /// Draw the map against CURRENT, today's map: each persona's curve in CURRENT faintly
+    /// behind its own, a "new" badge on each step CURRENT lacks, and under the map the
+    /// steps of CURRENT that are gone. Steps are matched as `diff` matches them, personas
+    /// by id. One map only.
+    #[arg(long, value_name = "CURRENT")]
+    pub(super) baseline: Option<PathBuf>,
 }
 
 /// A library [`Format`] as a value of `--format`: named as the project file names it.
@@ -85,6 +91,12 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Usage;
     }
     if super::batch::is_batch(&args) {
+        if args.baseline.is_some() {
+            output::eprint_error(
+                "--baseline draws one map against its baseline: name one map, and with -o a file, not a directory",
+            );
+            return Outcome::Usage;
+        }
         return super::batch::run(args);
     }
     let map = args.maps[0].clone();
@@ -92,7 +104,7 @@ pub fn run(args: Args) -> Outcome {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };
-    let options = match options(&args, &project, false) {
+    let mut options = match options(&args, &project, false) {
         Ok(s) => s,
         Err(e) => {
             output::eprint_error(&e);
@@ -112,6 +124,31 @@ pub fn run(args: Args) -> Outcome {
         return Outcome::Usage;
     }
     let Some(journey) = &compiled.journey else { return Outcome::Problems };
+    if let Some(path) = &args.baseline {
+        let name = match &source {
+            input::Source::File(path) => path.display().to_string(),
+            input::Source::Stdin => "<stdin>".to_string(),
+        };
+        let future = baseline::Future { journey, source: &compiled.source, project: &project };
+        match baseline::compare(path, &future) {
+            Ok(compared) => {
+                output::eprint_diags(&name, &compiled.source, &compared.future);
+                output::eprint_diags(&compared.name, &compared.source, &compared.current);
+                match compared.baseline {
+                    Some(b) => options.baseline = Some(std::sync::Arc::new(b)),
+                    None => return Outcome::Problems,
+                }
+            }
+            Err(baseline::Unread::Message(why)) => {
+                output::eprint_error(&why);
+                return Outcome::Usage;
+            }
+            Err(baseline::Unread::Project(failure)) => {
+                failure.eprint();
+                return Outcome::Usage;
+            }
+        }
+    }
     let drawings = render::render(journey, &compiled.source, &options);
     let mut outcome = Outcome::Clean;
     for (drawing, target) in drawings.into_iter().zip(&targets) {
@@ -157,6 +194,8 @@ pub(super) fn options(args: &Args, project: &Project, out_is_dir: bool) -> Resul
         theme: project.config.theme.clone(),
         scale: args.scale.or(defaults.scale).unwrap_or(render::DEFAULT_SCALE),
         fonts: project.fonts(),
+        // One map's, set by `run`.
+        baseline: None,
     })
 }
 

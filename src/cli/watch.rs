@@ -18,6 +18,12 @@ use super::{Outcome, batch, input, output, render};
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 pub fn run(args: Args) -> Outcome {
+    if args.baseline.is_some() {
+        output::eprint_error(
+            "watch does not take --baseline; `journeymap preview MAP --baseline CURRENT` redraws the map on every save of either",
+        );
+        return Outcome::Usage;
+    }
     if args.maps.iter().any(|m| m.as_os_str() == "-") {
         output::eprint_error("standard input cannot be watched; name a map file or a directory");
         return Outcome::Usage;

@@ -167,3 +167,17 @@ fn lint_levels_drop_deny_and_leave_errors_alone() {
     assert!(!lints.set(Code::UndeclaredId, Level::Allow), "an error's level cannot change");
     assert_eq!(lints, Lints::default());
 }
+
+#[test]
+fn the_uncited_lint_has_a_level_like_the_other_warnings() {
+    let config = ok("lints:\n  uncited: allow\n  unused-source: deny\n");
+    assert_eq!(config.lints.level(Code::Uncited), Level::Allow);
+    assert_eq!(config.lints.level(Code::UnusedSource), Level::Deny);
+    let map = "journey: T\nsource i1 interview: I\nsource o1 observation: O\nphase: P\n  step: S\n    emotion 1\n    pain i1: P\n";
+    let mut diags = crate::compile(map.as_bytes()).diags;
+    let before: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(before, [Code::UnusedSource, Code::Uncited]);
+    config.lints.apply(&mut diags);
+    let after: Vec<(Code, Severity)> = diags.iter().map(|d| (d.code, d.severity)).collect();
+    assert_eq!(after, [(Code::UnusedSource, Severity::Error)]);
+}

@@ -118,6 +118,10 @@ registry! {
     ConfigRepeatedLint = "J0609", "config-repeated-lint", Error, "one warning given a level twice, by code and by name";
     ConfigEmptyValue = "J0610", "config-empty-value", Error, "an empty list or text where a value is needed";
     ConfigBadFont = "J0611", "config-bad-font", Error, "a font file in `fonts:` that cannot be read or drawn with";
+
+    // A map compared with its baseline (`render --baseline`): fixtures in `tests/baseline/`.
+    BaselineScaleMismatch = "J0701", "baseline-scale-mismatch", Error, "a map and its baseline have different emotion scales";
+    BaselinePersonaMissing = "J0702", "baseline-persona-missing", Warning, "a persona in a map or in its baseline, not in both";
 }
 
 impl Code {

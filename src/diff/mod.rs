@@ -2,14 +2,15 @@
 //! (phases, steps, scores, cards, KPIs, gaps), as plain data. [`render`] shows it as
 //! text, Markdown or JSON; the JSON shape is documented in `docs/diff.md`.
 
-mod matching;
+pub mod baseline;
+pub(crate) mod matching;
 pub mod render;
 
 use serde::Serialize;
 
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Score, Step, StepRef, Text, is_gap,
+    ChannelMode, Cites, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Score, Step, StepRef, Text, is_gap,
 };
 use crate::report::round2;
 
@@ -33,6 +34,9 @@ pub struct Diff {
     pub kpis: Vec<KpiChange>,
     pub gaps: Vec<GapChange>,
     pub handoffs: Vec<HandoffChange>,
+    /// Sources a statement (on both sides) cites now, or no longer; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<CitationChange>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -54,7 +58,7 @@ pub enum Change {
 }
 
 /// `title`, `goal`, `scope`, `lang`, `scale`, `lanes` (an explicit `lanes` line), `view`
-/// (an explicit `view` line) or
+/// (an explicit `view` line), `state` or
 /// `note` (a map note added or removed); `null` where absent.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HeaderChange {
@@ -63,10 +67,10 @@ pub struct HeaderChange {
     pub new: Option<String>,
 }
 
-/// A persona, channel or owner added, removed, or with another description.
+/// A persona, channel, owner or source added, removed, or with another description.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DeclarationChange {
-    /// `persona`, `channel` or `owner`.
+    /// `persona`, `channel`, `owner` or `source`.
     pub kind: &'static str,
     pub id: String,
     pub change: Change,
@@ -178,6 +182,30 @@ pub struct KpiChange {
     pub new_value: Option<String>,
     pub old_target: Option<String>,
     pub new_target: Option<String>,
+    /// The KPI's id on each side; both left out when neither side has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_id: Option<String>,
+}
+
+/// A statement in both maps (a kept step's line, touchpoint, emotion or card) whose
+/// citations changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CitationChange {
+    pub place: Place,
+    /// `step` (the step's line), `touchpoint`, `emotion` or a detail's keyword (`pain`,
+    /// `kpi`…).
+    pub statement: &'static str,
+    /// The statement's text (a KPI's label); `null` for the step's line (its action is in
+    /// `place`) and an emotion without one.
+    pub text: Option<String>,
+    /// An emotion's persona; `null` otherwise and for the anonymous persona.
+    pub persona: Option<String>,
+    /// Source ids cited now and not before, in the new map's order.
+    pub added: Vec<String>,
+    /// Source ids cited before and not now, in the old map's order.
+    pub removed: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -233,6 +261,7 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         kpis: Vec::new(),
         gaps: Vec::new(),
         handoffs: Vec::new(),
+        citations: Vec::new(),
     };
     steps(o, n, &m, &mut d);
     d.handoffs = handoffs(o, n, &m);
@@ -250,7 +279,8 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         && d.details.is_empty()
         && d.kpis.is_empty()
         && d.gaps.is_empty()
-        && d.handoffs.is_empty());
+        && d.handoffs.is_empty()
+        && d.citations.is_empty());
     d
 }
 
@@ -278,7 +308,7 @@ fn empty_journey() -> Journey {
 
 fn header(old: Option<&Journey>, new: Option<&Journey>) -> Vec<HeaderChange> {
     type Field = fn(&Journey) -> Option<String>;
-    let fields: [(&'static str, Field); 7] = [
+    let fields: [(&'static str, Field); 8] = [
         ("title", |j| Some(j.title.value.clone())),
         ("goal", |j| j.goal.as_ref().map(|t| t.value.clone())),
         ("scope", |j| j.scope.as_ref().map(|t| t.value.clone())),
@@ -286,6 +316,7 @@ fn header(old: Option<&Journey>, new: Option<&Journey>) -> Vec<HeaderChange> {
         ("scale", |j| Some(format!("{}..{}", j.scale.min(), j.scale.max()))),
         ("lanes", |j| j.lanes_explicit.then(|| j.lanes.iter().map(|l| l.name()).collect::<Vec<_>>().join(" "))),
         ("view", |j| j.view_explicit.then(|| j.view.name().to_string())),
+        ("state", |j| j.state.map(|s| s.name().to_string())),
     ];
     let mut out = Vec::new();
     for (field, get) in fields {
@@ -321,6 +352,17 @@ fn declarations(old: &Journey, new: &Journey) -> Vec<DeclarationChange> {
         all.extend(j.owners.iter().map(|o| {
             let label = text(&o.label);
             ("owner", o.id.clone(), if o.external { with(label, "external") } else { label })
+        }));
+        all.extend(j.sources.iter().map(|s| {
+            let label = text(&s.description);
+            (
+                "source",
+                s.id.clone(),
+                match s.kind {
+                    Some(kind) => with(label, kind.name()),
+                    None => label,
+                },
+            )
         }));
         all
     }
@@ -447,6 +489,7 @@ fn steps(old: &Journey, new: &Journey, m: &matching::Matching, d: &mut Diff) {
             d.steps.push(StepChange { old: Some(a), new: Some(b), kinds });
         }
         let here = place(new, at);
+        citations(old, new, &o.cites, &s.cites, (&here, "step", None, None), d);
         emotions(old, new, o, s, &here, d);
         let touchpoints = |j: &Journey, s: &Step| -> Vec<(String, Option<String>, Option<String>)> {
             s.touchpoints
@@ -457,7 +500,12 @@ fn steps(old: &Journey, new: &Journey, m: &matching::Matching, d: &mut Diff) {
                 })
                 .collect()
         };
-        let (removed, added) = multiset_diff(touchpoints(old, o), touchpoints(new, s));
+        let (a, b) = (touchpoints(old, o), touchpoints(new, s));
+        for (i, k) in pairs(&a, &b) {
+            let (x, y) = (&o.touchpoints[i].cites, &s.touchpoints[k].cites);
+            citations(old, new, x, y, (&here, "touchpoint", Some(&a[i].0), None), d);
+        }
+        let (removed, added) = multiset_diff(a, b);
         let card = |change, (text, channel, owner)| DetailChange {
             place: here.clone(),
             lane: "touchpoints",
@@ -492,6 +540,10 @@ fn emotions(old: &Journey, new: &Journey, o: &Step, s: &Step, here: &Place, d: &
         let b = s.emotions.iter().find(|e| name(new, e.persona) == persona);
         let text = |e: Option<&crate::model::Emotion>| e.and_then(|e| e.text.as_ref()).map(|t| t.value.clone());
         let (old_score, new_score) = (a.map(|e| e.score), b.map(|e| e.score));
+        if let (Some(x), Some(y)) = (a, b) {
+            let why = text(b);
+            citations(old, new, &x.cites, &y.cites, (here, "emotion", why.as_deref(), persona.as_deref()), d);
+        }
         if old_score == new_score && text(a) == text(b) {
             continue;
         }
@@ -525,9 +577,22 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
     };
     for lane in LaneKind::all() {
         match lane.detail() {
-            Some((_, Carries::Kpi)) => kpis(a, b, here, d),
-            Some((_, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
-                let (removed, added) = multiset_diff(cards(old, a, lane), cards(new, b, lane));
+            Some((keyword, Carries::Kpi)) => {
+                let (x, y): (Vec<Kpi>, Vec<Kpi>) = (a.kpis().collect(), b.kpis().collect());
+                let labels = |v: &[Kpi]| v.iter().map(|k| k.label.value.clone()).collect::<Vec<_>>();
+                let (of_a, of_b): (Vec<&Cites>, Vec<&Cites>) = (cites_of(a, lane), cites_of(b, lane));
+                for (i, k) in pairs(&labels(&x), &labels(&y)) {
+                    citations(old, new, of_a[i], of_b[k], (here, keyword, Some(&x[i].label.value), None), d);
+                }
+                kpis(a, b, here, d)
+            }
+            Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
+                let (ca, cb) = (cards(old, a, lane), cards(new, b, lane));
+                let (of_a, of_b) = (cites_of(a, lane), cites_of(b, lane));
+                for (i, k) in pairs(&ca, &cb) {
+                    citations(old, new, of_a[i], of_b[k], (here, keyword, Some(&ca[i].0), None), d);
+                }
+                let (removed, added) = multiset_diff(ca, cb);
                 let card = |change, (text, kind, owner): Card| DetailChange {
                     place: here.clone(),
                     lane: lane.name(),
@@ -543,6 +608,49 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
             None => {}
         }
     }
+}
+
+/// The citations of a lane's details, in the order written.
+fn cites_of(details: &Details, lane: LaneKind) -> Vec<&Cites> {
+    details.of(lane).map(|x| &x.cites).collect()
+}
+
+/// The statements that are the same on both sides, as multisets: the k-th equal one
+/// of `old` with the k-th of `new`, as index pairs in `old`'s order.
+fn pairs<T: PartialEq>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
+    let mut used = vec![false; new.len()];
+    let mut out = Vec::new();
+    for (i, x) in old.iter().enumerate() {
+        if let Some(k) = (0..new.len()).find(|&k| !used[k] && new[k] == *x) {
+            used[k] = true;
+            out.push((i, k));
+        }
+    }
+    out
+}
+
+/// Where a statement is and what it is: its place, its statement (`step`, `touchpoint`,
+/// `emotion`, a detail's keyword), its text and its persona.
+type Statement<'a> = (&'a Place, &'static str, Option<&'a str>, Option<&'a str>);
+
+/// Records the sources one statement kept on both sides cites now, or no longer, by id.
+fn citations(old: &Journey, new: &Journey, a: &Cites, b: &Cites, at: Statement<'_>, d: &mut Diff) {
+    let ids = |j: &Journey, c: &Cites| c.iter().map(|&s| j.source(s).id.clone()).collect::<Vec<String>>();
+    let (a, b) = (ids(old, a), ids(new, b));
+    let added: Vec<String> = b.iter().filter(|x| !a.contains(x)).cloned().collect();
+    let removed: Vec<String> = a.iter().filter(|x| !b.contains(x)).cloned().collect();
+    if added.is_empty() && removed.is_empty() {
+        return;
+    }
+    let (place, statement, text, persona) = at;
+    d.citations.push(CitationChange {
+        place: place.clone(),
+        statement,
+        text: text.map(String::from),
+        persona: persona.map(String::from),
+        added,
+        removed,
+    });
 }
 
 /// A goal as written: `20%` for a target (version 0's diff), `min 55%`, `max 8`.
@@ -568,6 +676,8 @@ fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
         new_value: value(y),
         old_target: target(x),
         new_target: target(y),
+        old_id: x.and_then(|k| k.id()).map(String::from),
+        new_id: y.and_then(|k| k.id()).map(String::from),
     };
     for k in &a {
         let found = (0..b.len()).find(|&i| !used[i] && b[i].label.value == k.label.value);
@@ -576,7 +686,8 @@ fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
             Some(i) => {
                 used[i] = true;
                 let number = |m: &crate::model::Measure| (round2(m.value), m.percent);
-                let same = k.value().map(number) == b[i].value().map(number)
+                let same = k.id() == b[i].id()
+                    && k.value().map(number) == b[i].value().map(number)
                     && k.goal().map(|g| (g.kind, number(&g.measure)))
                         == b[i].goal().map(|g| (g.kind, number(&g.measure)));
                 if !same {

@@ -136,11 +136,13 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
         Section {
             title: "Personas, channels and owners",
             headers: &["change", "kind", "id", "old", "new"],
-            rows: d
-                .declarations
-                .iter()
-                .map(|x| vec![change(x.change).into(), x.kind.into(), (e.text)(&x.id), e.opt(&x.old), e.opt(&x.new)])
-                .collect(),
+            rows: declarations(d, e, false),
+            line: |r| format!("{} {} {}: {}", r[0], r[1], r[2], arrow(&r[3], &r[4])),
+        },
+        Section {
+            title: "Sources",
+            headers: &["change", "kind", "id", "old", "new"],
+            rows: declarations(d, e, true),
             line: |r| format!("{} {} {}: {}", r[0], r[1], r[2], arrow(&r[3], &r[4])),
         },
         Section {
@@ -243,9 +245,14 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                 .kpis
                 .iter()
                 .map(|k| {
+                    let mut label = e.q(&k.label);
+                    if k.old_id != k.new_id {
+                        let id = |x: &Option<String>| x.as_deref().map_or_else(|| "—".to_string(), |x| (e.text)(x));
+                        label.push_str(&format!(" (id {})", arrow(&id(&k.old_id), &id(&k.new_id))));
+                    }
                     vec![
                         e.place(&k.place),
-                        e.q(&k.label),
+                        label,
                         change(k.change).into(),
                         arrow_if(e.opt(&k.old_value), e.opt(&k.new_value)),
                         arrow_if(e.opt(&k.old_target), e.opt(&k.new_target)),
@@ -293,7 +300,46 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                 .collect(),
             line: |r| format!("{}: {} \u{2192} {}", r[0], r[1], r[2]),
         },
+        Section {
+            title: "Citations",
+            headers: &["where", "statement", "now cites", "no longer cites"],
+            rows: d
+                .citations
+                .iter()
+                .map(|c| {
+                    let mut statement = c.statement.to_string();
+                    if let Some(p) = &c.persona {
+                        statement.push_str(&format!(" {}", (e.text)(p)));
+                    }
+                    if let Some(t) = &c.text {
+                        statement.push_str(&format!(" {}", e.q(t)));
+                    }
+                    let ids = |v: &[String]| if v.is_empty() { "—".to_string() } else { (e.text)(&v.join(", ")) };
+                    vec![e.place(&c.place), statement, ids(&c.added), ids(&c.removed)]
+                })
+                .collect(),
+            line: |r| {
+                let mut parts = Vec::new();
+                if r[2] != "—" {
+                    parts.push(format!("now cites {}", r[2]));
+                }
+                if r[3] != "—" {
+                    parts.push(format!("no longer cites {}", r[3]));
+                }
+                format!("{}: {} {}", r[0], r[1], parts.join("; "))
+            },
+        },
     ];
     all.retain(|s| !s.rows.is_empty());
     all
+}
+
+/// The rows of the declarations changed: the sources, or the personas, channels and
+/// owners.
+fn declarations(d: &Diff, e: &Esc, sources: bool) -> Vec<Vec<String>> {
+    d.declarations
+        .iter()
+        .filter(|x| (x.kind == "source") == sources)
+        .map(|x| vec![change(x.change).into(), x.kind.into(), (e.text)(&x.id), e.opt(&x.old), e.opt(&x.new)])
+        .collect()
 }

@@ -10,6 +10,7 @@ use super::lanes::column_x;
 use super::metrics::*;
 use super::style::Looks;
 use super::{Anchor, Band, Curve, CurveRole, Item, LineRole, Marker, Note, Segment, Slot, TextRole, text_block};
+use crate::diff::baseline::{Baseline, Was};
 use crate::model::{Journey, Label, PersonaId};
 use crate::text::{FontStyle, Fonts};
 
@@ -32,6 +33,7 @@ const NOTE_GAP: f32 = 3.0;
 
 pub(super) fn lane(
     journey: &Journey,
+    baseline: Option<&Baseline>,
     fonts: &Fonts,
     looks: &Looks,
     slots: &[Slot],
@@ -113,12 +115,19 @@ pub(super) fn lane(
             }
             let persona = persona.map(|p| journey.persona(p).id.clone());
             let step = Some(step.number);
-            markers.push(Item::Marker(Marker { x, y, style, shape, extreme, title, persona, step }));
+            markers.push(Item::Marker(Marker { x, y, style, shape, extreme, title, persona, step, baseline: false }));
         }
         let id = persona.map(|p| journey.persona(p).id.clone());
         let role = CurveRole::Persona { thin: many };
         curves.push(Item::Curve(Curve { role, persona: id, style, points }));
     }
+    // The baseline's curves, behind the map's own, their points under the map's.
+    let (behind, under) = match baseline {
+        Some(b) => baseline_curves(journey, b, looks, slots, many, centre, y_of),
+        None => (Vec::new(), Vec::new()),
+    };
+    items.extend(behind);
+    items.extend(under);
     if many {
         let (band, mean) = summary(slots, &scores, centre, y_of);
         items.push(Item::Band(band));
@@ -136,6 +145,60 @@ pub(super) fn lane(
         items.push(Item::Notes(notes));
     }
     bottom
+}
+
+/// Each traveller's curve in the baseline, in its style, and its points: at the columns
+/// of the steps matched to a baseline step it has a score at, broken at one it takes
+/// there without a score, passing over the others (the new steps among them).
+fn baseline_curves(
+    journey: &Journey,
+    baseline: &Baseline,
+    looks: &Looks,
+    slots: &[Slot],
+    thin: bool,
+    centre: impl Fn(usize) -> f32,
+    y_of: impl Fn(f64) -> f32,
+) -> (Vec<Item>, Vec<Item>) {
+    let (mut curves, mut markers) = (Vec::new(), Vec::new());
+    let word = Label::Baseline.text(journey.lang);
+    for (k, &persona) in journey.travellers().iter().enumerate() {
+        if !baseline.travellers.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let (style, shape) = looks.of(k);
+        let name = persona_name(journey, persona);
+        let id = persona.map(|p| journey.persona(p).id.clone());
+        let mut points = Vec::new();
+        for (i, slot) in slots.iter().enumerate() {
+            let Some(at) = slot.step_ref() else { continue };
+            match baseline.at(at).and_then(|s| s.scores.get(k)) {
+                Some(Was::Scored { score, text }) => {
+                    let (x, y) = (centre(i), y_of(score.get() as f64));
+                    points.push(Some((x, y)));
+                    let mut title = format!("{name} \u{2014} {word}: {score}");
+                    if let Some(why) = text {
+                        title.push_str(&format!(" \u{2014} {why}"));
+                    }
+                    let (extreme, persona, baseline) = (None, id.clone(), true);
+                    markers.push(Item::Marker(Marker {
+                        x,
+                        y,
+                        style,
+                        shape,
+                        extreme,
+                        title,
+                        persona,
+                        step: None,
+                        baseline,
+                    }));
+                }
+                Some(Was::Unscored) => points.push(None),
+                Some(Was::Absent) | None => {}
+            }
+        }
+        curves.push(Item::Curve(Curve { role: CurveRole::Baseline { thin }, persona: id, style, points }));
+    }
+    (curves, markers)
 }
 
 /// The band from the lowest to the highest score and the mean curve, over the slots'

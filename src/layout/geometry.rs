@@ -113,6 +113,9 @@ pub struct Card {
     pub texts: Vec<TextBlock>,
     /// The number of the step the card belongs to, for interactive outputs.
     pub step: Option<usize>,
+    /// Rounded boxes drawn behind badges among its texts (a step's "new"), inside the
+    /// card, each around its text.
+    pub pills: Vec<Rect>,
 }
 
 /// A polyline through points; `None` breaks it (the next point starts a new piece).
@@ -173,6 +176,8 @@ pub enum Sample {
     Mean,
     /// The band from the lowest to the highest score.
     Range,
+    /// A baseline's curve (faint, in a persona's style) with its marker.
+    Baseline { style: usize, shape: MarkerShape },
 }
 
 /// One emotion score on a curve.
@@ -189,6 +194,8 @@ pub struct Marker {
     pub persona: Option<String>,
     /// The number of the step the score belongs to (`None` in the legend).
     pub step: Option<usize>,
+    /// A score of the baseline (`render --baseline`), drawn faintly.
+    pub baseline: bool,
 }
 
 /// A straight line, e.g. an axis or the neutral line.

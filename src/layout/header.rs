@@ -28,6 +28,8 @@ pub enum LegendEntry {
     Mean,
     /// The band of their lowest to highest scores.
     Range,
+    /// The baseline's curves, of a map drawn against its baseline.
+    Baseline,
     /// The mark of a low point.
     Low,
     /// The mark of a high point.
@@ -49,6 +51,7 @@ impl LegendEntry {
             },
             LegendEntry::Mean => Label::Mean.text(lang).to_string(),
             LegendEntry::Range => Label::Range.text(lang).to_string(),
+            LegendEntry::Baseline => Label::Baseline.text(lang).to_string(),
             LegendEntry::Low => Label::LowPoint.text(lang).to_string(),
             LegendEntry::High => Label::HighPoint.text(lang).to_string(),
         }
@@ -60,6 +63,12 @@ impl LegendEntry {
 /// curves alone, then the marks of low and high points; none in a blueprint that draws
 /// no emotion curves (the journey view keeps its legend, as version 0 drew it).
 pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
+    legend_entries_compared(journey, view, false)
+}
+
+/// [`legend_entries`] of a map drawn against its baseline (`baseline`) or not: the
+/// baseline's curves come before the marks of low and high points.
+pub fn legend_entries_compared(journey: &Journey, view: View, baseline: bool) -> Vec<LegendEntry> {
     if view.is_blueprint() && !journey.lanes_for(view).contains(&LaneKind::Emotions) {
         return Vec::new();
     }
@@ -71,13 +80,20 @@ pub fn legend_entries(journey: &Journey, view: View) -> Vec<LegendEntry> {
         true => &[LegendEntry::Mean, LegendEntry::Range][..],
         false => &[],
     };
-    curves.into_iter().chain(summary.iter().copied()).chain([LegendEntry::Low, LegendEntry::High]).collect()
+    let compared = baseline.then_some(LegendEntry::Baseline);
+    curves
+        .into_iter()
+        .chain(summary.iter().copied())
+        .chain(compared)
+        .chain([LegendEntry::Low, LegendEntry::High])
+        .collect()
 }
 
 /// Lays out the header across `width`; returns the y where it ends.
 pub(super) fn header(
     journey: &Journey,
     view: View,
+    baseline: bool,
     fonts: &Fonts,
     looks: &Looks,
     width: f32,
@@ -149,14 +165,14 @@ pub(super) fn header(
         y += height + 4.0;
     }
     y += 6.0;
-    legend(journey, view, fonts, looks, inner, y, items)
+    legend(journey, (view, baseline), fonts, looks, inner, y, items)
 }
 
 /// The legend: one entry per persona (curve sample and description), then the marks
 /// for low and high points. Entries flow left to right and wrap.
 fn legend(
     journey: &Journey,
-    view: View,
+    (view, baseline): (View, bool),
     fonts: &Fonts,
     looks: &Looks,
     inner: f32,
@@ -169,7 +185,7 @@ fn legend(
     const SPACING: f32 = 28.0;
     let thin = super::emotion::summarised(journey);
     let (mut x, mut y, mut row_height) = (MARGIN, top, 0.0_f32);
-    for entry in legend_entries(journey, view) {
+    for entry in legend_entries_compared(journey, view, baseline) {
         let text = entry.text(journey);
         let text_width = fonts.width(&text, FontStyle::Regular, BODY).min(MAX_TEXT).min(inner - SWATCH - 6.0);
         let entry_width = SWATCH + 6.0 + text_width;
@@ -197,6 +213,11 @@ fn legend(
             LegendEntry::Persona(k) => items.push(curve(k)),
             LegendEntry::Mean => items.push(swatch(Sample::Mean, None)),
             LegendEntry::Range => items.push(swatch(Sample::Range, None)),
+            // In the first persona's look, as the marks of low and high points.
+            LegendEntry::Baseline => {
+                let (style, shape) = looks.of(0);
+                items.push(swatch(Sample::Baseline { style, shape }, None));
+            }
             LegendEntry::Low | LegendEntry::High => {
                 let extreme = Some(entry == LegendEntry::High);
                 // The marks of low and high points, in the palette's first style.
@@ -210,6 +231,7 @@ fn legend(
                     title: text.clone(),
                     persona: None,
                     step: None,
+                    baseline: false,
                 }));
             }
         }

@@ -26,11 +26,16 @@ struct Part {
     style: FontStyle,
     size: f32,
     role: TextRole,
+    /// Drawn on a rounded box of its own (a badge).
+    pill: bool,
 }
 
 fn part(text: impl Into<String>, style: FontStyle, size: f32, role: TextRole) -> Part {
-    Part { text: text.into(), style, size, role }
+    Part { text: text.into(), style, size, role, pill: false }
 }
+
+/// A badge's padding inside its rounded box: across and down.
+const PILL_PAD: (f32, f32) = (4.0, 1.5);
 
 /// The left edge of column `i`.
 pub(super) fn column_x(i: usize) -> f32 {
@@ -80,7 +85,7 @@ pub(super) fn band(
         let bottom = match lane {
             LaneKind::Emotions => {
                 let start = front.len();
-                let bottom = emotion::lane(journey, fonts, looks, slots, y, &mut front);
+                let bottom = emotion::lane(journey, drawn.baseline, fonts, looks, slots, y, &mut front);
                 let marks = super::sources::emotion_marks(journey, fonts, slots, &front[start..], (y, emotion::HEIGHT));
                 front.extend(marks);
                 bottom
@@ -198,7 +203,13 @@ fn card_lane(drawn: &Drawn, fonts: &Fonts, slots: &[Slot], lane: LaneKind, top: 
             let Some(at) = slot.step_ref() else { continue };
             let step = journey.step(at);
             let mut sy = y;
-            for spec in step_cards(journey, drawn.view, lane, step) {
+            let mut cards = step_cards(journey, drawn.view, lane, step);
+            if drawn.baseline.is_some_and(|b| b.is_new(at)) {
+                for spec in cards.iter_mut().filter(|c| c.role.is_action()) {
+                    mark_new(spec, journey.lang);
+                }
+            }
+            for spec in cards {
                 let card = Card { step: Some(step.number), ..place(fonts, &spec, column_x(i), sy, COLUMN_WIDTH) };
                 sy = card.rect.bottom() + CARD_GAP;
                 items.push(Item::Card(card));
@@ -208,6 +219,15 @@ fn card_lane(drawn: &Drawn, fonts: &Fonts, slots: &[Slot], lane: LaneKind, top: 
         bottom = bottom.max(y - CARD_GAP + PAD);
     }
     bottom
+}
+
+/// Marks an action card as a step the baseline lacks: a "new" badge on top, and the
+/// word in its tooltip.
+fn mark_new(spec: &mut CardSpec, lang: Lang) {
+    let new = Label::New.text(lang);
+    let badge = Part { pill: true, ..part(new.to_uppercase(), FontStyle::Bold, SMALL, TextRole::NewBadge) };
+    spec.parts.insert(0, badge);
+    spec.title = format!("{}\n{new}", spec.title);
 }
 
 /// The cards of `step` in `lane`, as `view` draws them.
@@ -484,19 +504,30 @@ fn signed(d: f64) -> String {
 /// Places a card at (`x`, `top`), `width` wide and as tall as its wrapped parts.
 pub(super) fn place(fonts: &Fonts, spec: &CardSpec, x: f32, top: f32, width: f32) -> Card {
     let mut y = top + PAD;
-    let mut texts = Vec::new();
+    let (mut texts, mut pills) = (Vec::new(), Vec::new());
     for p in &spec.parts {
-        // A reference mark sits at the card's right, like a footnote's.
-        let (left, anchor) = match p.role {
-            TextRole::Cites => (x + width - PAD, Anchor::End),
-            _ => (x + PAD, Anchor::Start),
+        let (inset, room) = match p.pill {
+            true => (PILL_PAD, width - 2.0 * PAD - 2.0 * PILL_PAD.0),
+            false => ((0.0, 0.0), width - 2.0 * PAD),
         };
-        let block = text_block(fonts, &p.text, (p.style, p.size), width - 2.0 * PAD, (left, y), anchor, p.role);
-        y += block.height() + 3.0;
+        // A reference mark sits at the card's right, like a footnote's.
+        let (at, anchor) = match p.role {
+            TextRole::Cites => ((x + width - PAD - inset.0, y + inset.1), Anchor::End),
+            _ => ((x + PAD + inset.0, y + inset.1), Anchor::Start),
+        };
+        let block = text_block(fonts, &p.text, (p.style, p.size), room, at, anchor, p.role);
+        let mut height = block.height();
+        if p.pill {
+            let widest = block.lines.iter().map(|l| l.width).fold(0.0, f32::max);
+            height += 2.0 * inset.1;
+            pills.push(Rect::new(x + PAD, y, widest + 2.0 * inset.0, height));
+        }
+        y += height + 3.0;
         texts.push(block);
     }
     let height = (y - 3.0 + PAD - top).max(2.0 * PAD);
-    Card { rect: Rect::new(x, top, width, height), role: spec.role, title: spec.title.clone(), texts, step: None }
+    let (role, title) = (spec.role, spec.title.clone());
+    Card { rect: Rect::new(x, top, width, height), role, title, texts, step: None, pills }
 }
 
 #[cfg(test)]

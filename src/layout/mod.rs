@@ -5,6 +5,7 @@
 //! per lane. Every box grows to fit its wrapped text, so no text leaves its box. A map
 //! wider than the page asked for is wrapped into bands of phases stacked downwards.
 
+mod baseline;
 mod emotion;
 mod geometry;
 pub mod header;
@@ -19,6 +20,7 @@ pub use role::{CardRole, CurveRole, KpiLook, LineRole, RectRole, TextRole};
 pub use sources::{source_line, state_label, step_source_lines};
 pub use style::{Color, PALETTE, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
 
+use crate::diff::baseline::Baseline;
 use crate::lanes::{LaneKind, View};
 use crate::model::{Journey, StepRef};
 
@@ -27,6 +29,8 @@ pub(crate) struct Drawn<'a> {
     pub journey: &'a Journey,
     pub view: View,
     pub lanes: Vec<LaneKind>,
+    /// What the map is compared with (`render --baseline`), if anything.
+    pub baseline: Option<&'a Baseline>,
 }
 use crate::text::{FontStyle, Fonts, wrap};
 
@@ -180,9 +184,22 @@ pub fn layout(journey: &Journey, options: &Options) -> Layout {
 /// a project's fonts.
 // Not a field of `Options`: `Options` is built field by field where it is used.
 pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts: &Fonts) -> Layout {
+    layout_compared(journey, options, theme, fonts, None)
+}
+
+/// [`layout_themed`] of a map compared with its baseline (`render --baseline`): the
+/// baseline's curves behind the map's, a "new" badge on each step it lacks, and under
+/// the map the list of its steps that are gone.
+pub fn layout_compared(
+    journey: &Journey,
+    options: &Options,
+    theme: &Theme,
+    fonts: &Fonts,
+    baseline: Option<&Baseline>,
+) -> Layout {
     let looks = style::Looks::new(journey, theme);
     let view = options.view_of(journey);
-    let drawn = Drawn { journey, view, lanes: journey.lanes_for(view) };
+    let drawn = Drawn { journey, view, lanes: journey.lanes_for(view), baseline };
     let slots: Vec<Slot> = journey
         .phases
         .iter()
@@ -201,7 +218,7 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts:
     let mut y = if options.no_header {
         MARGIN - BAND_GAP / 2.0
     } else {
-        header::header(journey, view, fonts, &looks, width, &mut items)
+        header::header(journey, view, baseline.is_some(), fonts, &looks, width, &mut items)
     };
     let (mut breaks, mut lane_breaks) = (Vec::new(), Vec::new());
     for band in bands {
@@ -211,14 +228,22 @@ pub fn layout_themed(journey: &Journey, options: &Options, theme: &Theme, fonts:
         y = bottom;
         lane_breaks.extend(lanes);
     }
-    // The Sources list under the map, after a break where a printed page may end.
+    if let Some(gone) = baseline.map(|b| &b.gone).filter(|g| !g.is_empty()) {
+        breaks.push(y + BAND_GAP / 2.0);
+        y = baseline::gone_list(journey.lang, gone, fonts, y + BAND_GAP, width, &mut items, &mut lane_breaks);
+    }
+    // The Sources list under the map, last, after a break where a printed page may end.
     if !journey.sources.is_empty() {
         breaks.push(y + BAND_GAP / 2.0);
         let (bottom, rows) = sources::list(journey, fonts, width, y + BAND_GAP, &mut items);
         y = bottom;
         lane_breaks.extend(rows);
     }
-    let (title, description) = (journey.title.value.clone(), description(journey, view));
+    let mut description = description(journey, view);
+    if let Some(b) = baseline {
+        description.push_str(&baseline::description(journey, b));
+    }
+    let title = journey.title.value.clone();
     let style::Looks { looks, of_traveller } = looks;
     Layout {
         view,

@@ -112,6 +112,14 @@ pub enum TextRole {
     SourceId,
     SourceKind,
     SourceText,
+    /// The "new" badge of a step the baseline lacks (`render --baseline`).
+    NewBadge,
+    /// The heading of the list of the baseline's steps that are gone.
+    GoneHeading,
+    /// A phase's name in that list.
+    GonePhase,
+    /// A gone step's action in that list.
+    GoneStep,
 }
 
 /// What a curve on the emotion lane is.
@@ -121,6 +129,9 @@ pub enum CurveRole {
     Persona { thin: bool },
     /// The mean of the personas' scores at each step.
     Mean,
+    /// A persona's curve in the baseline (`render --baseline`), drawn faintly behind its
+    /// own; `thin` as [`CurveRole::Persona`].
+    Baseline { thin: bool },
 }
 
 /// What a straight line is.

@@ -78,7 +78,8 @@ pub(super) fn state_pill(journey: &Journey, fonts: &Fonts, x: f32, top: f32, lin
         TextRole::State,
     );
     let role = CardRole::State { future: state == MapState::Future };
-    Some(Card { rect: Rect::new(x, y, width, height), role, title: text.to_string(), texts: vec![block], step: None })
+    let rect = Rect::new(x, y, width, height);
+    Some(Card { rect, role, title: text.to_string(), texts: vec![block], step: None, pills: Vec::new() })
 }
 
 const PILL_PAD_X: f32 = 8.0;
@@ -163,7 +164,8 @@ pub(super) fn emotion_marks(
             Rect::new(r.x, r.y.max(lane_top), r.width, r.height)
         });
         chips.entry(x.to_bits()).or_default().push(rect);
-        let card = Card { rect, role: CardRole::Cite, title, texts: vec![block(rect.x, rect.y)], step: Some(number) };
+        let texts = vec![block(rect.x, rect.y)];
+        let card = Card { rect, role: CardRole::Cite, title, texts, step: Some(number), pills: Vec::new() };
         marks.push(Item::Card(card));
     }
     marks

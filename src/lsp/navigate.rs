@@ -92,4 +92,21 @@ mod tests {
         assert!(rename(&index, at, "cy").unwrap_err().contains("already used"));
         assert!(rename(&index, 0, "x").is_err());
     }
+
+    #[test]
+    fn sources_and_kpi_ids_are_ids_like_the_others() {
+        let map = "journey: T\nsource i1 interview: One\nsource o1 observation: Two\npersona anna: A\nphase: P\n\
+                   \x20 step anna i1: S\n    emotion anna 1 i1 o1\n    pain i1: P\n    kpi wait 14 max 8 o1: W\n\
+                   \x20   backstage o1: B\n";
+        let index = Index::new(map);
+        let decl = map.find("i1").unwrap();
+        // The step's, the emotion's and the pain's citations, and the declaration.
+        assert_eq!(references(&index, decl, true).len(), 4);
+        let cite = map.rfind("o1").unwrap();
+        let o1 = map.find("o1").unwrap();
+        assert_eq!(definition(&index, cite), Some(Span::new(o1, o1 + 2)));
+        assert_eq!(rename(&index, decl, "i9").unwrap().len(), 4);
+        assert!(rename(&index, decl, "wait").unwrap_err().contains("already"));
+        assert!(rename(&index, decl, "interview").unwrap_err().contains("reserved"));
+    }
 }

@@ -119,6 +119,14 @@ pub enum Label {
     /// The page's toggle that tints steps by evidence coverage, and its legend.
     Evidence,
     SaidNotSeen,
+    /// The badge of a step that the baseline (`render --baseline`) lacks.
+    New,
+    /// The heading of the baseline's steps that the map no longer has.
+    GoneSteps,
+    /// The baseline's curves, in the legend.
+    Baseline,
+    /// What the page's baseline button does.
+    ToggleBaseline,
 }
 
 impl Label {
@@ -372,6 +380,46 @@ impl Label {
             (Lang::De, Document) => "Dokument",
             (Lang::De, Evidence) => "Evidenz",
             (Lang::De, SaidNotSeen) => "Gesagt, nicht gesehen",
+            (_, New | GoneSteps | Baseline | ToggleBaseline) => baseline_text(lang, self),
         }
+    }
+}
+
+/// The words of a map drawn against its baseline (`render --baseline`).
+fn baseline_text(lang: Lang, label: Label) -> &'static str {
+    use Label::*;
+    match (lang, label) {
+        (Lang::En, New) => "New",
+        (Lang::En, GoneSteps) => "Steps no longer in the journey",
+        (Lang::En, Baseline) => "Baseline (today)",
+        (Lang::En, ToggleBaseline) => {
+            "Show or hide the baseline: today's curves, the new steps and the steps that are gone"
+        }
+        (Lang::Da, New) => "Ny",
+        (Lang::Da, GoneSteps) => "Trin, der ikke længere er en del af rejsen",
+        (Lang::Da, Baseline) => "Udgangspunkt (i dag)",
+        (Lang::Da, ToggleBaseline) => {
+            "Vis eller skjul udgangspunktet: dagens kurver, de nye trin og de trin, der er væk"
+        }
+        (Lang::Sv, New) => "Ny",
+        (Lang::Sv, GoneSteps) => "Steg som inte längre ingår i resan",
+        (Lang::Sv, Baseline) => "Utgångsläge (i dag)",
+        (Lang::Sv, ToggleBaseline) => {
+            "Visa eller dölj utgångsläget: dagens kurvor, de nya stegen och stegen som har försvunnit"
+        }
+        (Lang::Nb, New) => "Ny",
+        (Lang::Nb, GoneSteps) => "Steg som ikke lenger er en del av reisen",
+        (Lang::Nb, Baseline) => "Utgangspunkt (i dag)",
+        (Lang::Nb, ToggleBaseline) => {
+            "Vis eller skjul utgangspunktet: dagens kurver, de nye stegene og stegene som er borte"
+        }
+        (Lang::De, New) => "Neu",
+        (Lang::De, GoneSteps) => "Schritte, die nicht mehr zur Reise gehören",
+        (Lang::De, Baseline) => "Ausgangslage (heute)",
+        (Lang::De, ToggleBaseline) => {
+            "Ausgangslage ein- oder ausblenden: die heutigen Kurven, die neuen und die entfallenen Schritte"
+        }
+        // Every other label is `Label::text`'s.
+        (_, other) => other.text(lang),
     }
 }

@@ -40,6 +40,7 @@ use std::cell::OnceCell;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::diff::baseline::Baseline;
 use crate::layout::{self, Page, Theme, limits};
 use crate::model::Journey;
 use crate::text::Fonts;
@@ -109,6 +110,9 @@ pub struct RenderOptions {
     /// The fonts text is measured and drawn with: the embedded ones, or with the
     /// project's own (`fonts:`) in front.
     pub fonts: Arc<Fonts>,
+    /// What the map is drawn against (`render --baseline`): its baseline's curves, new
+    /// steps and gone ones ([`crate::diff::baseline::compare`]).
+    pub baseline: Option<Arc<Baseline>>,
 }
 
 impl Default for RenderOptions {
@@ -119,6 +123,7 @@ impl Default for RenderOptions {
             theme: Theme::default(),
             scale: DEFAULT_SCALE,
             fonts: Fonts::builtin(),
+            baseline: None,
         }
     }
 }
@@ -201,8 +206,11 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
     let raster_refused = limits::too_large(journey, true).map(RenderError::TooLarge);
     let page = options.layout.page;
     let laid_out = OnceCell::new();
-    let laid_out =
-        || laid_out.get_or_init(|| layout::layout_themed(journey, &options.layout, &options.theme, &options.fonts));
+    let baseline = options.baseline.as_deref();
+    let laid_out = || {
+        laid_out
+            .get_or_init(|| layout::layout_compared(journey, &options.layout, &options.theme, &options.fonts, baseline))
+    };
     let svg = OnceCell::new();
     let svg = || svg.get_or_init(|| svg::render(laid_out(), page));
     let draw = |format| match (format, &raster_refused) {
@@ -221,7 +229,7 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
         (Format::Pdf, None) => pdf(laid_out(), page, &options.fonts),
         // The page shows the title, goal and legend itself, interactively.
         (Format::Html, _) => {
-            Ok(html::html(journey, source, &options.layout, &options.theme, &options.fonts).into_bytes())
+            Ok(html::html(journey, source, &options.layout, &options.theme, &options.fonts, baseline).into_bytes())
         }
     };
     Rendered { outputs: options.formats.iter().map(|&f| output(f, draw(f))).collect() }

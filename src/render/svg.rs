@@ -117,7 +117,20 @@ pub(crate) fn summary_sample(w: &mut Writer, x: f32, y: f32, width: f32, sample:
             ],
         ),
         Sample::Range => rect_node(w, &Rect::new(x, y - 5.0, width, 10.0), "curve-band", Some(2.0)),
+        Sample::Baseline { style, shape } => baseline_sample(w, x, y, width, style, shape),
     }
+}
+
+/// A sample of a baseline's curve: the faint line, and the hollow marker of its points.
+pub(crate) fn baseline_sample(w: &mut Writer, x: f32, y: f32, width: f32, style: usize, shape: MarkerShape) {
+    let class = format!("baseline-sample p{style}");
+    w.empty(
+        "line",
+        &[("class", (&class).into()), ("x1", x.into()), ("y1", y.into()), ("x2", (x + width).into()), ("y2", y.into())],
+    );
+    w.open("g", &[("class", "baseline-point".into())]);
+    shape_node(w, shape, x + width / 2.0, y, style);
+    w.close("g");
 }
 
 fn sample_line(w: &mut Writer, x: f32, y: f32, width: f32, style: usize, shape: MarkerShape, thin: bool) {
@@ -201,6 +214,9 @@ fn card_node(w: &mut Writer, card: &Card) {
         _ => 4.0,
     };
     rect_node(w, &card.rect, "box", Some(rx));
+    for pill in &card.pills {
+        rect_node(w, pill, "pill", Some(pill.height / 2.0));
+    }
     for block in &card.texts {
         text_nodes(w, block);
     }
@@ -296,13 +312,22 @@ fn curve_node(w: &mut Writer, curve: &Curve) {
             w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
         }
         CurveRole::Mean => w.empty("path", &[("class", "curve-mean".into()), ("d", (&d).into())]),
+        CurveRole::Baseline { thin } => {
+            let class = match thin {
+                true => format!("baseline-curve thin p{}", curve.style),
+                false => format!("baseline-curve p{}", curve.style),
+            };
+            let persona = curve.persona.as_deref().unwrap_or("customer");
+            w.empty("path", &[("class", (&class).into()), ("data-persona", persona.into()), ("d", (&d).into())]);
+        }
     }
     w.close("g");
 }
 
 fn marker_node(w: &mut Writer, m: &Marker) {
     let step = m.step.map(|n| n.to_string());
-    let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", "emotion-point".into())];
+    let class = if m.baseline { "baseline-point" } else { "emotion-point" };
+    let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", class.into())];
     if let Some(p) = &m.persona {
         attrs.push(("data-persona", p.into()));
     }
@@ -419,6 +444,10 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::SourceId => "source-id",
         TextRole::SourceKind => "source-kind",
         TextRole::SourceText => "source-text",
+        TextRole::NewBadge => "new-badge",
+        TextRole::GoneHeading => "gone gone-heading",
+        TextRole::GonePhase => "gone gone-phase",
+        TextRole::GoneStep => "gone gone-step",
     }
 }
 
@@ -507,6 +536,18 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     for size in sizes {
         let _ = writeln!(css, ".fs{}{{font-size:{size}px}}", size.replace('.', "_"));
     }
+    // The rules of a drawing against a baseline, only in one: every other drawing keeps
+    // its stylesheet byte for byte.
+    let baseline = layout.items.iter().any(|item| match item {
+        Item::Curve(c) => matches!(c.role, CurveRole::Baseline { .. }),
+        Item::Card(c) => !c.pills.is_empty(),
+        Item::Text(t) => matches!(t.role, TextRole::GoneHeading),
+        Item::LegendSwatch { sample: Sample::Baseline { .. }, .. } => true,
+        _ => false,
+    });
+    if baseline {
+        css.push_str(BASELINE_STYLES);
+    }
     for (i, s) in layout.persona_looks.iter().enumerate() {
         let dash = match s.dash {
             [] => String::new(),
@@ -517,6 +558,10 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
         };
         let _ = writeln!(css, ".emotion-curve.p{i},.emotion-sample.p{i}{{stroke:{}{dash}}}", s.color);
         let _ = writeln!(css, ".marker.p{i}{{fill:{}}}", s.color);
+        if baseline {
+            let _ = writeln!(css, ".baseline-curve.p{i},.baseline-sample.p{i}{{stroke:{}{dash}}}", s.color);
+            let _ = writeln!(css, ".baseline-point .marker.p{i}{{fill:#ffffff;stroke:{}}}", s.color);
+        }
     }
     css
 }
@@ -542,6 +587,16 @@ const SOURCE_STYLES: &str = "\
 .state .box{fill:#e6f0fa;stroke:#486581}.state-current .state-text{fill:#243b53}
 .state-future .box{fill:#f1eafb;stroke:#6b46c1}.state-future .state-text{fill:#44337a}
 .sources-heading,.source-id{fill:#102a43}.source-kind{fill:#486581}.source-text{fill:#243b53}
+";
+
+/// A drawing against its baseline: the baseline's curves faint and thinner, its points
+/// hollow; the "new" badge white on green; the list of gone steps.
+const BASELINE_STYLES: &str = "\
+.baseline-curve,.baseline-sample{fill:none;stroke-width:2;stroke-opacity:0.42;stroke-linejoin:round}
+.baseline-curve.thin{stroke-width:1}
+.baseline-point .marker{stroke-width:1.5;stroke-opacity:0.6}
+.pill{fill:#276749;stroke:none}.new-badge{fill:#ffffff}
+.gone-heading{fill:#102a43}.gone-phase{fill:#334e68}.gone-step{fill:#243b53}
 ";
 
 /// Rules the lanes' own colours refine.

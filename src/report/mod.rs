@@ -7,7 +7,9 @@ pub mod render;
 use serde::Serialize;
 
 use crate::lanes::Content;
-use crate::model::{Details, Journey, LaneKind, PersonaId, Score, Step, StepRef, is_gap};
+use crate::model::{
+    Coverage, Details, GoalKind, Journey, Kpi, LaneKind, PersonaId, Score, Step, StepRef, Verdict, is_gap,
+};
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
 pub const REPORT_VERSION: u32 = 1;
@@ -30,10 +32,20 @@ pub struct Report {
     /// Places (a step, or a phase as a whole) with pains and no opportunity that
     /// answers them; see [`unanswered_pains`] for the rule.
     pub pains_without_opportunity: Vec<UnansweredPains>,
-    /// KPIs with a target that their value differs from.
+    /// KPIs with a `target` (no direction) that their value differs from.
     pub kpis_off_target: Vec<KpiOffTarget>,
-    /// How many KPIs have no target, and so are neither on nor off it.
+    /// How many KPIs have no goal (`target`, `min` or `max`), and so are not judged.
     pub kpis_without_target: usize,
+    /// The KPIs whose value misses their `min` or `max`, in map order; left out (`None`)
+    /// of a map without a KPI with `min` or `max`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kpis_missed: Option<Vec<KpiMissed>>,
+    /// KPIs with an id and no value ("no data"), in map order; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kpis_without_data: Vec<KpiNoData>,
+    /// Evidence coverage and the steps said, not seen; left out of a map without sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceReport>,
     /// One entry per lane: the journey view's lanes in their order, then the others.
     pub lanes: Vec<LaneCount>,
 }
@@ -93,6 +105,54 @@ pub struct KpiOffTarget {
     pub distance: f64,
 }
 
+/// A KPI whose value misses its `min` or `max`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiMissed {
+    pub phase: String,
+    /// `null` for a KPI written on the phase as a whole.
+    pub step: Option<StepAt>,
+    pub id: Option<String>,
+    pub label: String,
+    /// As written, e.g. `14`.
+    pub value: String,
+    /// `min` or `max`.
+    pub goal_kind: &'static str,
+    /// As written, e.g. `8`.
+    pub goal: String,
+    /// `value − goal`, rounded to two decimals: below a `min`, above a `max`.
+    pub distance: f64,
+}
+
+/// A KPI with an id and no value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KpiNoData {
+    pub phase: String,
+    pub step: Option<StepAt>,
+    pub id: Option<String>,
+    pub label: String,
+}
+
+/// Cited statements out of all; `percent` rounded down, `null` without statements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverageAt {
+    /// The lane's or phase's name; `null` for the whole map.
+    pub of: Option<String>,
+    pub cited: usize,
+    pub total: usize,
+    pub percent: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvidenceReport {
+    pub total: CoverageAt,
+    /// Each phase, in order.
+    pub phases: Vec<CoverageAt>,
+    /// Each lane with statements, in the lane table's order.
+    pub lanes: Vec<CoverageAt>,
+    /// Steps whose citations are all of what customers say, none of what they do.
+    pub said_not_seen: Vec<StepAt>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LaneCount {
     /// The lane's name as `lanes` writes it.
@@ -136,7 +196,10 @@ pub fn report(journey: &Journey) -> Report {
         handoffs: transitions(journey, &derived.handoffs, |o| &journey.owner(o).id),
         pains_without_opportunity: unanswered_pains(journey),
         kpis_off_target: kpis_off_target(journey),
-        kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.target().is_none()).count(),
+        kpis_without_target: journey.all_details().flat_map(|d| d.kpis()).filter(|k| k.goal().is_none()).count(),
+        kpis_missed: kpis_missed(journey),
+        kpis_without_data: kpis_without_data(journey),
+        evidence: evidence(journey),
         lanes: crate::lanes::reading_order().into_iter().map(|lane| lane_count(journey, lane)).collect(),
     }
 }
@@ -208,7 +271,7 @@ pub fn unanswered_pains(journey: &Journey) -> Vec<UnansweredPains> {
 fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
     let mut out = Vec::new();
     for ((p, step), details) in all_details(journey) {
-        for kpi in details.kpis() {
+        for kpi in details.kpis().filter(|k| k.goal().is_some_and(|g| g.kind == GoalKind::Target)) {
             let (Some(value), Some(target), Some(distance)) = (kpi.value(), kpi.target(), kpi.distance()) else {
                 continue;
             };
@@ -227,6 +290,55 @@ fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
         }
     }
     out
+}
+
+/// Every KPI with where it stands: its phase's name and its step.
+fn all_kpis(journey: &Journey) -> impl Iterator<Item = (String, Option<StepAt>, Kpi<'_>)> {
+    all_details(journey).flat_map(move |((p, step), details)| {
+        details.kpis().map(move |k| (journey.phases[p].name.value.clone(), step.map(|r| step_at(journey, r)), k))
+    })
+}
+
+fn kpis_missed(journey: &Journey) -> Option<Vec<KpiMissed>> {
+    let directed = |k: &Kpi| k.goal().is_some_and(|g| g.kind != GoalKind::Target);
+    if !all_kpis(journey).any(|(_, _, k)| directed(&k)) {
+        return None;
+    }
+    let missed = all_kpis(journey)
+        .filter(|(_, _, k)| k.verdict() == Some(Verdict::Missed))
+        .filter_map(|(phase, step, k)| {
+            let (value, goal, distance) = (k.value()?, k.goal()?, k.distance()?);
+            Some(KpiMissed {
+                phase,
+                step,
+                id: k.id().map(String::from),
+                label: k.label.value.clone(),
+                value: value.text.clone(),
+                goal_kind: goal.kind.name(),
+                goal: goal.measure.text.clone(),
+                distance: round2(distance),
+            })
+        })
+        .collect();
+    Some(missed)
+}
+
+fn kpis_without_data(journey: &Journey) -> Vec<KpiNoData> {
+    all_kpis(journey)
+        .filter(|(_, _, k)| k.value().is_none())
+        .map(|(phase, step, k)| KpiNoData { phase, step, id: k.id().map(String::from), label: k.label.value.clone() })
+        .collect()
+}
+
+fn evidence(journey: &Journey) -> Option<EvidenceReport> {
+    let facts = journey.derived.evidence.as_ref()?;
+    let at = |of: Option<String>, c: Coverage| CoverageAt { of, cited: c.cited, total: c.total, percent: c.percent() };
+    Some(EvidenceReport {
+        total: at(None, facts.total),
+        phases: journey.phases.iter().zip(&facts.phases).map(|(p, &c)| at(Some(p.name.value.clone()), c)).collect(),
+        lanes: facts.lanes.iter().map(|&(lane, c)| at(Some(lane.name().to_string()), c)).collect(),
+        said_not_seen: facts.said_not_seen.iter().map(|&r| step_at(journey, r)).collect(),
+    })
 }
 
 /// Rounded to two decimals, so `4.1 − 4.5` is `−0.4`, not `−0.40000000000000036`.

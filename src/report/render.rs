@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{PersonaPoints, Point, Report, StepAt};
+use super::{CoverageAt, EvidenceReport, KpiMissed, KpiNoData, PersonaPoints, Point, Report, StepAt};
 use crate::escape::{markdown as md, terminal as term};
 
 /// The report as pretty JSON, ending in a newline.
@@ -103,6 +103,7 @@ pub fn markdown(r: &Report) -> String {
     if r.kpis_without_target > 0 {
         let _ = writeln!(out, "{} without a target, not judged.\n", plural(r.kpis_without_target, "KPI"));
     }
+    md_version_1(&mut out, r);
 
     let _ = writeln!(out, "### Counts per lane\n");
     let rows =
@@ -184,11 +185,133 @@ pub fn text(r: &Report) -> String {
     if r.kpis_without_target > 0 {
         let _ = writeln!(out, "  ({} without a target, not judged)", plural(r.kpis_without_target, "KPI"));
     }
+    text_version_1(&mut out, r);
     let _ = writeln!(out, "\nCounts per lane (total, steps with)");
     for l in &r.lanes {
         let _ = writeln!(out, "  {:<14}{:>6}{:>6}", l.lane, l.total, l.steps_with);
     }
     out
+}
+
+/// The sections of version 1's facts, each only in a map that has them: KPIs that miss
+/// their `min` or `max`, KPIs without data, evidence coverage and the steps said, not
+/// seen.
+fn md_version_1(out: &mut String, r: &Report) {
+    let place = |phase: &str, step: &Option<StepAt>| match step {
+        Some(s) => md_step(s),
+        None => format!("phase {}", md(phase)),
+    };
+    if let Some(missed) = &r.kpis_missed {
+        section(out, "KPIs that miss their goal", missed.len(), "distance = value − goal: below a min, above a max");
+        let rows = missed
+            .iter()
+            .map(|k| {
+                vec![place(&k.phase, &k.step), md_kpi(&k.label, &k.id), md(&k.value), md(&goal(k)), signed(k.distance)]
+            })
+            .collect();
+        md_table(out, &["where", "KPI", "value", "goal", "distance"], rows);
+    }
+    if !r.kpis_without_data.is_empty() {
+        section(out, "KPIs without data", r.kpis_without_data.len(), "a KPI with an id and no value");
+        let rows =
+            r.kpis_without_data.iter().map(|k| vec![place(&k.phase, &k.step), md_kpi(&k.label, &k.id)]).collect();
+        md_table(out, &["where", "KPI"], rows);
+    }
+    if let Some(e) = &r.evidence {
+        md_evidence(out, e);
+    }
+}
+
+fn md_evidence(out: &mut String, e: &EvidenceReport) {
+    let _ = writeln!(out, "### Evidence coverage\n");
+    let _ = writeln!(out, "{} cite a source ({}).\n", cited_of(&e.total), share(&e.total));
+    for (head, list) in [("phase", &e.phases), ("lane", &e.lanes)] {
+        let rows = list
+            .iter()
+            .map(|c| vec![md(c.of.as_deref().unwrap_or_default()), c.cited.to_string(), c.total.to_string(), share(c)])
+            .collect();
+        md_table(out, &[head, "cited", "statements", "share"], rows);
+    }
+    section(out, "Said, not seen", e.said_not_seen.len(), SAID_NOT_SEEN);
+    md_table(out, &["step", "phase", "action"], e.said_not_seen.iter().map(step_cells).collect());
+}
+
+const SAID_NOT_SEEN: &str = "steps whose sources all tell what customers say (interview, survey, workshop), none what they do (observation, analytics)";
+
+fn text_version_1(out: &mut String, r: &Report) {
+    let place = |phase: &str, step: &Option<StepAt>| match step {
+        Some(s) => format!("step {}", s.number),
+        None => format!("phase {}", term(phase)),
+    };
+    if let Some(missed) = &r.kpis_missed {
+        let lines = missed
+            .iter()
+            .map(|k: &KpiMissed| {
+                format!(
+                    "{}: {} {} vs {} ({})",
+                    place(&k.phase, &k.step),
+                    text_kpi(&k.label, &k.id),
+                    term(&k.value),
+                    term(&goal(k)),
+                    signed(k.distance)
+                )
+            })
+            .collect();
+        text_section(out, "KPIs that miss their goal (value − goal)", lines);
+    }
+    if !r.kpis_without_data.is_empty() {
+        let lines = r
+            .kpis_without_data
+            .iter()
+            .map(|k: &KpiNoData| format!("{}: {}", place(&k.phase, &k.step), text_kpi(&k.label, &k.id)))
+            .collect();
+        text_section(out, "KPIs without data", lines);
+    }
+    if let Some(e) = &r.evidence {
+        let _ = writeln!(out, "\nEvidence coverage: {} cite a source ({})", cited_of(&e.total), share(&e.total));
+        for (head, list) in [("per phase", &e.phases), ("per lane", &e.lanes)] {
+            let _ = writeln!(out, "  {head}:");
+            for c in list {
+                let name = term(c.of.as_deref().unwrap_or_default());
+                let _ = writeln!(out, "    {name}: {} of {} ({})", c.cited, c.total, share(c));
+            }
+        }
+        text_section(
+            out,
+            "Said, not seen (only what customers say, nothing seen)",
+            e.said_not_seen.iter().map(text_step).collect(),
+        );
+    }
+}
+
+/// `at most 8`, `at least 60%`.
+fn goal(k: &KpiMissed) -> String {
+    let words = if k.goal_kind == "min" { "at least" } else { "at most" };
+    format!("{words} {}", k.goal)
+}
+
+/// `16 of 22 statements`.
+fn cited_of(c: &CoverageAt) -> String {
+    format!("{} of {}", c.cited, plural(c.total, "statement"))
+}
+
+/// `72%`, or `—` without statements.
+fn share(c: &CoverageAt) -> String {
+    c.percent.map_or_else(|| "—".to_string(), |p| format!("{p}%"))
+}
+
+fn md_kpi(label: &str, id: &Option<String>) -> String {
+    match id {
+        Some(id) => format!("{} ({})", md(label), md(id)),
+        None => md(label),
+    }
+}
+
+fn text_kpi(label: &str, id: &Option<String>) -> String {
+    match id {
+        Some(id) => format!("“{}” ({})", term(label), term(id)),
+        None => format!("“{}”", term(label)),
+    }
 }
 
 fn persona(p: &PersonaPoints) -> &str {

@@ -106,7 +106,7 @@ fn the_blueprint_view_draws_the_three_lines_and_fail_points_in_the_maps_language
 fn blueprint_facts_are_exported_reported_and_diffed() {
     let j = journey(HOTEL);
     let doc = serde_json::to_value(journeymap::export::document(&j, HOTEL)).unwrap();
-    assert_eq!(doc["document_version"], 2);
+    assert_eq!(doc["document_version"], 3);
     assert_eq!(doc["view"], "blueprint");
     assert_eq!(doc["phases"][0]["backstage"][0]["owner"], "reservations");
     assert_eq!(doc["phases"][0]["steps"][1]["backstage"][0]["owner"], serde_json::Value::Null);

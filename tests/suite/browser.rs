@@ -92,6 +92,35 @@ fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     }
 }
 
+/// A map drawn against its baseline (its new badge, its list of gone steps): no text
+/// overlaps another or leaves its box in Chromium either.
+#[test]
+fn a_map_against_its_baseline_has_no_overlapping_or_escaping_text_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
+    let read = |side: &str| {
+        let path = crate::common::root().join(format!("tests/baseline/bredbaand.{side}.journey"));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let (future, current) = (read("future"), read("current"));
+    let dir = tempfile::tempdir().unwrap();
+    for page in [Page::Auto, Page::A4] {
+        let rendered = crate::common::render_against(&future, &current, &[journeymap::render::Format::Svg], page);
+        let svg = String::from_utf8(rendered.get(journeymap::render::Format::Svg).unwrap().clone().unwrap()).unwrap();
+        assert!(svg.contains("class=\"pill\"") && svg.contains("gone-step"), "the baseline is drawn");
+        let html = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{svg}<pre id=\"result\">not run</pre><script>{script}</script></body></html>"
+        );
+        let file = dir.path().join("page.html");
+        std::fs::write(&file, html).unwrap();
+        let result = result_of(&dump_dom(&browser, &file, &dir.path().join("profile")));
+        let json: serde_json::Value = serde_json::from_str(&result).unwrap_or_else(|_| panic!("{page:?}: {result}"));
+        assert!(json["texts"].as_u64().unwrap() > 20, "{json}");
+        let problems = json["problems"].as_array().unwrap();
+        assert!(problems.is_empty(), "{page:?}: {problems:#?}");
+    }
+}
+
 /// The HTML page of maps in every script, with the fonts it embeds (subset to its
 /// characters): Chromium draws each text within the room the layout measured, so no
 /// text overlaps another or leaves its box, and it uses the page's fonts, not the

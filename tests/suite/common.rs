@@ -133,6 +133,30 @@ pub fn journey(source: &str) -> journeymap::model::Journey {
     checked.compiled.journey.unwrap_or_else(|| panic!("map has errors:\n{}", checked.human))
 }
 
+/// The example maps that use none of version 1's statements: no sources, no `state`, no
+/// KPI with an id or a `min` or `max`.
+pub fn version_0_examples() -> Vec<PathBuf> {
+    example_maps()
+        .into_iter()
+        .filter(|m| {
+            let j = journey(&std::fs::read_to_string(m).unwrap());
+            let v1_kpi = j
+                .all_details()
+                .flat_map(|d| d.kpis())
+                .any(|k| k.id().is_some() || k.goal().is_some_and(|g| g.kind != journeymap::model::GoalKind::Target));
+            j.sources.is_empty() && j.state.is_none() && !v1_kpi
+        })
+        .collect()
+}
+
+/// `journeymap export` of a map in each format: JSON, YAML.
+pub fn export_outputs(source: &str) -> [(&'static str, String); 2] {
+    use journeymap::export;
+    let j = journey(source);
+    let doc = export::document(&j, source);
+    [("json", export::to_json(&doc).unwrap()), ("yaml", export::to_yaml(&doc).unwrap())]
+}
+
 /// `journeymap report` of a map, as plain data.
 pub fn report(source: &str) -> journeymap::report::Report {
     journeymap::report::report(&journey(source))
@@ -254,4 +278,48 @@ pub fn render_html_themed(source: &str, config: &journeymap::config::Config) -> 
         ..Default::default()
     };
     drawn(journeymap::render::render(&journey, &checked.compiled.source, &options), journeymap::render::Format::Html)
+}
+
+/// A future map compared with its baseline, as `render --baseline` compares them (both
+/// named as in `tests/baseline/`); each must compile without errors.
+pub fn compare_baseline(future: &str, current: &str) -> journeymap::diff::baseline::Compared {
+    let (f, c) = (journey(future), journey(current));
+    journeymap::diff::baseline::compare(&f, future, &c, current, "current.journey")
+}
+
+/// A future map drawn against its baseline in `formats` (the baseline must be drawable).
+pub fn render_against(
+    future: &str,
+    current: &str,
+    formats: &[journeymap::render::Format],
+    page: journeymap::layout::Page,
+) -> journeymap::render::Rendered {
+    let baseline = compare_baseline(future, current).baseline.expect("the maps can be compared");
+    let options = journeymap::render::RenderOptions {
+        formats: formats.to_vec(),
+        layout: journeymap::layout::Options { page, ..Default::default() },
+        baseline: Some(std::sync::Arc::new(baseline)),
+        ..Default::default()
+    };
+    journeymap::render::render(&journey(future), future, &options)
+}
+
+/// A future map drawn against its baseline as SVG.
+pub fn render_svg_against(future: &str, current: &str) -> String {
+    use journeymap::render::Format;
+    drawn(render_against(future, current, &[Format::Svg], journeymap::layout::Page::Auto), Format::Svg)
+}
+
+/// A future map drawn against its baseline as the HTML page.
+pub fn render_html_against(future: &str, current: &str) -> String {
+    use journeymap::render::Format;
+    drawn(render_against(future, current, &[Format::Html], journeymap::layout::Page::Auto), Format::Html)
+}
+
+/// The layout of a future map drawn against its baseline.
+pub fn layout_against(future: &str, current: &str, page: journeymap::layout::Page) -> journeymap::layout::Layout {
+    let baseline = compare_baseline(future, current).baseline.expect("the maps can be compared");
+    let options = journeymap::layout::Options { page, ..Default::default() };
+    let (theme, fonts) = (journeymap::layout::Theme::default(), journeymap::text::Fonts::get());
+    journeymap::layout::layout_compared(&journey(future), &options, &theme, fonts, Some(&baseline))
 }

@@ -370,3 +370,63 @@ proptest::proptest! {
         }
     }
 }
+
+/// Version 1's changes: the state, sources added, removed and redescribed, the
+/// citations of statements kept on both sides, a KPI's id and goal.
+#[test]
+fn citations_sources_state_and_kpi_goals_are_diffed() {
+    let d = of("sources");
+    let header: Vec<(&str, Option<&str>, Option<&str>)> =
+        d.header.iter().map(|h| (h.field, h.old.as_deref(), h.new.as_deref())).collect();
+    assert_eq!(header, [("state", Some("current"), Some("future"))]);
+    let sources: Vec<(Change, &str)> =
+        d.declarations.iter().filter(|x| x.kind == "source").map(|x| (x.change, x.id.as_str())).collect();
+    assert_eq!(sources, [(Change::Changed, "i2"), (Change::Removed, "d1"), (Change::Added, "s1")]);
+    type Cited<'a> = (Option<usize>, &'a str, Option<&'a str>, Vec<&'a str>, Vec<&'a str>);
+    let cited: Vec<Cited> = d
+        .citations
+        .iter()
+        .map(|c| {
+            let added = c.added.iter().map(String::as_str).collect();
+            let removed = c.removed.iter().map(String::as_str).collect();
+            (c.place.step, c.statement, c.persona.as_deref(), added, removed)
+        })
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (Some(1), "step", None, vec!["a1"], vec![]),
+            (Some(2), "emotion", Some("karin"), vec!["i1"], vec!["o1"]),
+            (Some(2), "pain", None, vec!["i2", "s1"], vec!["o1"]),
+            (Some(3), "touchpoint", None, vec!["s1"], vec!["d1"]),
+            (Some(3), "kpi", None, vec!["s1"], vec![]),
+        ]
+    );
+    type Ids<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let kpis: Vec<Ids> = d
+        .kpis
+        .iter()
+        .map(|k| (k.old_id.as_deref(), k.new_id.as_deref(), k.old_target.as_deref(), k.new_target.as_deref()))
+        .collect();
+    assert_eq!(
+        kpis,
+        [
+            (Some("wait"), Some("queue"), Some("max 8"), Some("max 10")),
+            (Some("satisfied"), Some("satisfied"), Some("min 4"), Some("min 4"))
+        ]
+    );
+    // Nothing else changed: no card is added or removed for a citation.
+    assert!(d.details.is_empty() && d.steps.is_empty() && d.emotions.is_empty(), "{d:#?}");
+}
+
+/// A version-0 pair has no citations, so its JSON has no `citations` field.
+#[test]
+fn version_0_diffs_have_no_citations() {
+    for name in cases().into_iter().filter(|n| n != "sources") {
+        let (old, new) = case(&name);
+        let [_, _, (_, json)] = diff_outputs(Some(&old), Some(&new));
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(json.get("citations").is_none(), "{name}");
+        assert!(json["kpis"].as_array().unwrap().iter().all(|k| k.get("old_id").is_none()), "{name}");
+    }
+}

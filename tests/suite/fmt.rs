@@ -411,3 +411,43 @@ fn usage_errors_exit_2() {
     assert_eq!(code(&run(&["fmt", "--check", &empty.path().display().to_string()], None)), 2);
     assert!(Path::new(&messy).exists());
 }
+
+/// Maps with sources format once and keep their meaning, and every statement's
+/// citations end up after its other words, in the order the sources are declared.
+#[test]
+fn citations_are_put_in_declaration_order_after_the_other_words() {
+    let mut maps: Vec<std::path::PathBuf> = ["tests/fmt/citations.journey", "tests/report/apotek-sources.journey"]
+        .iter()
+        .map(|p| root().join(p))
+        .chain(journeys_in(&root().join("tests/diff")).into_iter().filter(|p| p.to_string_lossy().contains("sources")))
+        .collect();
+    let shared = root().join("../shared/examples-v1/apotek-kallor.journey");
+    if shared.is_file() {
+        maps.push(shared);
+    }
+    for path in maps {
+        let formatted = formats(&std::fs::read(&path).unwrap());
+        let sources: Vec<&str> = formatted
+            .lines()
+            .filter_map(|l| l.strip_prefix("source "))
+            .map(|l| l.split([' ', ':']).next().unwrap())
+            .collect();
+        assert!(!sources.is_empty(), "{}", path.display());
+        let in_body = formatted.lines().skip_while(|l| !l.starts_with("phase:"));
+        for line in in_body.filter(|l| !l.trim_start().starts_with('#')) {
+            let words: Vec<&str> = line.split(':').next().unwrap().split_whitespace().skip(1).collect();
+            let ranks: Vec<Option<usize>> = words.iter().map(|w| sources.iter().position(|s| s == w)).collect();
+            let first = ranks.iter().position(Option::is_some).unwrap_or(ranks.len());
+            assert!(ranks[first..].iter().all(Option::is_some), "citations last: {line}");
+            let cited: Vec<usize> = ranks.iter().flatten().copied().collect();
+            assert!(cited.windows(2).all(|w| w[0] < w[1]), "declaration order, each once: {line}");
+        }
+    }
+    // The fixture's lines, as written and as formatted.
+    let written = std::fs::read_to_string(root().join("tests/fmt/citations.journey")).unwrap();
+    assert!(written.contains("touchpoint a1 disk o1 apotek: Nummerlapp"));
+    let formatted = formats(written.as_bytes());
+    assert!(formatted.contains("    touchpoint disk apotek o1 a1: Nummerlapp\n"), "{formatted}");
+    assert!(formatted.contains("  step critical o1 i1: Köar vid disken\n"), "{formatted}");
+    assert!(formatted.contains("emotion karin -1 o1 i1: Står länge i1 o1\n"), "the text is untouched");
+}

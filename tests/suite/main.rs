@@ -1,5 +1,6 @@
 //! The test suite: one harness, data-driven; fixtures and snapshots live under `tests/`.
 
+mod baseline;
 mod batch;
 mod blueprint;
 mod browser;
@@ -8,6 +9,7 @@ mod cli;
 mod common;
 mod config;
 mod diff;
+mod export;
 mod fmt;
 mod kill;
 mod layout;

@@ -258,3 +258,50 @@ fn ctrl_c_stops_the_server_and_frees_its_port() {
     TcpListener::bind(preview.address).expect("the port is free again");
     assert!(std::fs::read_to_string(&map).unwrap().contains("Buying home insurance"), "the map is untouched");
 }
+
+#[test]
+fn a_preview_against_a_baseline_draws_it_and_redraws_when_the_baseline_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |side: &str| {
+        std::fs::read_to_string(crate::common::root().join(format!("tests/baseline/bredbaand.{side}.journey"))).unwrap()
+    };
+    let (future, current) = (dir.path().join("future.journey"), dir.path().join("current.journey"));
+    std::fs::write(&future, read("future")).unwrap();
+    let today = read("current");
+    std::fs::write(&current, &today).unwrap();
+    let preview = Preview::start(&future, &["--baseline", current.to_str().unwrap()]);
+    let mut events = Events::open(&preview);
+    let first = events.next();
+    assert_eq!(first["problems"], serde_json::json!([]), "{first}");
+    let page = get(&preview, "/page").2;
+    assert!(page.contains("class=\"baseline-toggle\""), "the page has the baseline's button");
+    assert!(page.contains("data-persona=\"mette\""));
+    assert!(page.contains(">\u{2013} Ringer til kundeservice<"), "and the gone step");
+
+    // The baseline saved: the page is drawn again, with its new gone step.
+    save(&current, &today.replace("Ringer til kundeservice", "Skriver til kundeservice"));
+    let saved = events.next();
+    assert!(saved["drawing"].as_u64() > first["drawing"].as_u64(), "{saved}");
+    assert!(get(&preview, "/page").2.contains(">\u{2013} Skriver til kundeservice<"));
+
+    // A baseline on another scale: the problem, in the future map, and the page kept.
+    save(
+        &current,
+        &today
+            .replace("lang da\n", "lang da\nscale 1..5\n")
+            .replace("emotion mette -2", "emotion mette 1")
+            .replace("emotion ole -2", "emotion ole 1")
+            .replace("emotion mette -1", "emotion mette 1")
+            .replace("emotion ole -1", "emotion ole 1")
+            .replace("emotion mette 0", "emotion mette 1")
+            .replace("emotion ole 0", "emotion ole 1"),
+    );
+    let broken = events.next();
+    assert_eq!(broken["drawing"], saved["drawing"], "{broken}");
+    assert_eq!(broken["problems"][0]["code"], "J0701", "{broken}");
+    // Its own errors are shown as the baseline's.
+    save(&current, "journey: Broken\nphase: P\n  stpe: S\n");
+    let broken = events.next();
+    let message = broken["problems"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("in the baseline `"), "{broken}");
+}

@@ -121,3 +121,60 @@ fn the_command_prints_each_format_and_exits_like_check() {
     let o = journeymap(&["report", "--format", "yaml", "examples/home-insurance.journey"]);
     assert_eq!(code(&o), 2);
 }
+
+/// Version 1's facts: KPIs that miss their `min` or `max` (a met one and a `target` are
+/// not listed), KPIs without data, evidence coverage and the steps said, not seen.
+#[test]
+fn sources_and_kpi_goals_are_reported() {
+    let source = std::fs::read_to_string(root().join("tests/report/apotek-sources.journey")).unwrap();
+    let r = report(&source);
+    type Missed<'a> = (Option<usize>, Option<&'a str>, &'a str, &'a str, &'a str, f64);
+    let missed: Vec<Missed> = r
+        .kpis_missed
+        .as_ref()
+        .expect("the map has KPIs with min or max")
+        .iter()
+        .map(|k| {
+            (
+                k.step.as_ref().map(|s| s.number),
+                k.id.as_deref(),
+                k.value.as_str(),
+                k.goal_kind,
+                k.goal.as_str(),
+                k.distance,
+            )
+        })
+        .collect();
+    assert_eq!(missed, [(None, Some("left"), "9%", "max", "2%", 7.0), (Some(2), Some("wait"), "14", "max", "8", 6.0)]);
+    // The `target` KPI is judged as in version 0, by its distance only.
+    let off: Vec<&str> = r.kpis_off_target.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(off, ["Besök per månad"]);
+    let no_data: Vec<Option<&str>> = r.kpis_without_data.iter().map(|k| k.id.as_deref()).collect();
+    assert_eq!(no_data, [Some("satisfied")]);
+    let e = r.evidence.as_ref().expect("a map with sources has evidence");
+    assert_eq!((e.total.cited, e.total.total, e.total.percent), (16, 22, Some(72)));
+    let phases: Vec<(usize, usize)> = e.phases.iter().map(|c| (c.cited, c.total)).collect();
+    assert_eq!(phases, [(6, 7), (10, 15)]);
+    let thoughts = e.lanes.iter().find(|c| c.of.as_deref() == Some("thoughts")).unwrap();
+    assert_eq!((thoughts.cited, thoughts.total, thoughts.percent), (0, 1, Some(0)));
+    let said: Vec<usize> = e.said_not_seen.iter().map(|s| s.number).collect();
+    assert_eq!(said, [3]);
+}
+
+/// A version-0 map has none of version 1's sections, in any format.
+#[test]
+fn version_0_reports_have_no_version_1_sections() {
+    let maps = crate::common::version_0_examples();
+    assert!(maps.len() >= 8, "{maps:?}");
+    for map in maps {
+        let source = std::fs::read_to_string(&map).unwrap();
+        let r = report(&source);
+        assert!(r.kpis_missed.is_none() && r.kpis_without_data.is_empty() && r.evidence.is_none(), "{}", map.display());
+        let [(_, text), (_, md), (_, json)] = report_outputs(&source);
+        for out in [&text, &md] {
+            assert!(!out.contains("Evidence coverage") && !out.contains("miss their goal"), "{}", map.display());
+        }
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(json.get("evidence").is_none() && json.get("kpis_missed").is_none(), "{}", map.display());
+    }
+}

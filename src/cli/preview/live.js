@@ -3,7 +3,7 @@
 // swaps it in place, in one task (so nothing is painted half-way): the drawing changed
 // node by node where it changed, the rest of the page anew. It keeps what
 // the reader had: the view, the zoom, the scroll, the selected step, the personas
-// switched off, the notes toggle, the drawer and the focused step. A map with errors
+// switched off, the notes and baseline toggles, the drawer and the focused step. A map with errors
 // keeps its last drawing under an overlay of the problems. Built with textContent only.
 (() => {
   "use strict";
@@ -62,6 +62,7 @@
     const view = document.querySelector("button[data-view][aria-pressed=true]");
     const notes = document.querySelector(".notes-toggle");
     const evidence = document.querySelector(".evidence-toggle");
+    const baseline = document.querySelector(".baseline-toggle");
     const panel = document.getElementById("panel");
     return {
       maps,
@@ -73,6 +74,7 @@
       view: view ? view.dataset.view : null,
       notesOff: notes ? notes.getAttribute("aria-pressed") === "false" : false,
       evidenceOn: evidence ? evidence.getAttribute("aria-pressed") === "true" : false,
+      baselineOff: baseline ? baseline.getAttribute("aria-pressed") === "false" : false,
       drawer: panel ? panel.dataset.state : null,
     };
   }
@@ -90,6 +92,8 @@
     if (notes && !notes.hidden && state.notesOff && notes.getAttribute("aria-pressed") !== "false") notes.click();
     const evidence = document.querySelector(".evidence-toggle");
     if (evidence && !evidence.hidden && state.evidenceOn && evidence.getAttribute("aria-pressed") !== "true") evidence.click();
+    const baseline = document.querySelector(".baseline-toggle");
+    if (baseline && state.baselineOff && baseline.getAttribute("aria-pressed") !== "false") baseline.click();
     state.maps.forEach((saved) => {
       const m = document.querySelector('.map[data-view="' + CSS.escape(saved.view) + '"]');
       if (!m) return;

@@ -47,6 +47,10 @@ pub struct Args {
     /// file's `render.view`, else journey.
     #[arg(long, value_enum)]
     view: Option<ViewArg>,
+    /// Draw the map against CURRENT, today's map, as `render --baseline` does; the page
+    /// is redrawn when either is saved.
+    #[arg(long, value_name = "CURRENT")]
+    baseline: Option<PathBuf>,
 }
 
 /// What the server shows: the last good drawing, and the problems of the latest build.
@@ -102,6 +106,16 @@ pub fn run(args: Args) -> Outcome {
         output::eprint_error(&format!("`{}` is not a map file", args.map.display()));
         return Outcome::Usage;
     }
+    let baseline = match args.baseline.as_deref().map(std::path::absolute) {
+        None => None,
+        Some(Ok(path)) if path.is_file() => Some(path),
+        Some(Ok(_)) | Some(Err(_)) => {
+            let shown = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+            output::eprint_error(&format!("the baseline `{shown}` is not a map file"));
+            return Outcome::Usage;
+        }
+    };
+    let maps = Maps { map, baseline };
     let host = args.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let server = match tiny_http::Server::http(SocketAddr::new(host, args.port)) {
         Ok(server) => server,
@@ -127,16 +141,16 @@ pub fn run(args: Args) -> Outcome {
     let shared = Arc::new(Shared { drawn: Mutex::new(Drawn::default()), changed: Condvar::new() });
     let view = args.view.map(Into::into);
     // Watched before the first build reads the map: a save from then on is seen.
-    let watching = match watch(Arc::clone(&shared), map.clone(), view) {
+    let watching = match watch(Arc::clone(&shared), maps.clone(), view) {
         Ok(watching) => watching,
         Err(e) => {
-            output::eprint_error(&format!("cannot watch `{}` for changes: {e}", map.display()));
+            output::eprint_error(&format!("cannot watch `{}` for changes: {e}", maps.map.display()));
             return Outcome::Usage;
         }
     };
-    let read = inputs(&map);
-    rebuild(&shared, &map, view);
-    report(&shared.lock(), &map);
+    let read = inputs(&maps);
+    rebuild(&shared, &maps, view);
+    report(&shared.lock(), &maps.map);
     watching.start(read);
 
     let url = format!("http://{}/", display_host(address));
@@ -172,17 +186,26 @@ fn report(drawn: &Drawn, map: &Path) {
     }
 }
 
+/// The map shown, and the baseline it is drawn against.
+#[derive(Clone, Debug)]
+pub struct Maps {
+    pub map: PathBuf,
+    pub baseline: Option<PathBuf>,
+}
+
 /// Builds the map again into `shared`, and wakes the event streams.
-fn rebuild(shared: &Shared, map: &Path, view: Option<journeymap::lanes::View>) {
+fn rebuild(shared: &Shared, maps: &Maps, view: Option<journeymap::lanes::View>) {
     let previous = shared.lock().clone();
-    let next = build(map, view, &previous);
+    let next = build(maps, view, &previous);
     *shared.lock() = next;
     shared.changed.notify_all();
 }
 
-/// The map at `map` read, checked under its project file, and drawn as a live page;
-/// on errors, `previous`'s page is kept and the problems are listed.
-pub fn build(map: &Path, view: Option<journeymap::lanes::View>, previous: &Drawn) -> Drawn {
+/// The map at `maps.map` read, checked under its project file, and drawn as a live page
+/// (against `maps.baseline`, read and checked under its own); on errors, `previous`'s
+/// page is kept and the problems are listed.
+pub fn build(maps: &Maps, view: Option<journeymap::lanes::View>, previous: &Drawn) -> Drawn {
+    let map = maps.map.as_path();
     let version = previous.version + 1;
     let keep = |heading: String, problems: Vec<Problem>| Drawn {
         version,
@@ -211,7 +234,41 @@ pub fn build(map: &Path, view: Option<journeymap::lanes::View>, previous: &Drawn
         }
         Err(message) => return keep("the map cannot be read".into(), vec![placeless(message)]),
     };
-    let found = problems(&name, &compiled.source, &compiled.diags);
+    let mut found = problems(&name, &compiled.source, &compiled.diags);
+    let mut drawn_against = None;
+    if let (Some(path), Some(journey)) = (&maps.baseline, &compiled.journey)
+        && !compiled.has_errors()
+    {
+        let future = super::baseline::Future { journey, source: &compiled.source, project: &project };
+        match super::baseline::compare(path, &future) {
+            Ok(compared) => {
+                found.extend(problems(&name, &compiled.source, &compared.future));
+                let theirs = problems(&compared.name, &compared.source, &compared.current);
+                found.extend(
+                    theirs.into_iter().map(|p| Problem {
+                        message: format!("in the baseline `{}`: {}", compared.name, p.message),
+                        ..p
+                    }),
+                );
+                drawn_against = compared.baseline;
+            }
+            Err(super::baseline::Unread::Message(why)) => {
+                return keep("the baseline cannot be read".into(), vec![placeless(why)]);
+            }
+            Err(super::baseline::Unread::Project(Failure::Invalid { name, text, diags })) => {
+                return keep(
+                    format!("the baseline's project file `{name}` has problems"),
+                    problems(&name, &text, &diags),
+                );
+            }
+            Err(super::baseline::Unread::Project(Failure::Unreadable(message))) => {
+                return keep("the baseline's project file cannot be read".into(), vec![placeless(message)]);
+            }
+            Err(super::baseline::Unread::Project(Failure::Reported)) => {
+                return keep("the baseline's project file has problems".into(), Vec::new());
+            }
+        }
+    }
     let errors = found.iter().filter(|p| p.severity == Severity::Error).count();
     let heading = match (errors, found.len()) {
         (0, 0) => String::new(),
@@ -229,7 +286,8 @@ pub fn build(map: &Path, view: Option<journeymap::lanes::View>, previous: &Drawn
     if let Some(why) = journeymap::layout::limits::too_large(journey, false) {
         return keep("the map is too large to draw".into(), vec![placeless(why.to_string())]);
     }
-    let live = html::live_page(journey, &compiled.source, &options, &project.config.theme, &project.fonts());
+    let theme = &project.config.theme;
+    let live = html::live_page(journey, &compiled.source, &options, theme, &project.fonts(), drawn_against.as_ref());
     let page =
         live.page.replacen("<head>", &format!("<head><meta name=\"journeymap-version\" content=\"{version}\">"), 1);
     Drawn { version, drawing: version, page: Some(page.into()), fonts: live.fonts.into(), heading, problems: found }
@@ -260,37 +318,41 @@ const SETTLE: Duration = Duration::from_millis(10);
 /// Watches the map's directory and its project file's, and rebuilds on a change of
 /// what the build reads. [`Watching::start`] starts the thread that does, for as long
 /// as the process runs; events from the moment of watching on are kept until then.
-fn watch(shared: Arc<Shared>, map: PathBuf, view: Option<journeymap::lanes::View>) -> Result<Watching, String> {
+fn watch(shared: Arc<Shared>, maps: Maps, view: Option<journeymap::lanes::View>) -> Result<Watching, String> {
     use notify_debouncer_mini::notify::{self, RecursiveMode, Watcher as _};
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
-    let mut dirs: Vec<PathBuf> = map.parent().into_iter().map(Path::to_path_buf).collect();
-    if let Some(project) = super::project::find(&Source::File(map.clone()))
-        && let Some(dir) = project.parent()
-        && !dirs.iter().any(|d| d == dir)
-    {
-        dirs.push(dir.to_path_buf());
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for map in std::iter::once(&maps.map).chain(&maps.baseline) {
+        let project = super::project::find(&Source::File(map.clone()));
+        for dir in map.parent().into_iter().chain(project.as_deref().and_then(Path::parent)) {
+            if !dirs.iter().any(|d| d == dir) {
+                dirs.push(dir.to_path_buf());
+            }
+        }
     }
     for dir in &dirs {
         watcher.watch(dir, RecursiveMode::NonRecursive).map_err(|e| e.to_string())?;
     }
-    Ok(Watching { watcher: Box::new(watcher), rx, shared, map, view })
+    Ok(Watching { watcher: Box::new(watcher), rx, shared, maps, view })
 }
 
-type Inputs = (Option<Vec<u8>>, Option<(PathBuf, Vec<u8>)>);
+/// What a build reads of one map: its bytes and its project file's (`None` where
+/// missing); the map shown's, then the baseline's.
+type Inputs = Vec<(Option<Vec<u8>>, Option<(PathBuf, Vec<u8>)>)>;
 
 struct Watching {
     watcher: Box<dyn notify_debouncer_mini::notify::Watcher + Send>,
     rx: std::sync::mpsc::Receiver<notify_debouncer_mini::notify::Result<notify_debouncer_mini::notify::Event>>,
     shared: Arc<Shared>,
-    map: PathBuf,
+    maps: Maps,
     view: Option<journeymap::lanes::View>,
 }
 
 impl Watching {
     /// Rebuilds on every change from `last`, what the first build read.
     fn start(self, mut last: Inputs) {
-        let Watching { watcher, rx, shared, map, view } = self;
+        let Watching { watcher, rx, shared, maps, view } = self;
         std::thread::spawn(move || {
             let _watcher = watcher;
             while let Ok(first) = rx.recv() {
@@ -303,30 +365,35 @@ impl Watching {
                     }
                 }
                 let relevant = events.iter().filter_map(|e| e.as_ref().ok()).flat_map(|e| &e.paths).any(|p| {
-                    p.file_name() == map.file_name()
+                    std::iter::once(&maps.map).chain(&maps.baseline).any(|m| p.file_name() == m.file_name())
                         || p.file_name().is_some_and(|n| n == journeymap::config::FILE_NAME)
                 });
                 if !relevant {
                     continue;
                 }
-                let now = inputs(&map);
+                let now = inputs(&maps);
                 if now == last {
                     continue;
                 }
                 last = now;
-                rebuild(&shared, &map, view);
-                report(&shared.lock(), &map);
+                rebuild(&shared, &maps, view);
+                report(&shared.lock(), &maps.map);
             }
         });
     }
 }
 
-/// What a build reads: the map's bytes and its project file's (`None` where missing),
+/// What a build reads: each map's bytes and its project file's (`None` where missing),
 /// so that a change that changes nothing (a read, a touch) draws nothing.
-fn inputs(map: &Path) -> Inputs {
-    let project = super::project::find(&Source::File(map.to_path_buf()))
-        .and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)));
-    (std::fs::read(map).ok(), project)
+fn inputs(maps: &Maps) -> Inputs {
+    std::iter::once(&maps.map)
+        .chain(&maps.baseline)
+        .map(|map| {
+            let project = super::project::find(&Source::File(map.to_path_buf()))
+                .and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)));
+            (std::fs::read(map).ok(), project)
+        })
+        .collect()
 }
 
 /// Starts the system's browser on `url`, or says it could not.

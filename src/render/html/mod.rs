@@ -8,7 +8,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
 
 use super::xml::Writer;
-use crate::layout::header::{LegendEntry, facts, legend_entries};
+use crate::diff::baseline::Baseline;
+use crate::layout::header::{LegendEntry, facts, legend_entries_compared};
 use crate::layout::{self, Page, PersonaLook, Sample, Theme};
 use crate::model::{Journey, Label, Step, StepRef, View};
 use crate::text::{FontStyle, Fonts};
@@ -22,9 +23,17 @@ const STYLE: &str = include_str!("page.css");
 
 /// The page for `journey` laid out with `options` (without the header, which the page
 /// shows itself) and `theme`, around its SVG; `source` is the map's text (for line
-/// numbers in the embedded document). The size limits are [`super::render`]'s.
-pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> String {
-    page(journey, source, options, theme, fonts, false).page
+/// numbers in the embedded document). The size limits are [`super::render`]'s. With a
+/// `baseline` (`render --baseline`) the drawings show it, and a button shows or hides it.
+pub fn html(
+    journey: &Journey,
+    source: &str,
+    options: &layout::Options,
+    theme: &Theme,
+    fonts: &Fonts,
+    baseline: Option<&Baseline>,
+) -> String {
+    page(journey, source, options, theme, fonts, baseline, false).page
 }
 
 /// The page as `journeymap preview` serves it: the same page, which also loads the
@@ -34,8 +43,15 @@ pub fn html(journey: &Journey, source: &str, options: &layout::Options, theme: &
 /// `/fonts.css` and linked with their hash (a page redrawn with the same fonts loads
 /// none), and the primary family is embedded whole in it, so that a redrawn page with
 /// new letters needs no new font and does not flicker.
-pub fn live_page(journey: &Journey, source: &str, options: &layout::Options, theme: &Theme, fonts: &Fonts) -> LivePage {
-    page(journey, source, options, theme, fonts, true)
+pub fn live_page(
+    journey: &Journey,
+    source: &str,
+    options: &layout::Options,
+    theme: &Theme,
+    fonts: &Fonts,
+    baseline: Option<&Baseline>,
+) -> LivePage {
+    page(journey, source, options, theme, fonts, baseline, true)
 }
 
 /// A page and, for a preview's, its fonts' stylesheet (empty for a standalone page,
@@ -59,6 +75,7 @@ fn page(
     options: &layout::Options,
     theme: &Theme,
     fonts: &Fonts,
+    baseline: Option<&Baseline>,
     live: bool,
 ) -> LivePage {
     let page = options.page;
@@ -77,11 +94,12 @@ fn page(
     let drawings: Vec<String> = views
         .iter()
         .map(|&view| {
-            let layout = layout::layout_themed(
+            let layout = layout::layout_compared(
                 journey,
                 &layout::Options { no_header: true, view: Some(view), ..*options },
                 theme,
                 fonts,
+                baseline,
             );
             italic.push_str(&italic_text(&layout));
             let h = hash(&super::svg::stylesheet(&layout));
@@ -97,7 +115,10 @@ fn page(
         .collect();
     let looks = looks.unwrap_or_default();
     let lang = journey.lang;
-    let css = page_css(page, &looks);
+    let mut css = page_css(page, &looks);
+    if baseline.is_some() {
+        css.push_str(BASELINE_CSS);
+    }
     // The page's own stylesheet, with the fonts subset to the page's characters, is
     // known once the page is written: its place and its hash are filled in then.
     style_hashes.insert(0, STYLE_HASH.into());
@@ -128,7 +149,7 @@ fn page(
     w.text_element("a", &[("class", "skip".into()), ("href", "#main".into())], Label::SkipToMap.text(lang));
     // The legend explains the curves of the journey view wherever the page has one.
     let legend_view = if views.contains(&View::Journey) { View::Journey } else { shown };
-    header(&mut w, journey, legend_view, &views, &looks);
+    header(&mut w, journey, (legend_view, baseline.is_some()), &views, &looks);
     w.open("main", &[("id", "main".into()), ("tabindex", "-1".into())]);
     w.open("div", &[("class", "stage".into())]);
     for (i, svg) in drawings.iter().enumerate() {
@@ -174,7 +195,7 @@ fn page(
     w.close("main");
     appendix::appendix(&mut w, journey);
     w.open("script", &[("type", "application/json".into()), ("id", "journey-data".into())]);
-    w.raw(&data(journey, source));
+    w.raw(&data(journey, source, baseline));
     w.close("script");
     w.open("script", &[]);
     w.raw(SCRIPT);
@@ -235,7 +256,7 @@ struct Looks {
     traveller: Vec<usize>,
 }
 
-fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: &Looks) {
+fn header(w: &mut Writer, journey: &Journey, (view, baseline): (View, bool), views: &[View], looks: &Looks) {
     let lang = journey.lang;
     w.open("header", &[]);
     // The map's state beside its title, as the drawing's header shows it.
@@ -290,7 +311,8 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
     w.open("div", &[("class", "legend".into())]);
     // The map's legend: a button for each persona's curve (a map without personas has
     // nothing to toggle: no button), then the marks of low and high points.
-    let entries = legend_entries(journey, view);
+    let entries = legend_entries_compared(journey, view, baseline);
+    let in_legend = entries.contains(&LegendEntry::Baseline);
     let personas: Vec<usize> = entries
         .iter()
         .filter_map(|&e| match e {
@@ -362,6 +384,11 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
                 w.close("span");
                 continue;
             }
+            // The baseline's entry is the button that shows or hides it.
+            LegendEntry::Baseline => {
+                baseline_button(w, journey, looks);
+                continue;
+            }
             LegendEntry::Low => "low-ring",
             LegendEntry::High => "high-ring",
             LegendEntry::Customer | LegendEntry::Persona(_) => continue,
@@ -381,6 +408,11 @@ fn header(w: &mut Writer, journey: &Journey, view: View, views: &[View], looks: 
         w.close("svg");
         w.text(&entry.text(journey));
         w.close("span");
+    }
+    // A drawing without emotion curves (a blueprint, `lanes` without emotions) has no
+    // legend entry for the baseline, but its new badges and gone steps still show.
+    if baseline && !in_legend {
+        baseline_button(w, journey, looks);
     }
     // Shows or hides the emotion notes under the curves; the script reveals it where
     // the drawing has any.
@@ -476,6 +508,36 @@ pub(super) fn research_sections(journey: &Journey, at: StepRef, step: &Step) -> 
     sections
 }
 
+/// The legend's entry of the baseline's curves: a button that shows or hides the
+/// baseline (its curves, the "new" badges and the list of gone steps).
+fn baseline_button(w: &mut Writer, journey: &Journey, looks: &Looks) {
+    let lang = journey.lang;
+    let style = looks.traveller.first().copied().unwrap_or(0);
+    let Some(look) = looks.persona.get(style) else { return };
+    w.open(
+        "button",
+        &[
+            ("type", "button".into()),
+            ("class", "baseline-toggle".into()),
+            ("aria-pressed", "true".into()),
+            ("title", Label::ToggleBaseline.text(lang).into()),
+        ],
+    );
+    w.open(
+        "svg",
+        &[
+            ("viewBox", "0 0 34 12".into()),
+            ("width", 34.0.into()),
+            ("height", 12.0.into()),
+            ("aria-hidden", "true".into()),
+        ],
+    );
+    super::svg::baseline_sample(w, 1.0, 6.0, 32.0, style, look.marker);
+    w.close("svg");
+    w.text(Label::Baseline.text(lang));
+    w.close("button");
+}
+
 /// The stylesheet: the page's rules and the print page size (the fonts come before it).
 fn page_css(page: Page, looks: &Looks) -> String {
     let mut css = String::new();
@@ -515,6 +577,21 @@ fn page_css(page: Page, looks: &Looks) -> String {
     css
 }
 
+/// A page with a baseline: the button that shows or hides it, and what it hides. (Its
+/// sample's colours are the drawing's stylesheet's, which holds the baseline's rules.)
+const BASELINE_CSS: &str = "\
+.baseline-toggle{padding:4px 10px;border:1px solid var(--muted);border-radius:14px;color:var(--strong)}
+.baseline-toggle svg{vertical-align:middle;margin-right:6px}
+.baseline-toggle[aria-pressed=false]{text-decoration:line-through;border-style:dashed;color:var(--muted)}
+.baseline-toggle[aria-pressed=false] svg{visibility:hidden}
+.baseline-off .map .baseline-curve,.baseline-off .map .baseline-point,.baseline-off .map .pill,.baseline-off .map .new-badge,.baseline-off .map .gone{display:none}
+.picking .map path.baseline-curve.picked{stroke-width:2.5}
+#detail .new{display:inline-block;margin:0 6px 0 0;padding:1px 6px;border-radius:4px;background:#276749;color:#ffffff;font-size:12px;font-weight:bold}
+@media screen and (prefers-color-scheme:dark){.map svg .baseline-point .marker,.legend svg .baseline-point .marker{fill:var(--surface)}.map svg .baseline-curve,.legend svg .baseline-sample{stroke-opacity:.62}}
+@media print{.baseline-toggle{border-width:1px;padding:1px 8px}}
+@media (forced-colors:active){.map svg path.baseline-curve,.legend svg line.baseline-sample,svg .baseline-point .marker{stroke:CanvasText}.map svg rect.pill{fill:CanvasText}.map svg text.new-badge{fill:Canvas}}
+";
+
 /// The page's background in dark mode (`page.css` has the same).
 const DARK_PAGE: &str = "#101820";
 
@@ -543,10 +620,10 @@ fn mix(a: &str, b: &str, share: f32) -> String {
 
 /// The exported document, each step's details as the panel lists them, and the page's
 /// labels, as JSON that cannot end its `<script>`.
-fn data(journey: &Journey, source: &str) -> String {
+fn data(journey: &Journey, source: &str, baseline: Option<&Baseline>) -> String {
     let lang = journey.lang;
     let mut labels = serde_json::Map::new();
-    for (key, label) in [("critical", Label::Critical), ("gap", Label::Gap)] {
+    for (key, label) in [("critical", Label::Critical), ("gap", Label::Gap), ("new", Label::New)] {
         labels.insert(key.to_string(), label.text(lang).into());
     }
     #[derive(serde::Serialize)]
@@ -563,6 +640,8 @@ fn data(journey: &Journey, source: &str) -> String {
         action: &'a str,
         critical: bool,
         gap: bool,
+        /// A step the baseline lacks (`render --baseline`).
+        new: bool,
         sections: Vec<Section>,
     }
     let steps = journey
@@ -574,6 +653,7 @@ fn data(journey: &Journey, source: &str) -> String {
             action: &step.action.value,
             critical: step.critical,
             gap: crate::model::is_gap(journey, step),
+            new: baseline.is_some_and(|b| b.is_new(at)),
             sections: crate::layout::step_details(journey, step)
                 .into_iter()
                 .map(|(lane, items)| Section { title: lane.label(lang), items })

@@ -1,9 +1,10 @@
 // journeymap's interactive page: the details of the step under the pointer, the
 // keyboard focus or a tap in the side panel (a drawer at the bottom on a phone), arrow
 // keys from step to step, a button per persona that shows or hides its curve and picks
-// it out, zoom, pinned lane names, phase row and emotion scale, and, where the map has a
-// blueprint, a button per view; where it has sources, the evidence overlay. It builds
-// the panel with textContent only.
+// it out, zoom, pinned lane names, phase row and emotion scale, where the map has a
+// blueprint, a button per view, where it is drawn against a baseline, a button that
+// shows or hides it, and where it has sources, the evidence overlay. It builds the
+// panel with textContent only.
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("journey-data").textContent);
@@ -45,6 +46,7 @@
     detail.replaceChildren(el("p", "phase-name-line", s.phase), el("h2", null, s.action));
     if (s.critical) detail.append(el("p", "critical", labels.critical));
     if (s.gap) detail.append(el("p", "gap", labels.gap));
+    if (s.new) detail.append(el("p", "new", labels.new));
     s.sections.forEach((section) => {
       detail.append(el("h3", null, section.title));
       const list = el("ul");
@@ -348,6 +350,17 @@
       evidenceLegend.hidden = !on;
       document.body.classList.toggle("evidence-on", on);
       overlay();
+    });
+  }
+
+  // A map drawn against its baseline: the baseline's curves, the "new" badges and the
+  // list of gone steps, shown or hidden.
+  const baseline = document.querySelector(".baseline-toggle");
+  if (baseline) {
+    baseline.addEventListener("click", () => {
+      const shown = baseline.getAttribute("aria-pressed") === "true";
+      baseline.setAttribute("aria-pressed", String(!shown));
+      document.body.classList.toggle("baseline-off", shown);
     });
   }
 

@@ -115,7 +115,8 @@ pub(super) fn emotion_marks(
     for item in items {
         let Item::Marker(m) = item else { continue };
         points.entry(m.x.to_bits()).or_default().push(Rect::new(m.x - RING, m.y - RING, 2.0 * RING, 2.0 * RING));
-        let Some(number) = m.step else { continue };
+        // A baseline's point is avoided, but it is not this map's to cite.
+        let Some(number) = m.step.filter(|_| !m.baseline) else { continue };
         let Ok(i) = steps.binary_search_by_key(&number, |s| s.number) else { continue };
         let step = steps[i];
         let emotion =

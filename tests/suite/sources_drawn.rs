@@ -401,3 +401,36 @@ fn a_fail_point_keeps_its_pains_mark_in_the_blueprint() {
         ]
     );
 }
+
+/// Drawn against its baseline, a map's chips are its own points' only, clear of the
+/// baseline's points too, and its Sources list comes after the gone steps.
+#[test]
+fn against_a_baseline_only_the_maps_own_points_have_chips() {
+    let read = |name: &str| std::fs::read_to_string(crate::common::root().join("examples").join(name)).unwrap();
+    let (future, current) = (read("apotek-recept-framtid.journey"), read("apotek-recept.journey"));
+    let plain = laid_out(&future);
+    let against = crate::common::layout_against(&future, &current, Page::Auto);
+    let marks = |l: &Layout| chips(l).iter().map(|c| (c.step, lines(&c.texts[0]).join(" "))).collect::<Vec<_>>();
+    let citing: usize =
+        journey(&future).steps().map(|(_, s)| s.emotions.iter().filter(|e| !e.cites.is_empty()).count()).sum();
+    assert_eq!(marks(&plain).len(), citing);
+    assert_eq!(marks(&against), marks(&plain));
+    assert_sound("against its baseline", &against);
+    let baseline_points: Vec<Rect> = against
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Marker(m) if m.baseline => Some(Rect::new(m.x - 9.0, m.y - 9.0, 18.0, 18.0)),
+            _ => None,
+        })
+        .collect();
+    assert!(!baseline_points.is_empty());
+    for chip in chips(&against) {
+        assert!(!baseline_points.iter().any(|p| p.overlaps(&chip.rect)), "{} over a baseline point", chip.title);
+    }
+    let last_text = against.items.iter().rev().find_map(|i| match i {
+        Item::Text(b) => Some(b.role),
+        _ => None,
+    });
+    assert_eq!(last_text, Some(TextRole::SourceText), "the Sources list is last");
+}

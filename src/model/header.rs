@@ -427,56 +427,72 @@ fn lanes(names: &[Ident], diags: &mut Diags) -> Vec<LaneKind> {
     lanes.into_iter().map(|(l, _)| l).collect()
 }
 
-fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
-    let view = View::from_name(word.name);
-    if view.is_none() {
-        let names: Vec<&str> = View::ALL.iter().map(|v| v.name()).collect();
-        let closest = suggest::closest(word.name, names.iter().copied());
-        let help = match closest {
-            Some(v) => format!("did you mean `{v}`? A map is drawn as `view journey` or `view blueprint`"),
-            None => "a map is drawn as `view journey` (the default) or `view blueprint`".to_string(),
-        };
-        diags.push(
-            Diag::new(Code::UnknownView, word.span, format!("there is no view `{}`", word.name), help)
-                .label("unknown view")
-                .suggest(closest),
-        );
+/// A word that must be one of a fixed list (a view, a state, a kind of source): the
+/// value it names, or a diagnostic with a did-you-mean for a near miss.
+struct OneOf<T: 'static> {
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    code: Code,
+    /// "view", "state", "kind of source".
+    what: &'static str,
+    /// What the word may be, after a did-you-mean, and without one.
+    near: fn(&str) -> String,
+    far: &'static str,
+}
+
+impl<T: Copy> OneOf<T> {
+    fn read(&self, word: &Ident, diags: &mut Diags) -> Option<T> {
+        let found = self.all.iter().copied().find(|&v| (self.name)(v) == word.name);
+        if found.is_none() {
+            let names: Vec<&str> = self.all.iter().map(|&v| (self.name)(v)).collect();
+            let closest = suggest::closest(word.name, names.iter().copied());
+            let help = match closest {
+                Some(c) => format!("did you mean `{c}`? {}", (self.near)(&names.join(", "))),
+                None => self.far.to_string(),
+            };
+            diags.push(
+                Diag::new(self.code, word.span, format!("there is no {} `{}`", self.what, word.name), help)
+                    .label(format!("unknown {}", self.what))
+                    .suggest(closest),
+            );
+        }
+        found
     }
-    view
+}
+
+fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
+    OneOf {
+        all: View::ALL,
+        name: View::name,
+        code: Code::UnknownView,
+        what: "view",
+        near: |_| "A map is drawn as `view journey` or `view blueprint`".to_string(),
+        far: "a map is drawn as `view journey` (the default) or `view blueprint`",
+    }
+    .read(word, diags)
 }
 
 fn state(word: &Ident, diags: &mut Diags) -> Option<MapState> {
-    let state = MapState::from_name(word.name);
-    if state.is_none() {
-        let names: Vec<&str> = MapState::ALL.iter().map(|s| s.name()).collect();
-        let closest = suggest::closest(word.name, names.iter().copied());
-        let help = match closest {
-            Some(s) => format!("did you mean `{s}`? A map is `state current` (today's journey) or `state future`"),
-            None => "a map is `state current` (today's journey) or `state future` (a designed one)".to_string(),
-        };
-        diags.push(
-            Diag::new(Code::UnknownState, word.span, format!("there is no state `{}`", word.name), help)
-                .label("unknown state")
-                .suggest(closest),
-        );
+    OneOf {
+        all: MapState::ALL,
+        name: MapState::name,
+        code: Code::UnknownState,
+        what: "state",
+        near: |_| "A map is `state current` (today's journey) or `state future`".to_string(),
+        far: "a map is `state current` (today's journey) or `state future` (a designed one)",
     }
-    state
+    .read(word, diags)
 }
 
 fn source_kind(word: &Ident, diags: &mut Diags) -> Option<SourceKind> {
-    let kind = SourceKind::from_name(word.name);
-    if kind.is_none() {
-        let names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
-        let closest = suggest::closest(word.name, names.iter().copied());
-        let help = match closest {
-            Some(k) => format!("did you mean `{k}`? A source is one of: {}", names.join(", ")),
-            None => format!("a source's kind is one of: {}; or leave it out", names.join(", ")),
-        };
-        diags.push(
-            Diag::new(Code::UnknownSourceKind, word.span, format!("there is no kind of source `{}`", word.name), help)
-                .label("unknown kind")
-                .suggest(closest),
-        );
+    OneOf {
+        all: SourceKind::ALL,
+        name: SourceKind::name,
+        code: Code::UnknownSourceKind,
+        what: "kind of source",
+        near: |names| format!("A source is one of: {names}"),
+        far: "a source's kind is one of: interview, survey, observation, analytics, workshop, document; or leave it \
+              out",
     }
-    kind
+    .read(word, diags)
 }

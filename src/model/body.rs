@@ -241,6 +241,9 @@ impl<'h> Body<'h> {
     /// The sources that a statement's citation words name. Every word must be a
     /// declared source.
     fn cites(&self, ids: &[Ident], statement: &str, diags: &mut Diags) -> Cites {
+        if ids.is_empty() {
+            return Cites::new();
+        }
         if let (true, Some(first), Some(last)) = (self.header.sources.is_empty(), ids.first(), ids.last()) {
             // A map without sources cites nothing: these are words where version 0 took
             // none, and are reported as such.
@@ -670,6 +673,9 @@ impl Wanted {
 /// Citations in the canonical order, that of the sources' declarations; a source
 /// cited twice is reported.
 fn sorted_cites(mut cited: Vec<(SourceId, &Ident)>, diags: &mut Diags) -> Cites {
+    if cited.is_empty() {
+        return Cites::new();
+    }
     let mut cites: Cites = Vec::with_capacity(cited.len());
     let mut seen: Vec<SourceId> = Vec::new();
     for (source, id) in &cited {

@@ -3,7 +3,7 @@
 //! curves are the emotion lane's, the "new" badges the action cards'.)
 
 use super::metrics::*;
-use super::{Anchor, Item, TextRole, text_block};
+use super::{Anchor, Item, TextRole, list_heading, text_block};
 use crate::diff::baseline::{Baseline, GoneStep};
 use crate::model::{Journey, Label, Lang};
 use crate::text::{FontStyle, Fonts};
@@ -25,17 +25,7 @@ pub(super) fn gone_list(
     lane_breaks: &mut Vec<f32>,
 ) -> f32 {
     let room = (width - 2.0 * MARGIN).min(MAX_WIDTH);
-    let heading = text_block(
-        fonts,
-        Label::GoneSteps.text(lang),
-        (FontStyle::Bold, HEADING),
-        room,
-        (MARGIN, top),
-        Anchor::Start,
-        TextRole::GoneHeading,
-    );
-    let mut y = top + heading.height() + 6.0;
-    items.push(Item::Text(heading));
+    let mut y = list_heading(fonts, Label::GoneSteps.text(lang), room, top, TextRole::GoneHeading, items);
     let mut phase: Option<&str> = None;
     for step in gone {
         if phase != Some(step.phase.as_str()) {

@@ -311,6 +311,22 @@ fn description(journey: &Journey, view: View) -> String {
     d
 }
 
+/// The heading of a list under the map (the gone steps, the sources), at the left margin
+/// from `top`, `room` wide; returns where the list's first row starts.
+pub(super) fn list_heading(
+    fonts: &Fonts,
+    text: &str,
+    room: f32,
+    top: f32,
+    role: TextRole,
+    items: &mut Vec<Item>,
+) -> f32 {
+    let heading = text_block(fonts, text, (FontStyle::Bold, HEADING), room, (MARGIN, top), Anchor::Start, role);
+    let y = top + heading.height() + 6.0;
+    items.push(Item::Text(heading));
+    y
+}
+
 /// A block of wrapped text whose first line's top is at `top`.
 pub(crate) fn text_block(
     fonts: &Fonts,

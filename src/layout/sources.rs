@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::metrics::*;
-use super::{Anchor, Card, CardRole, Item, Rect, TextRole, text_block};
+use super::{Anchor, Card, CardRole, Item, Rect, TextRole, list_heading, text_block};
 use crate::model::{Journey, Label, MapState, SourceId, SourceKind, Step};
 use crate::text::{FontStyle, Fonts};
 
@@ -187,17 +187,7 @@ pub(super) fn list(journey: &Journey, fonts: &Fonts, width: f32, top: f32, items
     }
     let lang = journey.lang;
     let inner = width - 2.0 * MARGIN;
-    let heading = text_block(
-        fonts,
-        Label::Sources.text(lang),
-        (FontStyle::Bold, HEADING),
-        inner,
-        (MARGIN, top),
-        Anchor::Start,
-        TextRole::SourcesHeading,
-    );
-    let mut y = top + heading.height() + 6.0;
-    items.push(Item::Text(heading));
+    let mut y = list_heading(fonts, Label::Sources.text(lang), inner, top, TextRole::SourcesHeading, items);
     // Three columns: ids, kinds, descriptions; the first two as wide as their widest,
     // at most a quarter of the room each.
     let widest = |texts: &mut dyn Iterator<Item = String>, style| {

@@ -577,15 +577,7 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
     };
     for lane in LaneKind::all() {
         match lane.detail() {
-            Some((keyword, Carries::Kpi)) => {
-                let (x, y): (Vec<Kpi>, Vec<Kpi>) = (a.kpis().collect(), b.kpis().collect());
-                let labels = |v: &[Kpi]| v.iter().map(|k| k.label.value.clone()).collect::<Vec<_>>();
-                let (of_a, of_b): (Vec<&Cites>, Vec<&Cites>) = (cites_of(a, lane), cites_of(b, lane));
-                for (i, k) in pairs(&labels(&x), &labels(&y)) {
-                    citations(old, new, of_a[i], of_b[k], (here, keyword, Some(&x[i].label.value), None), d);
-                }
-                kpis(a, b, here, d)
-            }
+            Some((keyword, Carries::Kpi)) => kpis((old, new), (a, b), (here, keyword), d),
             Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
                 let (ca, cb) = (cards(old, a, lane), cards(new, b, lane));
                 let (of_a, of_b) = (cites_of(a, lane), cites_of(b, lane));
@@ -662,10 +654,15 @@ fn goal_text(goal: &crate::model::Goal) -> String {
 }
 
 /// KPIs are matched by label (the k-th of a label with the k-th); a matched one changed
-/// when its value or target differs as a number.
-fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
-    let (a, b): (Vec<Kpi>, Vec<Kpi>) = (a.kpis().collect(), b.kpis().collect());
-    let mut used = vec![false; b.len()];
+/// when its id, value or goal differs (as a number), and its citations are compared.
+fn kpis(
+    (old, new): (&Journey, &Journey),
+    (details_a, details_b): (&Details, &Details),
+    (here, keyword): (&Place, &'static str),
+    d: &mut Diff,
+) {
+    let (a, b): (Vec<Kpi>, Vec<Kpi>) = (details_a.kpis().collect(), details_b.kpis().collect());
+    let (of_a, of_b) = (cites_of(details_a, LaneKind::Kpis), cites_of(details_b, LaneKind::Kpis));
     let value = |k: Option<&Kpi>| k.and_then(|k| k.value()).map(|v| v.text.clone());
     let target = |k: Option<&Kpi>| k.and_then(|k| k.goal()).map(goal_text);
     let change = |x: Option<&Kpi>, y: Option<&Kpi>, change, label: &str| KpiChange {
@@ -679,12 +676,17 @@ fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
         old_id: x.and_then(|k| k.id()).map(String::from),
         new_id: y.and_then(|k| k.id()).map(String::from),
     };
-    for k in &a {
-        let found = (0..b.len()).find(|&i| !used[i] && b[i].label.value == k.label.value);
+    let labels = |v: &[Kpi]| v.iter().map(|k| k.label.value.clone()).collect::<Vec<_>>();
+    let mut to_new: Vec<Option<usize>> = vec![None; a.len()];
+    let mut used = vec![false; b.len()];
+    for (i, k) in pairs(&labels(&a), &labels(&b)) {
+        (to_new[i], used[k]) = (Some(k), true);
+        citations(old, new, of_a[i], of_b[k], (here, keyword, Some(&a[i].label.value), None), d);
+    }
+    for (k, found) in a.iter().zip(to_new) {
         match found {
             None => d.kpis.push(change(Some(k), None, Change::Removed, &k.label.value)),
             Some(i) => {
-                used[i] = true;
                 let number = |m: &crate::model::Measure| (round2(m.value), m.percent);
                 let same = k.id() == b[i].id()
                     && k.value().map(number) == b[i].value().map(number)
@@ -703,16 +705,12 @@ fn kpis(a: &Details, b: &Details, here: &Place, d: &mut Diff) {
 
 /// What is only in `old` (removed) and only in `new` (added), counting repeats, in order.
 fn multiset_diff<T: PartialEq>(old: Vec<T>, new: Vec<T>) -> (Vec<T>, Vec<T>) {
-    let mut used = vec![false; new.len()];
-    let mut removed = Vec::new();
-    for x in old {
-        match (0..new.len()).find(|&i| !used[i] && new[i] == x) {
-            Some(i) => used[i] = true,
-            None => removed.push(x),
-        }
+    let (mut in_old, mut in_new) = (vec![false; old.len()], vec![false; new.len()]);
+    for (i, k) in pairs(&old, &new) {
+        (in_old[i], in_new[k]) = (true, true);
     }
-    let added = new.into_iter().zip(used).filter(|(_, u)| !u).map(|(x, _)| x).collect();
-    (removed, added)
+    let unmatched = |all: Vec<T>, matched: Vec<bool>| all.into_iter().zip(matched).filter(|(_, m)| !m).map(|(x, _)| x);
+    (unmatched(old, in_old).collect(), unmatched(new, in_new).collect())
 }
 
 /// Handoffs added (in the new map only) and removed (in the old map only); a handoff is

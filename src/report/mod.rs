@@ -269,45 +269,43 @@ pub fn unanswered_pains(journey: &Journey) -> Vec<UnansweredPains> {
 }
 
 fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
-    let mut out = Vec::new();
-    for ((p, step), details) in all_details(journey) {
-        for kpi in details.kpis().filter(|k| k.goal().is_some_and(|g| g.kind == GoalKind::Target)) {
-            let (Some(value), Some(target), Some(distance)) = (kpi.value(), kpi.target(), kpi.distance()) else {
-                continue;
-            };
-            let distance = round2(distance);
-            if distance == 0.0 {
-                continue;
-            }
-            out.push(KpiOffTarget {
-                phase: journey.phases[p].name.value.clone(),
-                step: step.map(|r| step_at(journey, r)),
-                label: kpi.label.value.clone(),
+    all_kpis(journey)
+        .filter(|(_, k)| k.goal().is_some_and(|g| g.kind == GoalKind::Target))
+        .filter_map(|(at, k)| {
+            let (value, target, distance) = (k.value()?, k.target()?, round2(k.distance()?));
+            let (phase, step) = place(journey, at);
+            (distance != 0.0).then(|| KpiOffTarget {
+                phase,
+                step,
+                label: k.label.value.clone(),
                 value: value.text.clone(),
                 target: target.text.clone(),
                 distance,
-            });
-        }
-    }
-    out
+            })
+        })
+        .collect()
 }
 
-/// Every KPI with where it stands: its phase's name and its step.
-fn all_kpis(journey: &Journey) -> impl Iterator<Item = (String, Option<StepAt>, Kpi<'_>)> {
-    all_details(journey).flat_map(move |((p, step), details)| {
-        details.kpis().map(move |k| (journey.phases[p].name.value.clone(), step.map(|r| step_at(journey, r)), k))
-    })
+/// Every KPI with where it stands: its phase, and its step unless it is the phase's.
+fn all_kpis(journey: &Journey) -> impl Iterator<Item = ((usize, Option<StepRef>), Kpi<'_>)> {
+    all_details(journey).flat_map(|(at, details)| details.kpis().map(move |k| (at, k)))
+}
+
+/// A place as the report names it: the phase's name, and the step.
+fn place(journey: &Journey, (p, step): (usize, Option<StepRef>)) -> (String, Option<StepAt>) {
+    (journey.phases[p].name.value.clone(), step.map(|r| step_at(journey, r)))
 }
 
 fn kpis_missed(journey: &Journey) -> Option<Vec<KpiMissed>> {
     let directed = |k: &Kpi| k.goal().is_some_and(|g| g.kind != GoalKind::Target);
-    if !all_kpis(journey).any(|(_, _, k)| directed(&k)) {
+    if !all_kpis(journey).any(|(_, k)| directed(&k)) {
         return None;
     }
     let missed = all_kpis(journey)
-        .filter(|(_, _, k)| k.verdict() == Some(Verdict::Missed))
-        .filter_map(|(phase, step, k)| {
+        .filter(|(_, k)| k.verdict() == Some(Verdict::Missed))
+        .filter_map(|(at, k)| {
             let (value, goal, distance) = (k.value()?, k.goal()?, k.distance()?);
+            let (phase, step) = place(journey, at);
             Some(KpiMissed {
                 phase,
                 step,
@@ -325,8 +323,11 @@ fn kpis_missed(journey: &Journey) -> Option<Vec<KpiMissed>> {
 
 fn kpis_without_data(journey: &Journey) -> Vec<KpiNoData> {
     all_kpis(journey)
-        .filter(|(_, _, k)| k.value().is_none())
-        .map(|(phase, step, k)| KpiNoData { phase, step, id: k.id().map(String::from), label: k.label.value.clone() })
+        .filter(|(_, k)| k.value().is_none())
+        .map(|(at, k)| {
+            let (phase, step) = place(journey, at);
+            KpiNoData { phase, step, id: k.id().map(String::from), label: k.label.value.clone() }
+        })
         .collect()
 }
 

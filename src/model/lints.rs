@@ -124,12 +124,8 @@ fn sources(journey: &Journey, diags: &mut Diags) {
     }
     let mut cited = vec![false; journey.sources.len()];
     let mut cite = |cites: &[SourceId]| cites.iter().for_each(|s| cited[s.0] = true);
-    for (_, step) in journey.steps() {
-        cite(&step.cites);
-        step.touchpoints.iter().for_each(|t| cite(&t.cites));
-        step.emotions.iter().for_each(|e| cite(&e.cites));
-    }
-    journey.all_details().flat_map(|d| d.iter()).for_each(|d| cite(&d.cites));
+    journey.steps().flat_map(|(_, step)| super::step_statements(step)).for_each(|(_, c)| cite(c));
+    journey.phases.iter().flat_map(|p| p.details.iter()).for_each(|d| cite(&d.cites));
     for (source, _) in journey.sources.iter().zip(&cited).filter(|(_, c)| !**c) {
         diags.push(
             Diag::new(

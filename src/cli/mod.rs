@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+mod import;
 mod input;
 mod lsp;
 mod new;
@@ -59,6 +60,9 @@ enum Command {
     /// Show a map in the browser, redrawn in place every time it is saved: a local web
     /// server on 127.0.0.1 (until Ctrl-C).
     Preview(preview::Args),
+    /// Make a map from a Mermaid `journey` diagram or a spreadsheet grid (CSV, TSV,
+    /// xlsx, ods), in canonical form, with the choices made explained at its top.
+    Import(import::Args),
     /// Write a starter map that passes `check`, in the language asked for.
     New(new::Args),
     /// Run a language server over stdio (for editors).
@@ -83,6 +87,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Preview(args) => preview::run(args),
+        Command::Import(args) => import::run(args),
         Command::New(args) => new::run(args),
         Command::Lsp(args) => lsp::run(args),
         Command::Completions { shell } => {

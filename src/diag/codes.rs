@@ -122,6 +122,11 @@ registry! {
     // A map compared with its baseline (`render --baseline`): fixtures in `tests/baseline/`.
     BaselineScaleMismatch = "J0701", "baseline-scale-mismatch", Error, "a map and its baseline have different emotion scales";
     BaselinePersonaMissing = "J0702", "baseline-persona-missing", Warning, "a persona in a map or in its baseline, not in both";
+
+    // `journeymap import`: problems in a Mermaid diagram or a spreadsheet (see
+    // `Code::is_import`): fixtures in `tests/import/`. J081x Mermaid, J082x–J089x sheets.
+    ImportInvalidResult = "J0801", "import-invalid-result", Error, "an imported map that does not check: a bug in the importer";
+    ImportUnreadable = "J0802", "import-unreadable", Error, "an input that cannot be read as the format its name says";
 }
 
 impl Code {
@@ -129,5 +134,15 @@ impl Code {
     /// than about a map.
     pub fn is_config(self) -> bool {
         self.info().code.starts_with("J06")
+    }
+
+    /// Whether the code is about an input to `journeymap import` (J08xx).
+    pub fn is_import(self) -> bool {
+        self.info().code.starts_with("J08")
+    }
+
+    /// Whether the code is about a KPI data file, `--data FILE.csv` (J09xx).
+    pub fn is_data(self) -> bool {
+        self.info().code.starts_with("J09")
     }
 }

@@ -52,9 +52,14 @@ fn too_many_problems_are_capped() {
 }
 
 /// The codes about maps, each with a fixture here (those about a map and its baseline,
-/// J07xx, have a pair of maps in `tests/baseline/`: `baseline.rs`).
+/// J07xx, have a pair of maps in `tests/baseline/`: `baseline.rs`; those about an import's
+/// input, J08xx, theirs in `tests/import/`; those about a KPI data file, J09xx, in
+/// `tests/data/`).
 fn map_codes() -> impl Iterator<Item = Code> {
-    Code::ALL.iter().copied().filter(|c| !c.is_config() && !crate::baseline::is_baseline_code(*c))
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| !c.is_config() && !crate::baseline::is_baseline_code(*c) && !c.is_import() && !c.is_data())
 }
 
 #[test]

@@ -30,6 +30,8 @@ pub struct Config {
     /// `fonts:`, font files as written (relative to the project file's directory), with
     /// where each is written.
     pub fonts: Vec<(PathBuf, crate::span::Span)>,
+    /// `data:`, the KPI data file as written (relative to the project file's directory).
+    pub data: Option<(PathBuf, crate::span::Span)>,
 }
 
 /// `render:` as written: `None` where the file says nothing.

@@ -209,6 +209,17 @@ pub struct KpiDoc<'a> {
     pub verdict: Option<Option<&'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cites: CitesDoc<'a>,
+    /// Where the value came from when a data file (`--data`) gave it; left out when the
+    /// map gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataDoc<'a>>,
+}
+
+/// A KPI figure's row in the data file: its `date` and `source` columns (null when empty).
+#[derive(Serialize)]
+pub struct DataDoc<'a> {
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -475,6 +486,7 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
                 max: goal(GoalKind::Max),
                 verdict: directed.then(|| kpi.verdict().map(|v| v.name())),
                 cites,
+                data: figures.data.as_ref().map(|d| DataDoc { date: d.date.as_deref(), source: d.source.as_deref() }),
             })
         }
         (Carries::Owner, Extra::Owner(owner)) => {

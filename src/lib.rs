@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod config;
+pub mod data;
 pub mod diag;
 pub mod diff;
 pub mod escape;

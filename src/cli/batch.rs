@@ -35,6 +35,8 @@ struct Job {
     base: PathBuf,
     options: RenderOptions,
     project: Project,
+    /// The KPI data file that applies: `--data`, else the project file's.
+    data: Option<PathBuf>,
 }
 
 /// What became of one map.
@@ -44,6 +46,7 @@ struct Done {
     report: String,
     outcome: Option<Outcome>,
     skipped: bool,
+    data: Option<super::data::Use>,
 }
 
 pub fn run(args: Args) -> Outcome {
@@ -108,7 +111,8 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
             Some(dir) => dir.join(&relative).with_extension(""),
             None => project.out_base(&map).unwrap_or_else(|| map.with_extension("")),
         };
-        jobs.push(Job { map, base, options, project });
+        let data = args.data.clone().or_else(|| project.data_file());
+        jobs.push(Job { map, base, options, project, data });
     }
     if let Err(e) = check_clashes(&jobs) {
         return fail(e);
@@ -117,7 +121,7 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let fingerprint = fingerprint(&args, &jobs);
     let up_to_date_allowed = !args.force && out_dir.is_some_and(|dir| stamp_matches(dir, &fingerprint));
     let progress = progress_bar(jobs.len());
-    let done: Vec<Done> = jobs
+    let mut done: Vec<Done> = jobs
         .par_iter()
         .map(|job| {
             let done = render_one(job, up_to_date_allowed);
@@ -129,9 +133,17 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
 
     let mut outcome = if config_failed { Outcome::Usage } else { Outcome::Clean };
     let mut stderr = std::io::stderr().lock();
-    for d in &done {
+    let mut collected = super::data::Collected::default();
+    for d in done.iter_mut() {
         let _ = stderr.write_all(d.report.as_bytes());
         outcome = outcome.max(d.outcome.unwrap_or(Outcome::Clean));
+        if let Some(data) = d.data.take() {
+            collected.add(data);
+        }
+    }
+    for (name, text, diags) in collected.reports() {
+        let _ =
+            stderr.write_all(journeymap::diag::render::human(&name, &text, &diags, output::stderr_style()).as_bytes());
     }
     for e in &walk_errors {
         let _ = writeln!(stderr, "error: {}", e.message);
@@ -189,10 +201,11 @@ fn fingerprint(args: &Args, jobs: &[Job]) -> String {
         let _ = writeln!(text, "view {}", journeymap::lanes::View::from(view).name());
     }
     let files: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.project.path.as_deref()).collect();
-    for file in files {
+    let data: BTreeSet<&Path> = jobs.iter().filter_map(|j| j.data.as_deref()).collect();
+    for (kind, file) in files.into_iter().map(|f| ("project", f)).chain(data.into_iter().map(|f| ("data", f))) {
         let digest = sha2::Sha256::digest(std::fs::read(file).unwrap_or_default());
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-        let _ = writeln!(text, "project {} {hex}", file.display());
+        let _ = writeln!(text, "{kind} {} {hex}", file.display());
     }
     // The project's font files: a changed font changes every drawing.
     let fonts: BTreeSet<u64> = jobs.iter().filter_map(|j| j.project.fonts.as_ref()).map(|f| f.key()).collect();
@@ -221,14 +234,15 @@ fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
         done.skipped = true;
         return done;
     }
-    let (name, compiled) = match job.project.compile(&Source::File(job.map.clone())) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(done.report, "error: {e}");
-            done.outcome = Some(Outcome::Problems);
-            return done;
-        }
-    };
+    let (name, compiled, data) =
+        match job.project.compile_with_data(&Source::File(job.map.clone()), job.data.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = writeln!(done.report, "error: {e}");
+                done.outcome = Some(Outcome::Problems);
+                return done;
+            }
+        };
     if !compiled.diags.is_empty() {
         done.report.push_str(&journeymap::diag::render::human(
             &name,
@@ -237,8 +251,12 @@ fn render_one(job: &Job, up_to_date_allowed: bool) -> Done {
             output::stderr_style(),
         ));
     }
+    // A data file's problems are printed once for the batch; an error there stops this
+    // map as an error in the map does.
+    let data_failed = data.as_ref().is_some_and(|d| d.has_errors());
+    done.data = data;
     let journey = match &compiled.journey {
-        Some(journey) if !compiled.has_errors() => journey,
+        Some(journey) if !compiled.has_errors() && !data_failed => journey,
         _ => {
             done.outcome = Some(Outcome::Problems);
             return done;

@@ -18,6 +18,10 @@ pub struct Args {
     /// standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// A CSV of KPI figures (`kpi,value[,target,date,source]`) that fills in the maps'
+    /// KPIs by id: the latest row of each id wins; checked with them. Default: the project file's `data:`.
+    #[arg(long, value_name = "FILE.csv")]
+    data: Option<PathBuf>,
     /// Map files, directories to search for `*.journey`, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -36,6 +40,7 @@ pub fn run(args: Args) -> Outcome {
     // Maps not checked because their project file could not be read or has errors.
     let mut unconfigured = 0;
     let mut projects = Projects::default();
+    let mut collected = super::data::Collected::default();
     for source in &sources {
         let project = match projects.for_source(source) {
             Ok(p) => p,
@@ -51,7 +56,7 @@ pub fn run(args: Args) -> Outcome {
             }
         };
         // The project's levels first: `--deny-warnings` denies what is still reported.
-        let (name, mut compiled) = match project.compile(source) {
+        let (name, mut compiled, data) = match project.compile_with_data(source, args.data.as_deref()) {
             Ok(c) => c,
             Err(e) => {
                 io_errors.push(e);
@@ -67,6 +72,21 @@ pub fn run(args: Args) -> Outcome {
         match args.format {
             Format::Human => output::eprint_diags(&name, &compiled.source, &compiled.diags),
             Format::Json => report.diagnostics.extend(render::json(&name, &compiled.source, &compiled.diags)),
+        }
+        if let Some(data) = data {
+            collected.add(data);
+        }
+    }
+    // A data file's problems once, after every map: an id is unknown when no map has it.
+    for (name, text, mut diags) in collected.reports() {
+        if args.deny_warnings {
+            deny_warnings(&mut diags);
+        }
+        errors += diags.iter().filter(|d| d.is_error()).count();
+        warnings += diags.iter().filter(|d| !d.is_error()).count();
+        match args.format {
+            Format::Human => output::eprint_diags(&name, &text, &diags),
+            Format::Json => report.diagnostics.extend(render::json(&name, &text, &diags)),
         }
     }
     for e in &io_errors {

@@ -14,6 +14,10 @@ pub struct Args {
     /// Write the document here (atomically) instead of to standard output.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// A CSV of KPI figures (`kpi,value[,target,date,source]`) that fills in the map's
+    /// KPIs by id. Default: the project file's `data:`.
+    #[arg(long, value_name = "FILE.csv")]
+    data: Option<PathBuf>,
     /// The map, or `-` for standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
@@ -37,7 +41,7 @@ pub fn run(args: Args) -> Outcome {
         output::eprint_error("a workbook is binary: write it to a file with -o OUT.xlsx");
         return Outcome::Usage;
     }
-    let (_, compiled) = match input::compile_one(&args.file) {
+    let (_, compiled) = match input::compile_one(&args.file, args.data.as_deref()) {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };

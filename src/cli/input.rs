@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use journeymap::diag::Diag;
 use walkdir::WalkDir;
 
 /// One map to compile: a name to show, and its bytes.
@@ -115,15 +116,18 @@ pub fn read(source: &Source, limit: usize) -> Result<Input, String> {
 /// One map, named on the command line, read and compiled under its project file's lint
 /// levels, its diagnostics printed. `Err` is the outcome to exit with: usage for a path
 /// that is not one readable file or a broken project file, problems for a map with
-/// errors (denied warnings included).
-pub fn compile_one(path: &Path) -> Result<(Source, journeymap::Compiled), super::Outcome> {
-    compile_in_project(path).map(|(source, compiled, _)| (source, compiled))
+/// errors (denied warnings included). Its KPIs are filled in from the data file that
+/// applies (`data`, `--data`, else the project file's), whose problems are printed too
+/// (and an error there is one of the map's).
+pub fn compile_one(path: &Path, data: Option<&Path>) -> Result<(Source, journeymap::Compiled), super::Outcome> {
+    compile_in_project(path, data).map(|(source, compiled, _)| (source, compiled))
 }
 
 /// [`compile_one`], also returning the project settings that applied (for render's
 /// defaults and theme).
 pub fn compile_in_project(
     path: &Path,
+    data: Option<&Path>,
 ) -> Result<(Source, journeymap::Compiled, super::project::Project), super::Outcome> {
     let (mut sources, errors) = expand(std::slice::from_ref(&path.to_path_buf()));
     if let Some(e) = errors.first() {
@@ -136,12 +140,17 @@ pub fn compile_in_project(
     }
     let source = sources.remove(0);
     let project = super::project::for_source(&source)?;
-    let (name, compiled) = project.compile(&source).map_err(|e| {
+    let (name, compiled, data) = project.compile_with_data(&source, data).map_err(|e| {
         super::output::eprint_error(&e);
         super::Outcome::Usage
     })?;
     super::output::eprint_diags(&name, &compiled.source, &compiled.diags);
-    if compiled.journey.is_none() || compiled.has_errors() {
+    let data_failed = data.is_some_and(|data| {
+        let (name, text, diags) = data.diags();
+        super::output::eprint_diags(&name, &text, &diags);
+        diags.iter().any(Diag::is_error)
+    });
+    if compiled.journey.is_none() || compiled.has_errors() || data_failed {
         return Err(super::Outcome::Problems);
     }
     Ok((source, compiled, project))

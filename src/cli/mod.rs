@@ -3,6 +3,7 @@
 mod baseline;
 mod batch;
 mod check;
+mod data;
 mod diff;
 mod export;
 mod fmt;

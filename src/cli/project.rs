@@ -55,6 +55,28 @@ impl Project {
         Ok((input.name, compiled))
     }
 
+    /// [`Project::compile`], with the map's KPIs filled in from the data file that
+    /// applies: `flag` (`--data`), else the project file's `data:`.
+    pub fn compile_with_data(
+        &self,
+        source: &Source,
+        flag: Option<&Path>,
+    ) -> Result<(String, journeymap::Compiled, Option<super::data::Use>), String> {
+        let (name, mut compiled) = self.compile(source)?;
+        let data = match flag.map(Path::to_path_buf).or_else(|| self.data_file()) {
+            Some(path) => Some(super::data::apply(&path, &mut compiled, &self.config.lints)?),
+            None => None,
+        };
+        Ok((name, compiled, data))
+    }
+
+    /// The project file's `data:`, resolved against its directory.
+    pub fn data_file(&self) -> Option<PathBuf> {
+        let (path, _) = self.config.data.as_ref()?;
+        let dir = self.path.as_deref().and_then(Path::parent).unwrap_or(Path::new("."));
+        Some(dir.join(path))
+    }
+
     /// Reads and formats a map under this project: its limits, then its lint levels (a
     /// map with a denied warning has errors, and is left as it is). Returns the map as
     /// read, and the result.

@@ -49,6 +49,10 @@ pub struct Args {
     /// by id. One map only.
     #[arg(long, value_name = "CURRENT")]
     pub(super) baseline: Option<PathBuf>,
+    /// A CSV of KPI figures (`kpi,value[,target,date,source]`) that fills in the map's
+    /// KPIs by id: the latest row of each id wins. Default: the project file's `data:`.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(super) data: Option<PathBuf>,
 }
 
 /// A library [`Format`] as a value of `--format`: named as the project file names it.
@@ -100,7 +104,7 @@ pub fn run(args: Args) -> Outcome {
         return super::batch::run(args);
     }
     let map = args.maps[0].clone();
-    let (source, compiled, project) = match input::compile_in_project(&map) {
+    let (source, compiled, project) = match input::compile_in_project(&map, args.data.as_deref()) {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };

@@ -12,6 +12,10 @@ pub struct Args {
     /// (`>> "$GITHUB_STEP_SUMMARY"`), `json` for machines.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// A CSV of KPI figures (`kpi,value[,target,date,source]`) that fills in the map's
+    /// KPIs by id: the latest row of each id wins. Default: the project file's `data:`.
+    #[arg(long, value_name = "FILE.csv")]
+    data: Option<PathBuf>,
     /// The map, or `-` for standard input.
     #[arg(value_name = "MAP")]
     map: PathBuf,
@@ -25,7 +29,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Outcome {
-    let (_, compiled) = match input::compile_one(&args.map) {
+    let (_, compiled) = match input::compile_one(&args.map, args.data.as_deref()) {
         Ok(c) => c,
         Err(outcome) => return outcome,
     };

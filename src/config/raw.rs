@@ -25,6 +25,7 @@ struct RawConfig {
     lints: Option<HashMap<Spanned<String>, Spanned<String>>>,
     limits: Option<RawLimits>,
     fonts: Option<Spanned<Vec<Spanned<String>>>>,
+    data: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +95,21 @@ pub(super) fn parse(text: &str) -> (Config, Vec<Diag>) {
         }
         if let Some(fonts) = raw.fonts {
             read.fonts(fonts, &mut config);
+        }
+        if let Some(data) = raw.data {
+            let span = read.span(&data.referenced);
+            match data.value.trim().is_empty() {
+                true => read.diags.push(
+                    Diag::new(
+                        Code::ConfigEmptyValue,
+                        span,
+                        "an empty data file name",
+                        "name a CSV file: `data: kpis.csv`",
+                    )
+                    .label("empty"),
+                ),
+                false => config.data = Some((PathBuf::from(data.value), span)),
+            }
         }
     }
     (config, read.diags)

@@ -127,6 +127,16 @@ registry! {
     // `Code::is_import`): fixtures in `tests/import/`. J081x Mermaid, J082x–J089x sheets.
     ImportInvalidResult = "J0801", "import-invalid-result", Error, "an imported map that does not check: a bug in the importer";
     ImportUnreadable = "J0802", "import-unreadable", Error, "an input that cannot be read as the format its name says";
+
+    // A KPI data file, `--data FILE.csv` (see `Code::is_data`): fixtures in `tests/data/`.
+    DataSyntax = "J0901", "data-syntax", Error, "a data file row that is not CSV, or has another number of cells than the header";
+    DataMissingColumn = "J0902", "data-missing-column", Error, "a data file without a `kpi` or a `value` column, or empty";
+    DataUnknownColumn = "J0903", "data-unknown-column", Warning, "a column a KPI data file does not have, or one named twice";
+    DataUnknownKpi = "J0904", "data-unknown-kpi", Warning, "a KPI id in the data that no map has";
+    DataBadNumber = "J0905", "data-bad-number", Error, "a value or target in the data that is not a number";
+    DataBadDate = "J0906", "data-bad-date", Error, "a date in the data that is not an ISO 8601 date";
+    DataUnitMismatch = "J0907", "data-unit-mismatch", Error, "a figure in the data in a unit unlike its KPI's or its target's";
+    DataEmptyCell = "J0908", "data-empty-cell", Error, "a data row without a KPI id or a value";
 }
 
 impl Code {

@@ -435,11 +435,15 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
         (Carries::Kpi, Extra::Kpi(f)) => {
             let kpi = Kpi { label: &x.text, figures: f };
             let figure = kpi_figure(&kpi, lang);
-            let title = format!("{text}: {figure}");
-            let parts = vec![
+            let mut title = format!("{text}: {figure}");
+            let mut parts = vec![
                 part(figure, FontStyle::Bold, HEADING, TextRole::KpiFigure),
                 part(text, look.font, BODY, TextRole::CardText),
             ];
+            if let Some(origin) = kpi_origin(&kpi, lang) {
+                title = format!("{title} ({origin})");
+                parts.push(part(origin, FontStyle::Regular, SMALL, TextRole::KpiDate));
+            }
             // A verdict, or no data, is told in words and, on top, by the card's colours.
             let role = match (kpi.value(), kpi.verdict()) {
                 (None, _) => CardRole::Kpi { look: KpiLook::NoData },
@@ -458,6 +462,15 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
             CardSpec { role: plain, title: text.clone(), parts: vec![part(text, look.font, BODY, TextRole::CardText)] }
         }
     }
+}
+
+/// Where a KPI's figure from a data file comes from: "as of 2026-03-01 · GA4 export",
+/// in the map's language; `None` for a figure the map gives.
+pub(crate) fn kpi_origin(kpi: &Kpi, lang: Lang) -> Option<String> {
+    let data = kpi.figures.data.as_ref()?;
+    let date = data.date.as_ref().map(|d| format!("{} {d}", Label::AsOf.text(lang)));
+    let parts: Vec<String> = date.into_iter().chain(data.source.clone()).collect();
+    (!parts.is_empty()).then(|| parts.join(" \u{00b7} "))
 }
 
 /// A KPI's figure: its value ("no data" without one) and its goal: with a `target` the

@@ -93,6 +93,8 @@ pub enum TextRole {
     GapText,
     NeedKind,
     KpiFigure,
+    /// "as of 2026-03-01": the date of a KPI figure from a data file.
+    KpiDate,
     FailPoint,
     Handoff,
     /// The name of a service blueprint line.

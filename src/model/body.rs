@@ -489,7 +489,7 @@ impl<'h> Body<'h> {
                             measure: measure(n),
                         });
                         let id = id.as_ref().map(|i| i.name.to_string());
-                        Some((Extra::Kpi(Figures { id, value: value.as_ref().map(measure), goal }), cites))
+                        Some((Extra::Kpi(Figures { id, value: value.as_ref().map(measure), goal, data: None }), cites))
                     }
                 }
             }

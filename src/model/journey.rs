@@ -47,6 +47,19 @@ impl Journey {
         self.phases.iter().flat_map(|p| std::iter::once(&p.details).chain(p.steps.iter().map(|s| &s.details)))
     }
 
+    /// Every KPI's figures, in map order, with the KPI's statement span: for filling in
+    /// values from a data file (`crate::data`).
+    pub fn figures_mut(&mut self) -> impl Iterator<Item = (Span, &mut Figures)> {
+        self.phases
+            .iter_mut()
+            .flat_map(|p| std::iter::once(&mut p.details).chain(p.steps.iter_mut().map(|s| &mut s.details)))
+            .flat_map(|d| d.items.iter_mut())
+            .filter_map(|d| match &mut d.extra {
+                Extra::Kpi(figures) => Some((d.span, figures)),
+                _ => None,
+            })
+    }
+
     pub fn step(&self, at: StepRef) -> &Step {
         &self.phases[at.phase].steps[at.step]
     }
@@ -482,6 +495,15 @@ pub struct Figures {
     /// `None`: a KPI with an id and no value, drawn as "no data".
     pub value: Option<Measure>,
     pub goal: Option<Goal>,
+    /// Where the value came from when a data file gave it (`--data`), not the map.
+    pub data: Option<FromData>,
+}
+
+/// A KPI figure's origin in a data file: the row's `date` and `source`, as written.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FromData {
+    pub date: Option<String>,
+    pub source: Option<String>,
 }
 
 /// What a KPI's figure is measured against.

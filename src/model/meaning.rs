@@ -191,7 +191,7 @@ impl ClearSpans for Extra {
 
 impl ClearSpans for Figures {
     fn clear_spans(&mut self) {
-        let Figures { id: _, value, goal } = self;
+        let Figures { id: _, value, goal, data: _ } = self;
         value.clear_spans();
         goal.clear_spans();
     }

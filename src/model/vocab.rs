@@ -104,6 +104,8 @@ pub enum Label {
     Missed,
     /// A KPI with an id and no value.
     NoData,
+    /// A KPI's figure from a data file, before its date: "as of 2026-03-01".
+    AsOf,
     /// The list of the map's sources under it.
     Sources,
     /// `state current` and `state future`, beside the title.
@@ -171,6 +173,7 @@ impl Label {
             (Lang::En, Met) => "met",
             (Lang::En, Missed) => "missed",
             (Lang::En, NoData) => "no data",
+            (Lang::En, AsOf) => "as of",
             (Lang::En, Sources) => "Sources",
             (Lang::En, CurrentState) => "Current state",
             (Lang::En, FutureState) => "Future state",
@@ -220,6 +223,7 @@ impl Label {
             (Lang::Da, Met) => "opfyldt",
             (Lang::Da, Missed) => "ikke opfyldt",
             (Lang::Da, NoData) => "ingen data",
+            (Lang::Da, AsOf) => "pr.",
             (Lang::Da, Sources) => "Kilder",
             (Lang::Da, CurrentState) => "Nuværende tilstand",
             (Lang::Da, FutureState) => "Fremtidig tilstand",
@@ -269,6 +273,7 @@ impl Label {
             (Lang::Sv, Met) => "uppfyllt",
             (Lang::Sv, Missed) => "ej uppfyllt",
             (Lang::Sv, NoData) => "inga data",
+            (Lang::Sv, AsOf) => "per",
             (Lang::Sv, Sources) => "Källor",
             (Lang::Sv, CurrentState) => "Nuläge",
             (Lang::Sv, FutureState) => "Framtida läge",
@@ -318,6 +323,7 @@ impl Label {
             (Lang::Nb, Met) => "oppfylt",
             (Lang::Nb, Missed) => "ikke oppfylt",
             (Lang::Nb, NoData) => "ingen data",
+            (Lang::Nb, AsOf) => "per",
             (Lang::Nb, Sources) => "Kilder",
             (Lang::Nb, CurrentState) => "Nåsituasjon",
             (Lang::Nb, FutureState) => "Fremtidig situasjon",
@@ -369,6 +375,7 @@ impl Label {
             (Lang::De, Met) => "erreicht",
             (Lang::De, Missed) => "verfehlt",
             (Lang::De, NoData) => "keine Daten",
+            (Lang::De, AsOf) => "Stand",
             (Lang::De, Sources) => "Quellen",
             (Lang::De, CurrentState) => "Ist-Zustand",
             (Lang::De, FutureState) => "Soll-Zustand",

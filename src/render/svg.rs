@@ -432,6 +432,7 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::GapText => "gap-text",
         TextRole::NeedKind => "need-kind",
         TextRole::KpiFigure => "kpi-value",
+        TextRole::KpiDate => "kpi-date",
         TextRole::FailPoint => "fail-point",
         TextRole::Handoff => "handoff-text",
         TextRole::LineName => "blueprint-line-label",
@@ -525,6 +526,10 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     // is as it was.
     if draws_sources(layout) {
         css.push_str(SOURCE_STYLES);
+    }
+    // A KPI figure from a data file, only where there is one.
+    if text_blocks(layout).any(|b| b.role == TextRole::KpiDate) {
+        css.push_str(".kpi-date{fill:#52606d}\n");
     }
     // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
     for font in &fonts {

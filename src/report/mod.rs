@@ -103,6 +103,9 @@ pub struct KpiOffTarget {
     /// `value − target`, rounded to two decimals. Whether above or below is better is
     /// not in the language: the sign says which side, the reader judges.
     pub distance: f64,
+    /// The date of a figure from a data file (`--data`); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 /// A KPI whose value misses its `min` or `max`.
@@ -121,6 +124,9 @@ pub struct KpiMissed {
     pub goal: String,
     /// `value − goal`, rounded to two decimals: below a `min`, above a `max`.
     pub distance: f64,
+    /// The date of a figure from a data file (`--data`); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 /// A KPI with an id and no value.
@@ -281,9 +287,15 @@ fn kpis_off_target(journey: &Journey) -> Vec<KpiOffTarget> {
                 value: value.text.clone(),
                 target: target.text.clone(),
                 distance,
+                as_of: as_of(&k),
             })
         })
         .collect()
+}
+
+/// The date of a KPI's figure from a data file.
+fn as_of(k: &Kpi) -> Option<String> {
+    k.figures.data.as_ref()?.date.clone()
 }
 
 /// Every KPI with where it stands: its phase, and its step unless it is the phase's.
@@ -315,6 +327,7 @@ fn kpis_missed(journey: &Journey) -> Option<Vec<KpiMissed>> {
                 goal_kind: goal.kind.name(),
                 goal: goal.measure.text.clone(),
                 distance: round2(distance),
+                as_of: as_of(&k),
             })
         })
         .collect();

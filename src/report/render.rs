@@ -96,7 +96,7 @@ pub fn markdown(r: &Report) -> String {
                 Some(s) => md_step(s),
                 None => format!("phase {}", md(&k.phase)),
             };
-            vec![place, md(&k.label), md(&k.value), md(&k.target), signed(k.distance)]
+            vec![place, md(&k.label), md(&dated(&k.value, &k.as_of)), md(&k.target), signed(k.distance)]
         })
         .collect();
     md_table(&mut out, &["where", "KPI", "value", "target", "distance"], rows);
@@ -175,7 +175,7 @@ pub fn text(r: &Report) -> String {
             format!(
                 "{place}: “{}” {} vs target {} ({})",
                 term(&k.label),
-                term(&k.value),
+                term(&dated(&k.value, &k.as_of)),
                 term(&k.target),
                 signed(k.distance)
             )
@@ -206,7 +206,13 @@ fn md_version_1(out: &mut String, r: &Report) {
         let rows = missed
             .iter()
             .map(|k| {
-                vec![place(&k.phase, &k.step), md_kpi(&k.label, &k.id), md(&k.value), md(&goal(k)), signed(k.distance)]
+                vec![
+                    place(&k.phase, &k.step),
+                    md_kpi(&k.label, &k.id),
+                    md(&dated(&k.value, &k.as_of)),
+                    md(&goal(k)),
+                    signed(k.distance),
+                ]
             })
             .collect();
         md_table(out, &["where", "KPI", "value", "goal", "distance"], rows);
@@ -251,7 +257,7 @@ fn text_version_1(out: &mut String, r: &Report) {
                     "{}: {} {} vs {} ({})",
                     place(&k.phase, &k.step),
                     text_kpi(&k.label, &k.id),
-                    term(&k.value),
+                    term(&dated(&k.value, &k.as_of)),
                     term(&goal(k)),
                     signed(k.distance)
                 )
@@ -386,6 +392,14 @@ pub(crate) fn signed(d: f64) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A KPI's value, with the date of a figure from a data file: `38% (as of 2026-03-01)`.
+fn dated(value: &str, as_of: &Option<String>) -> String {
+    match as_of {
+        Some(date) => format!("{value} (as of {date})"),
+        None => value.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod common;
 mod config;
+mod data;
 mod diff;
 mod export;
 mod fmt;

@@ -225,6 +225,37 @@ fn a_project_file_saved_redraws_the_map() {
 }
 
 #[test]
+fn a_data_file_saved_redraws_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.journey");
+    std::fs::write(&map, include_str!("../data/map.journey")).unwrap();
+    let data = dir.path().join("kpis.csv");
+    std::fs::write(&data, "kpi,value,date\nwait,7,2026-10-01\n").unwrap();
+    let preview = Preview::start(&map, &["--data", data.to_str().unwrap()]);
+    let mut events = Events::open(&preview);
+    let first = events.next();
+    assert_eq!(first["problems"], serde_json::json!([]), "{first}");
+    assert!(get(&preview, "/").2.contains("as of 2026-10-01"));
+    // Saved as editors save: a new file renamed over the old.
+    let save = |text: &str| {
+        let temp = dir.path().join("kpis.csv.tmp");
+        std::fs::write(&temp, text).unwrap();
+        std::fs::rename(&temp, &data).unwrap();
+    };
+    save("kpi,value,date\nwait,seven,2026-11-01\n");
+    let broken = events.next();
+    assert!(broken["version"].as_u64() > first["version"].as_u64());
+    let problem = &broken["problems"][0];
+    assert_eq!(problem["code"], "J0905", "{broken}");
+    assert!(problem["message"].as_str().unwrap().contains("in the data file"), "{broken}");
+    assert_eq!(broken["drawing"], first["drawing"], "the last good drawing is kept");
+    save("kpi,value,date\nwait,6,2026-11-01\n");
+    let fixed = events.next();
+    assert_eq!(fixed["drawing"], fixed["version"], "{fixed}");
+    assert!(get(&preview, "/").2.contains("as of 2026-11-01"));
+}
+
+#[test]
 fn a_port_in_use_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let map = example(dir.path());

@@ -51,6 +51,11 @@ pub struct Args {
     /// is redrawn when either is saved.
     #[arg(long, value_name = "CURRENT")]
     baseline: Option<PathBuf>,
+    /// A CSV of KPI figures (`kpi,value[,target,date,source]`) that fills in the map's
+    /// KPIs by id; the page is redrawn when it is saved. Default: the project file's
+    /// `data:`.
+    #[arg(long, value_name = "FILE.csv")]
+    data: Option<PathBuf>,
 }
 
 /// What the server shows: the last good drawing, and the problems of the latest build.
@@ -115,7 +120,15 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Usage;
         }
     };
-    let maps = Maps { map, baseline };
+    let data = match args.data.as_deref().map(std::path::absolute) {
+        None => None,
+        Some(Ok(path)) => Some(path),
+        Some(Err(e)) => {
+            output::eprint_error(&format!("the data file: {e}"));
+            return Outcome::Usage;
+        }
+    };
+    let maps = Maps { map, baseline, data };
     let host = args.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let server = match tiny_http::Server::http(SocketAddr::new(host, args.port)) {
         Ok(server) => server,
@@ -191,6 +204,18 @@ fn report(drawn: &Drawn, map: &Path) {
 pub struct Maps {
     pub map: PathBuf,
     pub baseline: Option<PathBuf>,
+    /// `--data`: the KPI data file (else the project file's `data:` applies).
+    pub data: Option<PathBuf>,
+}
+
+impl Maps {
+    /// The KPI data file a build reads: `--data`, else the map's project file's.
+    fn data_file(&self) -> Option<PathBuf> {
+        self.data.clone().or_else(|| {
+            let project = super::project::find(&Source::File(self.map.clone()))?;
+            super::project::load(&project).ok()?.data_file()
+        })
+    }
 }
 
 /// Builds the map again into `shared`, and wakes the event streams.
@@ -226,7 +251,7 @@ pub fn build(maps: &Maps, view: Option<journeymap::lanes::View>, previous: &Draw
         }
         Err(Failure::Reported) => return keep("the project file has problems".into(), Vec::new()),
     };
-    let (name, compiled) = match project.compile(&source) {
+    let (name, compiled, data) = match project.compile_with_data(&source, maps.data.as_deref()) {
         Ok(result) => result,
         Err(message) if !map.exists() => {
             let why = format!("{message}; the page shows it again when it is back");
@@ -235,6 +260,14 @@ pub fn build(maps: &Maps, view: Option<journeymap::lanes::View>, previous: &Draw
         Err(message) => return keep("the map cannot be read".into(), vec![placeless(message)]),
     };
     let mut found = problems(&name, &compiled.source, &compiled.diags);
+    if let Some(data) = data {
+        let (data_name, text, diags) = data.diags();
+        found.extend(
+            problems(&data_name, &text, &diags)
+                .into_iter()
+                .map(|p| Problem { message: format!("in the data file `{data_name}`: {}", p.message), ..p }),
+        );
+    }
     let mut drawn_against = None;
     if let (Some(path), Some(journey)) = (&maps.baseline, &compiled.journey)
         && !compiled.has_errors()
@@ -331,6 +364,13 @@ fn watch(shared: Arc<Shared>, maps: Maps, view: Option<journeymap::lanes::View>)
             }
         }
     }
+    // The KPI data file's directory, where it is now (a `data:` added later is seen
+    // once the preview is started again).
+    if let Some(dir) = maps.data_file().as_deref().and_then(Path::parent)
+        && !dirs.iter().any(|d| d == dir)
+    {
+        dirs.push(dir.to_path_buf());
+    }
     for dir in &dirs {
         watcher.watch(dir, RecursiveMode::NonRecursive).map_err(|e| e.to_string())?;
     }
@@ -338,8 +378,8 @@ fn watch(shared: Arc<Shared>, maps: Maps, view: Option<journeymap::lanes::View>)
 }
 
 /// What a build reads of one map: its bytes and its project file's (`None` where
-/// missing); the map shown's, then the baseline's.
-type Inputs = Vec<(Option<Vec<u8>>, Option<(PathBuf, Vec<u8>)>)>;
+/// missing); the map shown's, then the baseline's; then the KPI data file's.
+type Inputs = (Vec<(Option<Vec<u8>>, Option<(PathBuf, Vec<u8>)>)>, Option<Vec<u8>>);
 
 struct Watching {
     watcher: Box<dyn notify_debouncer_mini::notify::Watcher + Send>,
@@ -364,8 +404,12 @@ impl Watching {
                         Err(_) => break,
                     }
                 }
+                let data = maps.data_file();
                 let relevant = events.iter().filter_map(|e| e.as_ref().ok()).flat_map(|e| &e.paths).any(|p| {
-                    std::iter::once(&maps.map).chain(&maps.baseline).any(|m| p.file_name() == m.file_name())
+                    std::iter::once(&maps.map)
+                        .chain(&maps.baseline)
+                        .chain(&data)
+                        .any(|m| p.file_name() == m.file_name())
                         || p.file_name().is_some_and(|n| n == journeymap::config::FILE_NAME)
                 });
                 if !relevant {
@@ -386,14 +430,16 @@ impl Watching {
 /// What a build reads: each map's bytes and its project file's (`None` where missing),
 /// so that a change that changes nothing (a read, a touch) draws nothing.
 fn inputs(maps: &Maps) -> Inputs {
-    std::iter::once(&maps.map)
+    let data = maps.data_file().and_then(|path| std::fs::read(path).ok());
+    let maps = std::iter::once(&maps.map)
         .chain(&maps.baseline)
         .map(|map| {
             let project = super::project::find(&Source::File(map.to_path_buf()))
                 .and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)));
             (std::fs::read(map).ok(), project)
         })
-        .collect()
+        .collect();
+    (maps, data)
 }
 
 /// Starts the system's browser on `url`, or says it could not.

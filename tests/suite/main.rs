@@ -10,6 +10,7 @@ mod common;
 mod config;
 mod data;
 mod diff;
+mod doors;
 mod export;
 mod fmt;
 mod kill;

@@ -46,3 +46,14 @@ fn check_cited(bencher: divan::Bencher, steps: usize) {
         .counter(divan::counter::ItemsCount::new(steps))
         .bench(|| journeymap::compile(divan::black_box(text.as_bytes())));
 }
+
+/// A KPI data file (`--data`) read: `rows` rows over `rows / 12` ids, a month each.
+#[divan::bench(args = [1_200, 12_000, 120_000])]
+fn data_read(bencher: divan::Bencher, rows: usize) {
+    let mut csv = String::from("kpi,value,target,date,source\n");
+    for i in 0..rows {
+        let (id, month) = (i / 12, i % 12 + 1);
+        csv.push_str(&format!("kpi{id},{}%,40%,2026-{month:02}-01,Web analytics\n", (i * 7) % 100));
+    }
+    bencher.counter(divan::counter::ItemsCount::new(rows)).bench(|| journeymap::data::read(divan::black_box(&csv)));
+}

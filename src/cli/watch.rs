@@ -39,6 +39,15 @@ pub fn run(args: Args) -> Outcome {
             }
         }
     }
+    // `--data`: the KPI data file, whose save renders every map again.
+    let data = match args.data.as_deref().map(Path::canonicalize) {
+        None => None,
+        Some(Ok(path)) => Some(path),
+        Some(Err(e)) => {
+            output::eprint_error(&format!("the data file: {e}"));
+            return Outcome::Usage;
+        }
+    };
     let outcome = render::run(args.clone());
     if outcome == Outcome::Usage {
         return outcome;
@@ -52,7 +61,7 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Usage;
         }
     };
-    for root in &roots {
+    for root in roots.iter().chain(&data) {
         // A file is watched through its directory: saving by rename replaces the file.
         let (path, mode) = match root.is_dir() {
             true => (root.as_path(), RecursiveMode::Recursive),
@@ -87,6 +96,17 @@ pub fn run(args: Args) -> Outcome {
         });
         if project_changed {
             note("the project file changed; rendering everything again");
+            render::run(args.clone());
+            continue;
+        }
+        let data_changed = data.as_ref().is_some_and(|d| {
+            paths.iter().any(|p| p == d) && {
+                let now = stamp(d);
+                seen.insert(d.clone(), now) != Some(now)
+            }
+        });
+        if data_changed {
+            note("the data file changed; rendering everything again");
             render::run(args.clone());
             continue;
         }

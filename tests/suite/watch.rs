@@ -99,3 +99,16 @@ fn a_watched_file_is_rendered_beside_itself_after_a_save_by_rename() {
     std::fs::rename(root.join("map.journey.tmp"), root.join("map.journey")).unwrap();
     eventually("a render after the rename", root, || contains(&svg, "Two") && contains(&root.join("map.html"), "Two"));
 }
+
+#[test]
+fn a_saved_data_file_renders_the_map_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "map.journey", include_str!("../data/map.journey"));
+    write(root, "data/kpis.csv", "kpi,value,date\nwait,7,2026-10-01\n");
+    let _watcher = watch(root, &["map.journey", "--data", "data/kpis.csv"]);
+    let svg = root.join("map.svg");
+    eventually("the first render", root, || contains(&svg, "as of 2026-10-01"));
+    write(root, "data/kpis.csv", "kpi,value,date\nwait,7,2026-10-01\nwait,6,2026-11-01\n");
+    eventually("a render with the new row", root, || contains(&svg, "as of 2026-11-01"));
+}

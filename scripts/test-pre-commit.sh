@@ -21,14 +21,22 @@ if [[ ! -x $venv/bin/pre-commit ]]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
 fi
 pre_commit=$venv/bin/pre-commit
+# The checks below use journeymap too: the debug build (the system hooks find it on
+# PATH; the rust hooks use the one pre-commit builds).
+cargo build --locked --quiet --bin journeymap
+journeymap=$root/target/debug/journeymap
 if [[ $hooks == system ]]; then
-  cargo build --locked --quiet --bin journeymap
   export PATH=$root/target/debug:$PATH
 fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export PRE_COMMIT_HOME=$work/cache
+# The rust hooks' build is kept between runs (scripts/.cache/, gitignored).
+if [[ $hooks == system ]]; then
+  export PRE_COMMIT_HOME=$work/cache
+else
+  export PRE_COMMIT_HOME=$root/scripts/.cache/pre-commit-home
+fi
 cd "$work"
 git init --quiet repo
 cd repo
@@ -45,7 +53,7 @@ if "$pre_commit" try-repo "$root" "journeymap-fmt$suffix" --files messy.journey 
   cat fmt.log; fail "fmt passed on a map that is not canonical"
 fi
 grep -q "files were modified by this hook" fmt.log || { cat fmt.log; fail "fmt did not rewrite the map"; }
-journeymap fmt --check messy.journey good.journey || fail "the map is not canonical after the hook"
+"$journeymap" fmt --check messy.journey good.journey || fail "the map is not canonical after the hook"
 git add messy.journey
 "$pre_commit" try-repo "$root" "journeymap-fmt$suffix" --files messy.journey good.journey > fmt2.log 2>&1 \
   || { cat fmt2.log; fail "fmt failed on canonical maps"; }

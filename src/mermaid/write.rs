@@ -1,0 +1,215 @@
+//! A parsed Mermaid journey as journey source: sections are phases, tasks steps, actors
+//! personas, scores emotions on `scale 1..5` (widened when the data goes outside it).
+//! Every choice the mapping makes is written as a comment at the top of the map.
+
+use super::parse::{Diagram, Task};
+use super::text::{br_as_space, decode};
+use crate::import::{Failure, Ids, Writer, one_line};
+
+/// The title of a map whose diagram has none.
+pub(crate) const UNTITLED: &str = "Untitled journey";
+/// The phase of the tasks written before any `section`, and of a section whose name
+/// is empty.
+pub(crate) const UNTITLED_SECTION: &str = "Untitled section";
+/// The step of a task whose name is empty once cleaned (only `<br>`, say).
+const UNTITLED_TASK: &str = "Untitled task";
+/// Scores beyond this (in either direction) are left out: no scale that wide can be
+/// drawn usefully.
+pub(crate) const MAX_SCORE: f64 = 1000.0;
+
+/// Mermaid text as journey text: `<br>` as a space, entities decoded, one line.
+pub(crate) fn clean(s: &str) -> String {
+    one_line(&decode(&br_as_space(s)))
+}
+
+/// A task's score as an emotion score: rounded half up, `None` when it is not a
+/// number (NaN, infinite) or beyond [`MAX_SCORE`].
+pub(crate) fn score_of(score: f64) -> Option<i64> {
+    if !score.is_finite() || score.abs() > MAX_SCORE {
+        return None;
+    }
+    // Bounded by MAX_SCORE above, so the cast is exact.
+    Some((score + 0.5).floor() as i64)
+}
+
+pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
+    let mut w = Writer::default();
+    w.choice(
+        "Imported from a Mermaid journey by `journeymap import`: sections are phases, tasks steps, actors personas, scores emotions.",
+    );
+
+    // The title.
+    let title = d.title.as_deref().map(clean).filter(|t| !t.is_empty());
+    let acc_title = d.acc_title.as_deref().map(clean).filter(|t| !t.is_empty());
+    let mut acc_title_note = acc_title.clone();
+    let title = match (title, &acc_title) {
+        (Some(t), _) => {
+            if d.title_from_frontmatter {
+                w.choice("The title is the frontmatter's `title:` (the diagram has no `title` statement).");
+            }
+            t
+        }
+        (None, Some(a)) => {
+            w.choice("The diagram has no title: its accessible title (`accTitle`) is the map's title.");
+            acc_title_note = None;
+            a.clone()
+        }
+        (None, None) => {
+            w.choice(format!("The diagram has no title: the map is called \"{UNTITLED}\"."));
+            UNTITLED.to_string()
+        }
+    };
+    if d.directives {
+        w.choice("`%%{init}%%` directives (theme, configuration) are not carried over.");
+    }
+    if d.frontmatter_config {
+        w.choice("The frontmatter's configuration (`config:`, `displayMode:`) is not carried over.");
+    }
+    w.statement("journey", &[], Some(&title));
+
+    let acc_descr = d.acc_descr.as_deref().map(clean).filter(|t| !t.is_empty());
+    if acc_title_note.is_some() || acc_descr.is_some() {
+        w.choice("The accessible title and description (`accTitle`, `accDescr`) are notes.");
+    }
+    if let Some(a) = &acc_title_note {
+        w.statement("note", &[], Some(&format!("Accessible title (accTitle): {a}")));
+    }
+    if let Some(a) = &acc_descr {
+        w.statement("note", &[], Some(&format!("Accessible description (accDescr): {a}")));
+    }
+
+    // Phases: the sections in order, the tasks before any section first.
+    let mut phases: Vec<(String, Vec<&Task>)> = Vec::new();
+    let loose: Vec<&Task> = d.tasks.iter().filter(|t| t.section.is_none()).collect();
+    let mut untitled = !loose.is_empty();
+    if !loose.is_empty() {
+        phases.push((UNTITLED_SECTION.to_string(), loose));
+    }
+    for (i, s) in d.sections.iter().enumerate() {
+        let mut name = clean(s);
+        if name.is_empty() {
+            name = UNTITLED_SECTION.to_string();
+            untitled = true;
+        }
+        phases.push((name, d.tasks.iter().filter(|t| t.section == Some(i)).collect()));
+    }
+    if untitled {
+        w.choice(format!(
+            "Tasks before any `section`, and a section without a name, are in a phase called \"{UNTITLED_SECTION}\"."
+        ));
+    }
+    if d.tasks.is_empty() {
+        if phases.is_empty() {
+            phases.push((UNTITLED_SECTION.to_string(), Vec::new()));
+            w.choice(format!(
+                "The diagram has no sections and no tasks; a map needs a phase, so it has one, \"{UNTITLED_SECTION}\", without steps (`check` warns about it)."
+            ));
+        } else {
+            w.choice("The diagram has no tasks: its sections are phases without steps (`check` warns about them).");
+        }
+    } else {
+        let empty: Vec<String> = phases.iter().filter(|(_, t)| t.is_empty()).map(|(n, _)| n.clone()).collect();
+        if !empty.is_empty() {
+            w.choice("Sections without tasks are notes, not phases: a phase without steps would be warned about.");
+            for n in &empty {
+                w.statement("note", &[], Some(&format!("The Mermaid diagram has a section \"{n}\" without tasks.")));
+            }
+            phases.retain(|(_, t)| !t.is_empty());
+        }
+    }
+
+    // Personas: every actor, in the order they first appear.
+    let mut ids = Ids::default();
+    let mut personas: Vec<(String, String)> = Vec::new();
+    let mut empty_actor = false;
+    for t in &d.tasks {
+        for a in &t.actors {
+            let name = clean(a);
+            if name.is_empty() {
+                empty_actor = true;
+            } else if !personas.iter().any(|(_, n)| *n == name) {
+                personas.push((ids.make(&name, "persona"), name));
+            }
+        }
+    }
+    if empty_actor {
+        w.choice("Empty actor names (from `5:` or a trailing comma) are left out.");
+    }
+
+    // The scale.
+    let scores: Vec<i64> = d.tasks.iter().filter_map(|t| score_of(t.score)).collect();
+    let lo = scores.iter().copied().min().unwrap_or(1).min(1);
+    let hi = scores.iter().copied().max().unwrap_or(5).max(5);
+    if (lo, hi) != (1, 5) {
+        w.choice(format!(
+            "Mermaid draws scores 1 to 5 but takes any number; this diagram's go from {lo} to {hi}, so the scale is {lo}..{hi}."
+        ));
+    }
+    let fractions: Vec<String> = d
+        .tasks
+        .iter()
+        .filter(|t| score_of(t.score).is_some_and(|s| s as f64 != t.score))
+        .map(|t| format!("{} as {}", t.score_text.trim(), score_of(t.score).unwrap_or(0)))
+        .collect();
+    if !fractions.is_empty() {
+        w.choice(format!(
+            "Emotion scores are integers: fractional scores are rounded half up ({}).",
+            fractions.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if d.tasks.iter().any(|t| score_of(t.score).is_none()) {
+        w.choice(format!(
+            "A score that is not a number (Mermaid reads it as NaN), or beyond ±{MAX_SCORE}, gives no emotion; a note on the step keeps it."
+        ));
+    }
+    if !personas.is_empty() && d.tasks.iter().any(|t| t.actors.iter().all(|a| clean(a).is_empty())) {
+        w.choice("A task without actors has an emotion without a persona, which applies to everyone at the step.");
+    }
+    if personas.is_empty() && !d.tasks.is_empty() {
+        w.choice("No task names an actor: the map has one anonymous persona.");
+    }
+    w.statement("scale", &[&format!("{lo}..{hi}")], None);
+    for (id, name) in &personas {
+        w.statement("persona", &[id], Some(name));
+    }
+
+    for (name, tasks) in &phases {
+        w.statement("phase", &[], Some(name));
+        for t in tasks {
+            let mut actors: Vec<&str> = Vec::new();
+            for a in &t.actors {
+                let n = clean(a);
+                if let Some((id, _)) = personas.iter().find(|(_, p)| *p == n)
+                    && !actors.contains(&id.as_str())
+                {
+                    actors.push(id);
+                }
+            }
+            let mut action = clean(&t.name);
+            if action.is_empty() {
+                action = UNTITLED_TASK.to_string();
+            }
+            w.statement("step", &actors, Some(&action));
+            match score_of(t.score) {
+                Some(s) => {
+                    let s = s.to_string();
+                    if actors.is_empty() {
+                        w.statement("emotion", &[&s], None);
+                    }
+                    for a in &actors {
+                        w.statement("emotion", &[a, &s], None);
+                    }
+                }
+                None => {
+                    let shown = one_line(t.score_text.trim());
+                    w.statement(
+                        "note",
+                        &[],
+                        Some(&format!("The Mermaid score \"{shown}\" is not a usable number: no emotion is given.")),
+                    );
+                }
+            }
+        }
+    }
+    w.finish()
+}

@@ -388,6 +388,49 @@ fn example_maps_round_trip_through_mermaid() {
     }
 }
 
+/// A map whose texts hold what Mermaid's lexer would stumble on.
+const TRICKY: &str = "journey: Issue #42; 10:30 <b>bold</b> 50% & more %%{init: {}}%%
+scale -2..2
+persona anna: Anna, 34
+persona bob: Bob: the builder
+phase: Step 1: Context; #1
+  step: Journey to work: 10:30, #2; 100%
+    emotion anna 2
+    emotion bob -2
+  step: title page
+  step anna: accDescr: x <br> y #lt;
+    emotion anna 0
+phase: section 2
+  step bob: Section A
+    emotion bob 1
+";
+
+#[test]
+fn exported_text_reads_back_as_it_was() {
+    let j = crate::common::journey(TRICKY);
+    let mermaid = journeymap::mermaid::export(&j);
+    let (map, back) = import(&mermaid, false).unwrap_or_else(|f| panic!("{}\n{mermaid}", human("tricky.mmd", &f)));
+    let texts = |j: &Journey| {
+        let mut t = vec![j.title.value.clone()];
+        for p in &j.phases {
+            t.push(p.name.value.clone());
+            t.extend(p.steps.iter().map(|s| s.action.value.clone()));
+        }
+        t
+    };
+    assert_eq!(texts(&back), texts(&j), "{mermaid}\n{map}");
+    assert_eq!(back.personas.len(), 2, "{map}");
+    // Scores from -2..2 onto 1..5; different scores averaged; no emotion is 3.
+    assert!(
+        mermaid.contains("#74;ourney to work#58; 10#58;30, #35;2#59; 100#37;: 3: Anna, Bob#58; the builder"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("#116;itle page: 3\n"), "{mermaid}");
+    assert!(mermaid.contains(": 3: Anna\n"), "{mermaid}");
+    assert!(mermaid.contains("#83;ection A: 4: Bob#58; the builder\n"), "{mermaid}");
+    assert!(mermaid.starts_with("%% Exported by journeymap"), "{mermaid}");
+}
+
 /// mermaid-cli renders the exported diagrams, where it is installed (`MMDC`, else
 /// `scripts/.cache/mermaid`, as `scripts/compare-mermaid.sh` installs it, else `PATH`).
 #[test]
@@ -402,21 +445,41 @@ fn mermaid_cli_renders_the_export() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("puppeteer.json");
     std::fs::write(&config, r#"{"executablePath": "/usr/bin/chromium", "args": ["--no-sandbox"]}"#).unwrap();
+    // Every example map in one Markdown file: mmdc draws each block to `out-N.svg` in
+    // one run of the browser.
     let maps = example_maps();
-    let path = &maps[0];
-    let j = crate::common::journey(&std::fs::read_to_string(path).unwrap());
-    let input = dir.path().join("map.mmd");
-    std::fs::write(&input, journeymap::mermaid::export(&j)).unwrap();
-    let output = dir.path().join("map.svg");
+    let mut md = String::new();
+    let mut titles = Vec::new();
+    for path in &maps {
+        let j = crate::common::journey(&std::fs::read_to_string(path).unwrap());
+        md.push_str("```mermaid\n");
+        md.push_str(&journeymap::mermaid::export(&j));
+        md.push_str("```\n\n");
+        titles.push((path.clone(), j.title.value.clone()));
+    }
+    let tricky = crate::common::journey(TRICKY);
+    md.push_str("```mermaid\n");
+    md.push_str(&journeymap::mermaid::export(&tricky));
+    md.push_str("```\n\n");
+    titles.push((PathBuf::from("TRICKY"), tricky.title.value.clone()));
+    let input = dir.path().join("maps.md");
+    std::fs::write(&input, md).unwrap();
+    let output = dir.path().join("out.md");
     let mut cmd = std::process::Command::new(&mmdc);
     cmd.arg("-i").arg(&input).arg("-o").arg(&output).arg("-q");
     if std::path::Path::new("/usr/bin/chromium").is_file() {
         cmd.arg("-p").arg(&config);
     }
     let run = cmd.output().unwrap();
-    assert!(run.status.success(), "mmdc failed on {}: {}", path.display(), String::from_utf8_lossy(&run.stderr));
-    let svg = std::fs::read_to_string(&output).unwrap();
-    assert!(svg.contains("<svg") && svg.contains(&j.title.value.replace('&', "&amp;")), "{svg}");
+    assert!(run.status.success(), "mmdc failed: {}", String::from_utf8_lossy(&run.stderr));
+    for (i, (path, title)) in titles.iter().enumerate() {
+        let svg = std::fs::read_to_string(dir.path().join(format!("out-{}.svg", i + 1)))
+            .unwrap_or_else(|e| panic!("{}: no drawing: {e}", path.display()));
+        assert!(!svg.contains("Syntax error"), "{}: Mermaid refuses the export", path.display());
+        assert!(svg.contains("aria-roledescription=\"journey\""), "{}", path.display());
+        let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        assert!(svg.contains(&escaped), "{}: the title {title:?} is not drawn", path.display());
+    }
 }
 
 fn no_panic(text: &str, markdown: bool) -> Result<(), TestCaseError> {

@@ -193,30 +193,35 @@ pub(crate) fn frontmatter(text: &str) -> Option<((usize, usize), usize)> {
         return None;
     }
     let run_end = space_run(text, 3);
-    let newlines: Vec<usize> = (3..run_end).filter(|&i| matches!(text.as_bytes()[i], b'\n' | b'\r')).collect();
-    // The longest `\s*` is tried first, then shorter ones.
-    for &nl in newlines.iter().rev() {
-        if let Some((close, end)) = closing(text, nl + 1) {
-            return Some(((nl + 1, close), end));
-        }
+    let is_nl = |i: usize| matches!(text.as_bytes()[i], b'\n' | b'\r');
+    // The longest `\s*` is tried first: content from after the run's last newline.
+    let last = (3..run_end).rev().find(|&i| is_nl(i))?;
+    if let Some((close, end)) = closing(text, last + 1) {
+        return Some(((last + 1, close), end));
     }
-    None
+    // A shorter `\s*` can only add a closing at the run's last newline itself, which
+    // needs an earlier newline to open.
+    let earlier = (3..last).rev().find(|&i| is_nl(i))?;
+    let end = closing_at(text, last)?;
+    Some(((earlier + 1, last), end))
+}
+
+/// Whether `[\n\r]-{3}\s*[\n\r]+` matches at `p`: where the match ends.
+fn closing_at(text: &str, p: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !(matches!(bytes.get(p), Some(b'\n' | b'\r')) && text[p + 1..].starts_with("---")) {
+        return None;
+    }
+    let run_end = space_run(text, p + 4);
+    (p + 4..run_end).rev().find(|&i| matches!(bytes[i], b'\n' | b'\r')).map(|last| last + 1)
 }
 
 /// The first `[\n\r]-{3}\s*[\n\r]+` at or after `from`: where it starts and ends.
 fn closing(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut p = from;
-    while p < bytes.len() {
-        if matches!(bytes[p], b'\n' | b'\r') && text[p + 1..].starts_with("---") {
-            let run_end = space_run(text, p + 4);
-            if let Some(last) = (p + 4..run_end).rev().find(|&i| matches!(bytes[i], b'\n' | b'\r')) {
-                return Some((p, last + 1));
-            }
-        }
-        p += 1;
-    }
-    None
+    (from..bytes.len())
+        .filter(|&p| matches!(bytes[p], b'\n' | b'\r'))
+        .find_map(|p| closing_at(text, p).map(|end| (p, end)))
 }
 
 /// The byte ranges of Mermaid directives, `%%{ … }%%`, by its expression
@@ -263,13 +268,13 @@ pub(crate) fn comment_lines(text: &str) -> Vec<(usize, usize)> {
     let mut ls = 0;
     while ls < bytes.len() {
         let j = space_run(text, ls);
-        let eol = text[ls..].find('\n').map_or(bytes.len(), |k| ls + k);
         if text[j..].starts_with("%%") && !matches!(bytes.get(j + 2), None | Some(b'{') | Some(b'\n')) {
             let line_end = text[j..].find('\n').map_or(bytes.len(), |k| j + k + 1);
             out.push((ls, line_end));
             ls = line_end;
         } else {
-            ls = eol + 1;
+            // Every line start up to `j` has the same run of spaces ending at `j`.
+            ls = text[j..].find('\n').map_or(bytes.len(), |k| j + k + 1);
         }
     }
     out
@@ -297,13 +302,16 @@ pub(crate) fn style_semicolons(text: &str) -> Vec<(usize, usize)> {
 
 fn style_match(line: &str, word: &str) -> Option<usize> {
     let last_semi = line.rfind(';')?;
-    let bytes = line.as_bytes();
-    for (s, _) in line.match_indices(word) {
-        for c in (s + word.len()..last_semi).filter(|&c| bytes[c] == b':') {
-            let run = line[c + 1..].find(|ch: char| js_space(ch)).map_or(line.len(), |k| c + 1 + k);
-            if line[c + 1..run].find('#').is_some_and(|h| c + 1 + h < last_semi) {
-                return Some(last_semi);
-            }
+    // Only the first occurrence matters: a match from a later one is one from it too.
+    let s = line.find(word)?;
+    // `:\S*#` before the last `;`: a `#` in a run of non-spaces after a `:`.
+    let mut armed = false;
+    for c in line[s + word.len()..last_semi].chars() {
+        match c {
+            ':' => armed = true,
+            '#' if armed => return Some(last_semi),
+            c if js_space(c) => armed = false,
+            _ => {}
         }
     }
     None

@@ -2,6 +2,8 @@
 //! personas, scores emotions on `scale 1..5` (widened when the data goes outside it).
 //! Every choice the mapping makes is written as a comment at the top of the map.
 
+use std::collections::{HashMap, HashSet};
+
 use super::parse::{Diagram, Task};
 use super::text::{br_as_space, decode};
 use crate::import::{Failure, Ids, Writer, one_line};
@@ -17,9 +19,23 @@ const UNTITLED_TASK: &str = "Untitled task";
 /// drawn usefully.
 pub(crate) const MAX_SCORE: f64 = 1000.0;
 
-/// Mermaid text as journey text: `<br>` as a space, entities decoded, one line.
+/// The longest text kept, in characters: a map's lines are at most 10,000 long.
+const MAX_TEXT: usize = 4000;
+/// A step is limited to its actors only while their ids fit on its line.
+const MAX_STEP_WORDS: usize = 4000;
+
+/// Mermaid text as journey text: `<br>` as a space, entities decoded, one line, and cut
+/// to [`MAX_TEXT`] characters (with `…`).
 pub(crate) fn clean(s: &str) -> String {
-    one_line(&decode(&br_as_space(s)))
+    let text = one_line(&decode(&br_as_space(s)));
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text,
+    }
+}
+
+fn is_cut(s: &str) -> bool {
+    one_line(&decode(&br_as_space(s))).chars().nth(MAX_TEXT).is_some()
 }
 
 /// A task's score as an emotion score: rounded half up, `None` when it is not a
@@ -118,17 +134,27 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
         }
     }
 
+    let long = d.title.iter().chain(&d.acc_title).chain(&d.acc_descr).chain(&d.sections).any(|t| is_cut(t))
+        || d.tasks.iter().any(|t| is_cut(&t.name) || t.actors.iter().any(|a| is_cut(a)));
+    if long {
+        w.choice(format!("Texts longer than {MAX_TEXT} characters are cut (a map's line is at most 10,000)."));
+    }
+
     // Personas: every actor, in the order they first appear.
     let mut ids = Ids::default();
     let mut personas: Vec<(String, String)> = Vec::new();
+    let mut id_of: HashMap<String, usize> = HashMap::new();
     let mut empty_actor = false;
     for t in &d.tasks {
         for a in &t.actors {
             let name = clean(a);
             if name.is_empty() {
                 empty_actor = true;
-            } else if !personas.iter().any(|(_, n)| *n == name) {
-                personas.push((ids.make(&name, "persona"), name));
+            } else if !id_of.contains_key(&name) {
+                id_of.insert(name.clone(), personas.len());
+                // The id from the name's start: ids are short.
+                let start: String = name.chars().take(32).collect();
+                personas.push((ids.make(&start, "persona"), name));
             }
         }
     }
@@ -173,23 +199,31 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
         w.statement("persona", &[id], Some(name));
     }
 
+    let mut wide = false;
     for (name, tasks) in &phases {
         w.statement("phase", &[], Some(name));
         for t in tasks {
             let mut actors: Vec<&str> = Vec::new();
+            let mut seen = HashSet::new();
             for a in &t.actors {
-                let n = clean(a);
-                if let Some((id, _)) = personas.iter().find(|(_, p)| *p == n)
-                    && !actors.contains(&id.as_str())
+                if let Some(&i) = id_of.get(&clean(a))
+                    && seen.insert(i)
                 {
-                    actors.push(id);
+                    actors.push(&personas[i].0);
                 }
             }
             let mut action = clean(&t.name);
             if action.is_empty() {
                 action = UNTITLED_TASK.to_string();
             }
-            w.statement("step", &actors, Some(&action));
+            let limited = actors.iter().map(|a| a.len() + 1).sum::<usize>() <= MAX_STEP_WORDS;
+            if !limited && !wide {
+                wide = true;
+                w.choice(
+                    "A task with more actors than fit on a line is a step for everyone, with each actor's emotion.",
+                );
+            }
+            w.statement("step", if limited { &actors } else { &[] }, Some(&action));
             match score_of(t.score) {
                 Some(s) => {
                     let s = s.to_string();

@@ -556,3 +556,37 @@ proptest! {
         no_panic(&format!("journey\n{text}"), false)?;
     }
 }
+
+/// Inputs built to make a careless scan quadratic import in well under a second.
+#[test]
+fn long_runs_are_read_in_linear_time() {
+    let n = 200_000;
+    for text in [
+        format!("---{}", "\n".repeat(n)),
+        format!("---\n{}", "\n---x".repeat(n / 4)),
+        format!("{}journey", "\n".repeat(n)),
+        format!("journey\n{}", " \n".repeat(n)),
+        format!("journey\nstyle{};", ":".repeat(n)),
+        format!("journey\nsection S\n{}", "%%{a ".repeat(n / 5)),
+        format!("journey\nsection S\nT: 5: {}", "a,".repeat(n / 2)),
+        format!("journey\nsection S\nT: 5: {}", (0..n / 100).map(|i| format!("a{i},")).collect::<String>()),
+        format!("journey\n{}", "#lt;".repeat(n / 4)),
+    ] {
+        let start = std::time::Instant::now();
+        let _ = journeymap::mermaid::import(&text, false);
+        let _ = journeymap::mermaid::import(&format!("```mermaid\n{text}"), true);
+        assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}…: {:?}", &text[..20], start.elapsed());
+    }
+}
+
+#[test]
+fn long_texts_and_many_actors_still_give_a_map_that_checks() {
+    let long = "x".repeat(20_000);
+    let actors: String = (0..1500).map(|i| format!("Actor number {i},")).collect();
+    let text = format!("journey\ntitle {long}\nsection {long}\n{long}: 5: {long}, Me\nT: 4: {actors}\n");
+    let (map, j) = import(&text, false).unwrap_or_else(|f| panic!("{:?}", f.diags.first()));
+    assert!(j.title.value.ends_with('…') && j.title.value.chars().count() <= 4001);
+    assert_eq!(j.personas.len(), 1502);
+    assert!(map.contains("Texts longer than 4000 characters are cut"));
+    assert!(map.contains("more actors than fit on a line"));
+}

@@ -590,3 +590,97 @@ fn long_texts_and_many_actors_still_give_a_map_that_checks() {
     assert!(map.contains("Texts longer than 4000 characters are cut"));
     assert!(map.contains("more actors than fit on a line"));
 }
+
+/// `journeymap import` and `export --format mermaid` through the binary: exit codes,
+/// the file written only when the input has no problem, diagnostics named by file,
+/// line and column.
+#[test]
+fn the_commands_import_and_export_mermaid() {
+    use crate::cli::{code, journeymap, run};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("day.journey");
+    let good = corpus().join("05-demo-go-shopping.mmd");
+    let o = journeymap(&["import", good.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let map = std::fs::read_to_string(&out).unwrap();
+    assert!(map.contains("journey: Go shopping"), "{map}");
+    assert_eq!(code(&journeymap(&["check", "--deny-warnings", out.to_str().unwrap()])), 0);
+    // Export and import back through standard input.
+    let o = journeymap(&["export", "--format", "mermaid", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let back = run(&["import", "-", "--from", "mermaid"], Some(&o.stdout));
+    assert_eq!(code(&back), 0, "{}", String::from_utf8_lossy(&back.stderr));
+    assert!(String::from_utf8_lossy(&back.stdout).contains("journey: Go shopping"));
+    // A refused diagram: exit 1, nothing written, the problem named where it is.
+    let bad = corpus().join("74-section-with-colon.mmd");
+    let not_written = dir.path().join("bad.journey");
+    let o = journeymap(&["import", bad.to_str().unwrap(), "-o", not_written.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(!not_written.exists());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("J0814") && stderr.contains("74-section-with-colon.mmd:3:19"), "{stderr}");
+    // A Markdown file: its first mermaid block, positions in the whole file.
+    let md = dir.path().join("README.md");
+    std::fs::write(
+        &md,
+        "# Day\n\n```mermaid\njourney\n  title Day\n  section Go\n    Tea: 5: Me\n    Journey home: 4: Me\n```\n",
+    )
+    .unwrap();
+    let o = journeymap(&["import", md.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("J0815") && stderr.contains("README.md:8:5"), "{stderr}");
+}
+
+/// The corpus's diagrams, each with its reference line's verdict.
+fn corpus_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "mmd"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    files.sort();
+    files
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Real diagrams, broken by a few edits: never a panic, never a map that does not check.
+    #[test]
+    fn edited_real_diagrams_never_panic(
+        pick in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(crate::props::mutation(), 1..4),
+        markdown in any::<bool>(),
+    ) {
+        let files = corpus_files();
+        let mut bytes = files[pick.index(files.len())].clone().into_bytes();
+        for m in &edits {
+            bytes = crate::props::apply(&bytes, m);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let text = if markdown { format!("Intro\n\n```mermaid\n{text}\n```\n") } else { text.into_owned() };
+        no_panic(&text, markdown)?;
+    }
+}
+
+/// Every corpus diagram in a Markdown file reads as it does alone, and the lines of its
+/// problems are the file's.
+#[test]
+fn corpus_diagrams_in_markdown_read_the_same() {
+    for text in corpus_files() {
+        let md = format!("# A README\n\nSome text.\n\n```mermaid\n{text}```\n\nMore text.\n");
+        match (journeymap::mermaid::import(&text, false), journeymap::mermaid::import(&md, true)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                let line = |f: &journeymap::import::Failure| {
+                    f.diags.iter().map(|d| LineIndex::new(&f.source).line_col(d.primary.span.start)).collect::<Vec<_>>()
+                };
+                let shifted: Vec<_> = line(&a).into_iter().map(|(l, c)| (l + 5, c)).collect();
+                assert_eq!(line(&b), shifted, "{text}");
+            }
+            (a, b) => panic!("{text}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}

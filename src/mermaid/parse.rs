@@ -438,6 +438,8 @@ impl<'a> Parser<'a> {
                         .label("opened here"),
                     );
                 }
+                // `accDescr {}` has no value token: an earlier description stays.
+                Kind::AccMulti if t.value == t.end => {}
                 Kind::AccMulti => self.diagram.acc_descr = Some(js_trim(&self.text[t.value..t.end]).to_string()),
                 Kind::Section => {
                     self.diagram.sections.push(self.text[t.value..t.end].to_string());

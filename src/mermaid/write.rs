@@ -55,7 +55,14 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
     );
 
     // The title.
-    let title = d.title.as_deref().map(clean).filter(|t| !t.is_empty());
+    // Mermaid encodes entities after it has taken the frontmatter away: a frontmatter
+    // title's `#lt;` is drawn as written.
+    let title = match &d.title {
+        Some(t) if d.title_from_frontmatter => Some(clean(&t.replace('#', "#35;"))),
+        Some(t) => Some(clean(t)),
+        None => None,
+    };
+    let title = title.filter(|t| !t.is_empty());
     let acc_title = d.acc_title.as_deref().map(clean).filter(|t| !t.is_empty());
     let mut acc_title_note = acc_title.clone();
     let title = match (title, &acc_title) {

@@ -326,6 +326,7 @@ fn statements_mermaid_accepts_import() {
         ("  journey\naccDescr {\n  a\n  b\n}title Y\nsection S\nT: 5: Me", "Y", 1),
         ("---\ntitle: Front\n---\njourney\nsection S\nT: 5", "Front", 1),
         ("---\ntitle: Front\n---\njourney\ntitle Statement\nsection S\nT: 5", "Statement", 1),
+        ("---\ntitle: \"A #lt;B\"\n---\njourney\nsection S\nT: 5", "A #lt;B", 1),
         (
             "%%{init: {'theme': 'dark'}}%%\njourney\n%% comment\ntitle A #lt;B#gt; #35;1\nsection S\nT: 5: Me # comment",
             "A <B> #1",

@@ -61,6 +61,17 @@ pub fn export(journey: &Journey) -> String {
     if averaged {
         out.push_str("%% Where personas feel differently at one step, the task has their average score.\n");
     }
+    let silent: Vec<String> = journey
+        .persona_ids()
+        .zip(&names)
+        .filter(|(p, _)| {
+            !journey.phases.iter().flat_map(|ph| &ph.steps).any(|s| s.emotions.iter().any(|e| e.persona == Some(*p)))
+        })
+        .map(|(_, n)| n.clone())
+        .collect();
+    if !silent.is_empty() {
+        let _ = writeln!(out, "%% Personas without an emotion are not shown: {}.", silent.join(", "));
+    }
     if neutral {
         out.push_str("%% Steps without an emotion have the neutral score 3 and no actor.\n");
     }

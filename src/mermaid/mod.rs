@@ -22,24 +22,33 @@ pub use export::export;
 /// Diagnostics point into `source`.
 pub fn import(source: &str, markdown: bool) -> Result<String, Failure> {
     let whole = text::Mapped::whole(source);
-    let input = if markdown {
-        match text::markdown_block(&whole) {
-            Some((block, _)) => block,
-            None => {
-                return Err(Failure::one(
-                    source,
-                    problem(
-                        Code::MermaidNoBlock,
-                        Span::new(0, 0),
-                        "this Markdown file has no ```mermaid block",
-                        "put the diagram in a fenced block that starts with the line ```mermaid, or import the .mmd file",
-                    ),
-                ));
-            }
-        }
-    } else {
-        whole
+    let failure = |diags| Failure { source: source.to_owned(), diags };
+    if !markdown {
+        return write::write(&parse::parse(&whole).map_err(failure)?);
+    }
+    let blocks = text::markdown_blocks(&whole);
+    let Some((block, open)) = blocks.first() else {
+        return Err(Failure::one(
+            source,
+            problem(
+                Code::MermaidNoBlock,
+                Span::new(0, 0),
+                "this Markdown file has no ```mermaid block",
+                "put the diagram in a fenced block that starts with the line ```mermaid, or import the .mmd file",
+            ),
+        ));
     };
-    let diagram = parse::parse(&input).map_err(|diags| Failure { source: source.to_owned(), diags })?;
+    let diagram = parse::parse(block).map_err(|mut diags| {
+        if diags[0].code == Code::MermaidNotJourney {
+            let not_journey = |b: &text::Mapped| matches!(parse::parse(b), Err(d) if d[0].code == Code::MermaidNotJourney);
+            let mut d = diags.remove(0).with_secondary(*open, "the first ```mermaid block, the one read");
+            if let Some((_, later)) = blocks.iter().skip(1).find(|(b, _)| !not_journey(b)) {
+                let line = crate::LineIndex::new(source).line_col(later.start).0;
+                d.help = format!("the file's first ```mermaid block is the one read; the journey is the block at line {line}: move it first, or import a copy of it");
+            }
+            diags.insert(0, d);
+        }
+        failure(diags)
+    })?;
     write::write(&diagram)
 }

@@ -128,9 +128,10 @@ pub(crate) fn js_trim(s: &str) -> &str {
     s.trim_matches(js_space)
 }
 
-/// A Markdown file's first ```` ```mermaid ```` (or `~~~mermaid`) block: its content,
-/// mapped into the file, and the span of its opening fence; `None` when there is none.
-pub(crate) fn markdown_block(input: &Mapped) -> Option<(Mapped, Span)> {
+/// A Markdown file's ```` ```mermaid ```` (or `~~~mermaid`) blocks: each one's content,
+/// mapped into the file, and the span of its opening fence.
+pub(crate) fn markdown_blocks(input: &Mapped) -> Vec<(Mapped, Span)> {
+    let mut blocks = Vec::new();
     let text = &input.text;
     let mut lines = Vec::new();
     let mut at = 0;
@@ -168,10 +169,10 @@ pub(crate) fn markdown_block(input: &Mapped) -> Option<(Mapped, Span)> {
         if mermaid {
             cut.push((content_end, text.len()));
             let open = input.span(start + indent, start + line.trim_end().len());
-            return Some((input.without(&cut), open));
+            blocks.push((input.without(&cut), open));
         }
     }
-    None
+    blocks
 }
 
 /// A fence line: its indentation, fence character and length, and info string.
@@ -466,7 +467,7 @@ mod tests {
     #[test]
     fn a_markdown_block_maps_into_the_file() {
         let md = Mapped::whole("# T\n\n  ``` mermaid\n  journey\n  title X\n  ```\n");
-        let (block, _) = markdown_block(&md).unwrap();
+        let (block, _) = markdown_blocks(&md).into_iter().next().unwrap();
         assert_eq!(block.text, "journey\ntitle X\n");
         assert_eq!(block.at(0), 21);
     }

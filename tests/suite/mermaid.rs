@@ -314,6 +314,10 @@ fn a_markdown_file_s_first_mermaid_block_is_read_and_spans_point_into_the_file()
     assert_eq!(d.code, Code::MermaidSemicolon);
     assert_eq!(&failure.source[d.primary.span.start..d.primary.span.end], ";");
     assert_eq!(LineIndex::new(&failure.source).line_col(d.primary.span.start), (12, 8));
+    let two = "```mermaid\nflowchart LR\n```\n\nText\n\n```mermaid\njourney\ntitle T\n```\n";
+    let failure = journeymap::mermaid::import(two, true).unwrap_err();
+    assert_eq!(failure.diags[0].code, Code::MermaidNotJourney);
+    assert!(failure.diags[0].help.contains("the journey is the block at line 7"), "{:?}", failure.diags[0]);
     let failure = journeymap::mermaid::import("```mermaid\nflowchart LR\n```\n", true).unwrap_err();
     assert_eq!(failure.diags[0].code, Code::MermaidNotJourney);
     assert_eq!(&failure.source[failure.diags[0].primary.span.start..failure.diags[0].primary.span.end], "flowchart");
@@ -684,4 +688,22 @@ fn corpus_diagrams_in_markdown_read_the_same() {
             (a, b) => panic!("{text}: {:?} / {:?}", a.is_ok(), b.is_ok()),
         }
     }
+}
+
+/// `docs/import.md` lists every Mermaid code, by code and name.
+#[test]
+fn the_import_page_lists_every_mermaid_code() {
+    let doc = std::fs::read_to_string(root().join("docs/import.md")).unwrap();
+    for code in Code::ALL.iter().filter(|c| c.info().code.starts_with("J081")) {
+        let info = code.info();
+        assert!(doc.contains(&format!("{} `{}`", info.code, info.name)), "docs/import.md does not list {}", info.code);
+    }
+}
+
+#[test]
+fn a_persona_without_emotion_is_named_in_the_export() {
+    let j = crate::common::journey("journey: T\npersona a: Ann\npersona b: Bo\nphase: P\n  step: S\n    emotion a 1\n");
+    let mermaid = journeymap::mermaid::export(&j);
+    assert!(mermaid.contains("%% Personas without an emotion are not shown: Bo.\n"), "{mermaid}");
+    assert!(mermaid.contains("    S: 4: Ann\n"), "{mermaid}");
 }

@@ -14,6 +14,9 @@ pub(crate) struct Diagram {
     /// encoded, untrimmed).
     pub title: Option<String>,
     pub title_from_frontmatter: bool,
+    /// How many `title` statements there are (a line `Title search: 3` is one: Mermaid
+    /// reads `title` and a space as the statement wherever a token starts).
+    pub title_statements: usize,
     pub acc_title: Option<String>,
     pub acc_descr: Option<String>,
     pub sections: Vec<String>,
@@ -423,6 +426,7 @@ impl<'a> Parser<'a> {
                 Kind::Title => {
                     self.diagram.title = Some(self.text[t.value..t.end].to_string());
                     self.diagram.title_from_frontmatter = false;
+                    self.diagram.title_statements += 1;
                 }
                 Kind::AccTitle => self.diagram.acc_title = Some(js_trim(&self.text[t.value..t.end]).to_string()),
                 Kind::AccDescr => self.diagram.acc_descr = Some(js_trim(&self.text[t.value..t.end]).to_string()),

@@ -82,6 +82,12 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
             UNTITLED.to_string()
         }
     };
+    if d.title_statements > 1 {
+        w.choice(format!(
+            "The diagram has {} `title` statements (Mermaid reads any line starting with `title ` as one, in any case): the last is the title.",
+            d.title_statements
+        ));
+    }
     if d.directives {
         w.choice("`%%{init}%%` directives (theme, configuration) are not carried over.");
     }

@@ -707,3 +707,12 @@ fn a_persona_without_emotion_is_named_in_the_export() {
     assert!(mermaid.contains("%% Personas without an emotion are not shown: Bo.\n"), "{mermaid}");
     assert!(mermaid.contains("    S: 4: Ann\n"), "{mermaid}");
 }
+
+#[test]
+fn a_line_that_mermaid_reads_as_a_title_is_one() {
+    let (map, j) =
+        import("journey\ntitle Home insurance\nsection Buy\nTitle search: 3: Me\nPay: 4: Me\n", false).unwrap();
+    assert_eq!(j.title.value, "search: 3: Me");
+    assert_eq!(j.phases[0].steps.len(), 1);
+    assert!(map.contains("has 2 `title` statements"), "{map}");
+}

@@ -165,9 +165,7 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
                 empty_actor = true;
             } else if !id_of.contains_key(&name) {
                 id_of.insert(name.clone(), personas.len());
-                // The id from the name's start: ids are short.
-                let start: String = name.chars().take(32).collect();
-                personas.push((ids.make(&start, "persona"), name));
+                personas.push((ids.make(&id_name(&name), "persona"), name));
             }
         }
     }
@@ -259,4 +257,20 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
         }
     }
     w.finish()
+}
+
+/// The start of a name that its id is made from: whole words up to about 24 characters
+/// (ids are short; `Darkoob user deliberately increasing…` is `darkoob-user-deliberately`).
+fn id_name(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split_whitespace() {
+        if !out.is_empty() && out.chars().count() + word.chars().count() > 24 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.chars().take(32).collect()
 }

@@ -28,15 +28,21 @@ pub fn import(source: &str, markdown: bool) -> Result<String, Failure> {
     }
     let blocks = text::markdown_blocks(&whole);
     let Some((block, open)) = blocks.first() else {
-        return Err(Failure::one(
-            source,
-            problem(
-                Code::MermaidNoBlock,
-                Span::new(0, 0),
-                "this Markdown file has no ```mermaid block",
-                "put the diagram in a fenced block that starts with the line ```mermaid, or import the .mmd file",
-            ),
-        ));
+        let mut d = problem(
+            Code::MermaidNoBlock,
+            Span::new(0, 0),
+            "this Markdown file has no ```mermaid block",
+            "put the diagram in a fenced block that starts with the line ```mermaid, or import the .mmd file",
+        );
+        // An HTML embed is not read: say where it is.
+        if let Some(at) = source.find("class=\"mermaid\"").or_else(|| source.find("class='mermaid'")) {
+            let start = source[..at].rfind('<').unwrap_or(at);
+            let end = source[at..].find('>').map_or(source.len(), |k| at + k + 1);
+            d = d.with_secondary(Span::new(start, end), "an HTML embed, which is not read");
+            d.help = "copy the diagram from this HTML element into a fenced block that starts with the line ```mermaid"
+                .into();
+        }
+        return Err(Failure::one(source, d));
     };
     let diagram = parse::parse(block).map_err(|mut diags| {
         if diags[0].code == Code::MermaidNotJourney {

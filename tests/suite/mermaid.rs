@@ -716,3 +716,12 @@ fn a_line_that_mermaid_reads_as_a_title_is_one() {
     assert_eq!(j.phases[0].steps.len(), 1);
     assert!(map.contains("has 2 `title` statements"), "{map}");
 }
+
+#[test]
+fn an_html_embed_in_markdown_is_pointed_at() {
+    let md = "# Day\n\n<div class=\"mermaid\">\njourney\n  title Day\n</div>\n";
+    let failure = journeymap::mermaid::import(md, true).unwrap_err();
+    let d = &failure.diags[0];
+    assert_eq!(d.code, Code::MermaidNoBlock);
+    assert_eq!(&md[d.secondary[0].span.start..d.secondary[0].span.end], "<div class=\"mermaid\">");
+}

@@ -452,6 +452,21 @@ impl<'a> Parser<'a> {
                 }
                 Kind::TaskName => self.task(t),
                 Kind::TaskData | Kind::Colon => match after_section {
+                    // `section` alone on its line: `section\s` takes the newline, and the
+                    // next line is the name.
+                    Some(s) if self.text[..s.value].ends_with('\n') => self.error(
+                        problem(
+                            Code::MermaidSectionColon,
+                            self.m.span(t.start, t.start + 1),
+                            format!(
+                                "`section` has no name on its line: Mermaid takes the next line, `{}`, as the name, and refuses its `:`",
+                                js_trim(&self.text[s.value..t.start])
+                            ),
+                            "write the section's name after `section`, on the same line",
+                        )
+                        .label("ends the section name")
+                        .with_secondary(self.m.span(s.start, s.start + 7), "a section without a name"),
+                    ),
                     Some(s) => self.error(
                         problem(
                             Code::MermaidSectionColon,
@@ -521,6 +536,14 @@ impl<'a> Parser<'a> {
             (
                 "`accDescription` is Mermaid's old form, which it no longer reads: this line is taken as a task without a score".to_string(),
                 "write `accDescr: …` (with a colon) or `accDescr { … }`".to_string(),
+            )
+        } else if raw.eq_ignore_ascii_case("section") || raw.eq_ignore_ascii_case("title") {
+            (
+                format!("`{raw}` without a text: Mermaid reads the line as a task without a score"),
+                format!(
+                    "write the {} after `{raw}` on the same line",
+                    if raw.eq_ignore_ascii_case("title") { "title" } else { "section's name" }
+                ),
             )
         } else if data.kind == Kind::Colon {
             (

@@ -361,6 +361,8 @@ fn problems_mermaid_refuses_are_reported_where_they_are() {
         ("journey\nsection S\nIssue #42 fix: 5\n", Code::MermaidTaskWithoutData, "Issue"),
         ("journey\naccDescr { never closed\nsection S\n", Code::MermaidUnclosedAccDescr, "accDescr {"),
         ("journey\n: 5: Me\n", Code::MermaidDataWithoutTask, ": 5: Me"),
+        ("journey\nsection\n  Make tea: 5\n", Code::MermaidSectionColon, ":"),
+        ("journey\nsection \n  Make tea: 5\n", Code::MermaidTaskWithoutData, "section"),
     ] {
         let failure = journeymap::mermaid::import(text, false).expect_err(text);
         let d = &failure.diags[0];

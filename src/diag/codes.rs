@@ -127,6 +127,15 @@ registry! {
     // `Code::is_import`): fixtures in `tests/import/`. J081x Mermaid, J082x–J089x sheets.
     ImportInvalidResult = "J0801", "import-invalid-result", Error, "an imported map that does not check: a bug in the importer";
     ImportUnreadable = "J0802", "import-unreadable", Error, "an input that cannot be read as the format its name says";
+    MermaidNotJourney = "J0810", "mermaid-not-journey", Error, "a Mermaid diagram that is not a `journey` (or not a Mermaid diagram)";
+    MermaidNoBlock = "J0811", "mermaid-no-block", Error, "a Markdown file without a ```` ```mermaid ```` block";
+    MermaidBadFrontmatter = "J0812", "mermaid-bad-frontmatter", Error, "a Mermaid diagram's YAML frontmatter that is not closed or not YAML";
+    MermaidSemicolon = "J0813", "mermaid-semicolon", Error, "a `;` in a Mermaid journey, which its parser refuses";
+    MermaidSectionColon = "J0814", "mermaid-section-colon", Error, "a `:` in a Mermaid section name";
+    MermaidJourneyInside = "J0815", "mermaid-journey-inside", Error, "the word `journey` starting a statement inside a Mermaid journey";
+    MermaidTaskWithoutData = "J0816", "mermaid-task-without-data", Error, "a Mermaid task without `: score`";
+    MermaidUnclosedAccDescr = "J0817", "mermaid-unclosed-accdescr", Error, "a Mermaid `accDescr {` without its `}`";
+    MermaidDataWithoutTask = "J0818", "mermaid-data-without-task", Error, "a `: score` in a Mermaid journey with no task name before it";
 
     // A KPI data file, `--data FILE.csv` (see `Code::is_data`): fixtures in `tests/data/`.
     DataSyntax = "J0901", "data-syntax", Error, "a data file row that is not CSV, or has another number of cells than the header";

@@ -16,6 +16,7 @@ mod fmt;
 mod kill;
 mod layout;
 mod lsp;
+mod mermaid;
 mod model;
 mod preview;
 mod props;

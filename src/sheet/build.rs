@@ -62,14 +62,16 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         return Err(grid.failure(problems));
     }
 
-    // Each row's label.
+    // Each row's label, in the leftmost column with a filled cell (column A, unless the
+    // grid starts further right).
+    let left = grid.rows.iter().filter_map(|r| r.iter().position(filled)).min().unwrap_or(0);
     let mut rows: Vec<Labelled> = Vec::new();
     let mut translated: Vec<(String, &'static str)> = Vec::new();
     for (r, cells) in grid.rows.iter().enumerate() {
         if !cells.iter().any(filled) {
             continue;
         }
-        let label = cells.first().map_or("", |s| s.trim());
+        let label = cells.get(left).map_or("", |s| s.trim());
         if label.starts_with('#') {
             continue;
         }
@@ -78,7 +80,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
             problems.push(at(
                 Code::SheetUnlabelledRow,
                 CellRef::new(r, c),
-                format!("row {} has cells but no label in {}", r + 1, CellRef::new(r, 0)),
+                format!("row {} has cells but no label in {}", r + 1, CellRef::new(r, left)),
                 "write what the row holds in column A: a lane (`pain`, `touchpoint`, `emotion anna`…) or a header (`goal`, `persona`…); start it with `#` to leave the row out",
             ));
             continue;
@@ -103,7 +105,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 rows.push(Labelled { row: r, kind, words });
             }
             None => {
-                let cell = CellRef::new(r, 0);
+                let cell = CellRef::new(r, left);
                 let suggestion = labels::closest(label);
                 let help = match &suggestion {
                     Some(s) => format!("did you mean `{s}`? Start the label with `#` to leave the row out"),
@@ -126,7 +128,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         let mut found = rows.iter().filter(|l| l.kind == kind);
         let first = found.next().map(|l| l.row);
         for again in found {
-            let cell = CellRef::new(again.row, 0);
+            let cell = CellRef::new(again.row, left);
             problems.push(at(
                 Code::SheetRepeatedRow,
                 cell,
@@ -134,7 +136,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                     "{} repeats row {}'s `{}` row",
                     grid.name(cell),
                     first.unwrap_or(0) + 1,
-                    grid.cell(CellRef::new(first.unwrap_or(0), 0)).trim()
+                    grid.cell(CellRef::new(first.unwrap_or(0), left)).trim()
                 ),
                 "a grid has one phase row and one step row; put the phases and steps side by side in them",
             ));
@@ -158,7 +160,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     let mut seen: Vec<(Key, usize)> = Vec::new();
     for l in &rows {
         let cells = &grid.rows[l.row];
-        let label = CellRef::new(l.row, 0);
+        let label = CellRef::new(l.row, left);
         let text_from = |from: usize| {
             let t: Vec<String> =
                 cells.iter().skip(from).map(|c| cells::header_text(c)).filter(|c| !c.is_empty()).collect();
@@ -167,7 +169,12 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         let key = match l.kind {
             Row::Header(k) => k,
             Row::Note if l.row < phase_row => {
-                header.push(Stmt { keyword: "note", words: l.words.clone(), text: text_from(1), at: Some(label) });
+                header.push(Stmt {
+                    keyword: "note",
+                    words: l.words.clone(),
+                    text: text_from(left + 1),
+                    at: Some(label),
+                });
                 continue;
             }
             _ => continue,
@@ -187,13 +194,15 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         let mut words = l.words.clone();
         let text = if key.has_words() {
             let from_b: Vec<String> = match key {
-                Key::Lanes => cells.iter().skip(1).flat_map(|c| c.split_whitespace().map(str::to_owned)).collect(),
-                _ => cells.get(1).map(|c| c.split_whitespace().map(str::to_owned).collect()).unwrap_or_default(),
+                Key::Lanes => {
+                    cells.iter().skip(left + 1).flat_map(|c| c.split_whitespace().map(str::to_owned)).collect()
+                }
+                _ => cells.get(left + 1).map(|c| c.split_whitespace().map(str::to_owned).collect()).unwrap_or_default(),
             };
             words.extend(from_b);
-            if key == Key::Lanes { None } else { text_from(2) }
+            if key == Key::Lanes { None } else { text_from(left + 2) }
         } else {
-            text_from(1)
+            text_from(left + 1)
         };
         let stmt = Stmt { keyword: key.keyword(), words, text, at: Some(label) };
         if key == Key::Journey {
@@ -221,7 +230,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     let mut body: Vec<Stmt> = Vec::new();
     let mut in_phase = false;
     let mut phase_columns: Vec<String> = Vec::new();
-    for c in 1..width {
+    for c in left + 1..width {
         let phase_cell = CellRef::new(phase_row, c);
         let phase = grid.cell(phase_cell).trim();
         let step = step_row.map(|r| (CellRef::new(r, c), grid.cell(CellRef::new(r, c)).trim()));
@@ -292,7 +301,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     if !body.iter().any(|s| s.keyword == "phase") {
         problems.push(at(
             Code::SheetNoPhases,
-            CellRef::new(phase_row, 0),
+            CellRef::new(phase_row, left),
             format!("the phase row ({}) names no phase", phase_row + 1),
             "write each phase's name in the phase row, above its first step",
         ));

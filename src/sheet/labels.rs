@@ -71,8 +71,13 @@ pub const PHASE_HEADERS: [&str; 5] = ["Phase", "Fase", "Fas", "Fase", "Phase"];
 
 /// Every label a row may have, lower case, with what it means.
 fn table() -> Vec<(String, Row)> {
+    written().into_iter().map(|(s, r)| (s.to_lowercase(), r)).collect()
+}
+
+/// Every label a row may have as the tables write it, with what it means.
+fn written() -> Vec<(String, Row)> {
     let mut t: Vec<(String, Row)> = Vec::new();
-    let mut add = |s: &str, r: Row| t.push((s.to_lowercase(), r));
+    let mut add = |s: &str, r: Row| t.push((s.to_owned(), r));
     for key in [
         Key::Journey,
         Key::Goal,
@@ -132,6 +137,17 @@ fn table() -> Vec<(String, Row)> {
     for &lang in Lang::ALL {
         add(Label::Notes.text(lang), Row::Note);
     }
+    // Other names templates give lanes.
+    for (name, lane) in [
+        ("touch points", LaneKind::Touchpoints),
+        ("berührungspunkte", LaneKind::Touchpoints),
+        ("feelings", LaneKind::Emotions),
+        ("gefühle", LaneKind::Emotions),
+        ("pain point", LaneKind::Pains),
+        ("doing", LaneKind::Actions),
+    ] {
+        add(name, if lane == LaneKind::Actions { Row::Step } else { Row::Lane(lane) });
+    }
     t
 }
 
@@ -155,7 +171,7 @@ pub fn parse(label: &str) -> Option<(Row, Vec<String>)> {
 
 /// The known label closest to `label`, for a did-you-mean.
 pub fn closest(label: &str) -> Option<String> {
-    let table = table();
+    let table = written();
     let phrases: Vec<&str> = table.iter().map(|(p, _)| p.as_str()).collect();
     crate::model::suggest::closest(label.trim(), phrases).map(str::to_owned)
 }
@@ -182,7 +198,7 @@ mod tests {
         assert_eq!(parse("Noter"), Some((Row::Note, vec![])));
         assert_eq!(parse("Fase"), Some((Row::Phase, vec![])));
         assert_eq!(parse("painz"), None);
-        assert_eq!(closest("Smertepunktr").as_deref(), Some("smertepunkter"));
+        assert_eq!(closest("Smertepunktr").as_deref(), Some("Smertepunkter"));
         for lane in LaneKind::all() {
             for &lang in Lang::ALL {
                 let (row, words) = parse(lane.label(lang)).unwrap();

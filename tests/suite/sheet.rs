@@ -1,0 +1,282 @@
+//! Spreadsheet grids (`journeymap import FILE.csv|.xlsx`, `export --format csv|xlsx`):
+//! every example survives the round trip through CSV and xlsx unchanged in meaning;
+//! the workbook's bytes are the same for the same map; one fixture per J082x code in
+//! `tests/import/`, its report snapshotted beside it; hand-written grids (translated
+//! labels, semicolons, Windows-1252, phase columns); and no input makes import panic.
+
+use std::path::{Path, PathBuf};
+
+use journeymap::sheet::Format;
+use proptest::prelude::*;
+
+use crate::common::{check_str, example_maps, export_sheets, import_sheet, journey, root, test_maps};
+
+/// The exported document without line numbers, each step's emotions in persona order:
+/// what a map means, written down.
+fn meaning(source: &str) -> serde_json::Value {
+    let j = journey(source);
+    let doc = journeymap::export::document(&j, source);
+    let mut value = serde_json::to_value(&doc).unwrap();
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("line");
+                if let Some(serde_json::Value::Array(emotions)) = map.get_mut("emotions") {
+                    emotions.sort_by_key(|e| e["persona"].to_string());
+                }
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut value);
+    value
+}
+
+/// An emotion's persona, and whether its line named it.
+type Named = (Option<String>, bool);
+
+/// The facts of a map that its document leaves out: whether `lanes` and `view` were
+/// written, and whether each emotion named its persona.
+fn unwritten(source: &str) -> (bool, bool, Vec<Vec<Named>>) {
+    let j = journey(source);
+    let mut named: Vec<Vec<Named>> = j
+        .steps()
+        .map(|(_, s)| s.emotions.iter().map(|e| (e.persona.map(|p| j.persona(p).id.clone()), e.named)).collect())
+        .collect();
+    named.iter_mut().for_each(|v| v.sort());
+    (j.lanes_explicit, j.view_explicit, named)
+}
+
+/// Asserts that `imported` means what `original` does: `diff` finds no change, and the
+/// document and the facts it leaves out are equal.
+fn assert_same(what: &str, original: &str, imported: &str) {
+    let checked = check_str(imported);
+    assert!(!checked.compiled.has_errors(), "{what}: the imported map has errors:\n{}\n{imported}", checked.human);
+    let d = journeymap::diff::diff(Some(&journey(original)), Some(&journey(imported)));
+    assert!(!d.changed, "{what}: diff finds changes: {d:#?}\n{imported}");
+    assert_eq!(meaning(original), meaning(imported), "{what}: the documents differ\n{imported}");
+    assert_eq!(unwritten(original), unwritten(imported), "{what}\n{imported}");
+}
+
+/// The maps of the round trip: the examples, the test maps and the grid's own test map.
+fn round_trip_maps() -> Vec<PathBuf> {
+    let mut maps = example_maps();
+    maps.extend(test_maps());
+    maps.push(root().join("tests/import/round-trip.journey"));
+    maps
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_map_survives_csv_and_xlsx() {
+    let maps = round_trip_maps();
+    assert!(maps.len() >= 15, "{maps:?}");
+    for map in maps {
+        let source = read(&map);
+        let name = map.file_stem().unwrap().to_string_lossy().to_string();
+        let (csv, xlsx) = export_sheets(&source);
+        let from_csv = import_sheet(&format!("{name}.csv"), csv.as_bytes(), Format::Csv)
+            .unwrap_or_else(|(_, report)| panic!("{name}.csv:\n{report}\n{csv}"));
+        assert_same(&format!("{name}.csv"), &source, &from_csv);
+        let from_xlsx = import_sheet(&format!("{name}.xlsx"), &xlsx, Format::Xlsx)
+            .unwrap_or_else(|(_, report)| panic!("{name}.xlsx:\n{report}"));
+        assert_same(&format!("{name}.xlsx"), &source, &from_xlsx);
+        // The CSV and the workbook give the same map, choices aside.
+        let body =
+            |m: &str| m.lines().skip_while(|l| l.starts_with('#') || l.is_empty()).collect::<Vec<_>>().join("\n");
+        assert_eq!(body(&from_csv), body(&from_xlsx), "{name}");
+        // The grid of the imported map is the grid it came from.
+        assert_eq!(export_sheets(&from_csv).0, csv, "{name}");
+    }
+}
+
+#[test]
+fn the_same_map_gives_the_same_bytes() {
+    for map in example_maps() {
+        let source = read(&map);
+        let (csv, xlsx) = export_sheets(&source);
+        let (csv2, xlsx2) = export_sheets(&source);
+        assert_eq!(csv, csv2);
+        assert!(xlsx == xlsx2, "{}: the workbook's bytes differ", map.display());
+        assert!(xlsx.starts_with(b"PK"), "a zip");
+    }
+}
+
+#[test]
+fn the_exported_csv_of_an_example() {
+    let (csv, _) = export_sheets(&read(&root().join("examples/home-insurance.journey")));
+    assert!(csv.starts_with('\u{FEFF}'), "a byte-order mark for spreadsheet programs");
+    insta::with_settings!({
+        snapshot_path => "../import",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!("home-insurance.csv", csv);
+    });
+}
+
+#[test]
+fn the_template_and_the_examples_in_grids_import() {
+    let template = std::fs::read(root().join("examples/journey-template.csv")).unwrap();
+    let map = import_sheet("journey-template.csv", &template, Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert!(map.contains("journey: "), "{map}");
+    let csv = root().join("examples/bredbaand-selvinstallation.csv");
+    let source = read(&root().join("examples/bredbaand-selvinstallation.journey"));
+    let from = import_sheet("bredbaand-selvinstallation.csv", &std::fs::read(&csv).unwrap(), Format::Csv)
+        .unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert_same("examples/bredbaand-selvinstallation.csv", &source, &from);
+    assert_eq!(
+        export_sheets(&source).0,
+        read(&csv),
+        "examples/bredbaand-selvinstallation.csv is the export of its map"
+    );
+}
+
+/// The J08xx codes of spreadsheets, J0820–J0839.
+fn sheet_codes() -> Vec<journeymap::diag::Code> {
+    journeymap::diag::Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| {
+            let code = c.info().code;
+            ("J0820"..="J0839").contains(&code)
+        })
+        .collect()
+}
+
+fn fixture(name: &str) -> Option<(PathBuf, Format)> {
+    [("csv", Format::Csv), ("tsv", Format::Tsv), ("xlsx", Format::Xlsx)]
+        .into_iter()
+        .map(|(ext, f)| (root().join(format!("tests/import/{name}.{ext}")), f))
+        .find(|(p, _)| p.is_file())
+}
+
+#[test]
+fn every_sheet_code_has_a_fixture_that_reports_only_it() {
+    let codes = sheet_codes();
+    assert!(codes.len() >= 10);
+    for code in codes {
+        let info = code.info();
+        let (path, format) =
+            fixture(info.name).unwrap_or_else(|| panic!("{} has no fixture tests/import/{}.csv", info.code, info.name));
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let (codes, report) = match import_sheet(&file, &std::fs::read(&path).unwrap(), format) {
+            Ok(map) => panic!("{file} imports:\n{map}"),
+            Err(e) => e,
+        };
+        assert!(codes.iter().all(|c| *c == info.code), "{file} reports {codes:?}, not only {}", info.code);
+        insta::with_settings!({
+            snapshot_path => "../import",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(file.clone(), report);
+        });
+    }
+}
+
+#[test]
+fn diagnostics_point_at_the_cell() {
+    // CSV: the field's line and column, the cell named in the message.
+    let csv = "journey,T\nphase,P\nstep,Go\nemotion,happy\n";
+    let (codes, report) = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_err();
+    assert_eq!(codes, ["J0826"]);
+    assert!(report.contains("m.csv:4:9") && report.contains("B4"), "{report}");
+    // A workbook: the listing of the cells concerned.
+    let source = "journey: T\nphase: P\n  step: Go\n";
+    let (_, xlsx) = export_sheets(source);
+    let broken = import_sheet("m.xlsx", b"PK\x03\x04 not really", Format::Xlsx).unwrap_err();
+    assert_eq!(broken.0, ["J0802"]);
+    let ok = import_sheet("m.xlsx", &xlsx, Format::Xlsx).unwrap();
+    assert!(ok.contains("step: Go"), "{ok}");
+}
+
+#[test]
+fn workbook_problems_name_the_sheet_and_cell() {
+    // A workbook whose step cell has an undeclared persona.
+    let source = "journey: T\npersona anna: Anna\nphase: P\n  step anna: Go\n    emotion anna 1\n";
+    let (_, xlsx) = export_sheets(source);
+    let map = import_sheet("m.xlsx", &xlsx, Format::Xlsx).unwrap();
+    assert_same("m.xlsx", source, &map);
+    let (csv, _) = export_sheets(source);
+    let bad = csv.replace("[anna] Go", "[ana] Go");
+    let (codes, report) = import_sheet("m.csv", bad.as_bytes(), Format::Csv).unwrap_err();
+    assert_eq!(codes, ["J0827"], "{report}");
+    assert!(report.contains("did you mean") || report.contains("anna"), "{report}");
+}
+
+#[test]
+fn hand_written_grids() {
+    // Danish labels, semicolons, Windows-1252, a phase's own column, repeated rows.
+    let csv = "journey;Flytning\r\nlang;da\r\npersona;anna;Anna, 34\r\n\r\nFase;Før;;Under\r\nHandlinger;;Finder bolig;Flytter\r\nSmertepunkter;For lidt tid;Dyrt;\r\nSmertepunkter;;Langt væk;\r\nFølelser anna;;-1: Træt;2\r\n# a comment row;ignored\r\n";
+    let bytes: Vec<u8> = csv.chars().map(|c| c as u32 as u8).collect(); // Latin-1 ⊂ Windows-1252
+    let map = import_sheet("flyt.csv", &bytes, Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    let expected = "journey: Flytning\nlang da\npersona anna: Anna, 34\nphase: Før\n  pain: For lidt tid\n  step: Finder bolig\n    pain: Dyrt\n    pain: Langt væk\n    emotion anna -1: Træt\nphase: Under\n  step: Flytter\n    emotion anna 2\n";
+    assert_same("flyt.csv", expected, &map);
+    assert!(map.contains("Windows-1252") && map.contains("semicolon") && map.contains("Smertepunkter = pain"), "{map}");
+    // Tab-separated, labels in German, any case.
+    let tsv = "Title\tReise\nPHASE\tA\nAktivitäten\tLos\nBerührungspunkte\tApp\nSchmerzpunkte\tLangsam\n";
+    let map = import_sheet("r.tsv", tsv.as_bytes(), Format::Tsv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert_same("r.tsv", "journey: Reise\nphase: A\n  step: Los\n    touchpoint: App\n    pain: Langsam\n", &map);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_csv_never_panics(
+        text in "(journey|phase|step|emotion|emotion a|persona|pain|kpi|scale|lang|Smertepunkter|note|[a-z]{1,5}|-?[0-9]{1,2}|[,;\t\"\\[\\]:% ]|\r?\n|é|😀){0,60}"
+    ) {
+        for format in [Format::Csv, Format::Tsv] {
+            match journeymap::sheet::import("p.csv", text.as_bytes(), format) {
+                Ok(map) => prop_assert!(!check_str(&map).compiled.has_errors(), "{map}"),
+                Err(f) => {
+                    prop_assert!(!f.diags.is_empty());
+                    for d in &f.diags {
+                        let s = d.primary.span;
+                        prop_assert!(s.start <= s.end && s.end <= f.source.len(), "{d:?}");
+                        prop_assert!(f.source.is_char_boundary(s.start) && f.source.is_char_boundary(s.end), "{d:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_a_workbook_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        for format in [Format::Xlsx, Format::Ods] {
+            let _ = journeymap::sheet::import("p.xlsx", &bytes, format);
+        }
+    }
+}
+
+#[test]
+fn a_workbooks_problems_are_listed_by_sheet_and_cell() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Kundereise").unwrap();
+    for (r, row) in [
+        ["journey", "Flytting", ""],
+        ["phase", "Før", ""],
+        ["step", "Finner bolig", "Signerer"],
+        ["emotion", "glad", "1"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 2, c as u16 + 1, *text).unwrap();
+        }
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let (codes, report) = import_sheet("flytting.xlsx", &bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(codes, ["J0826"], "{report}");
+    // The grid starts at B3: the emotion is C6, shown with its text.
+    assert!(report.contains("Kundereise!C6: the emotion `glad` is not a score"), "{report}");
+    assert!(report.contains("Kundereise!C6: glad"), "{report}");
+}

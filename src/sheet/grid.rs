@@ -85,6 +85,22 @@ impl Grid {
     /// workbook's cells concerned (`Sheet1!B7: <text>`, one a line).
     pub fn failure(&self, mut problems: Vec<Problem>) -> Failure {
         problems.sort_by_key(|p| p.at.map(|a| (a.row, a.col)));
+        let more = problems.len().saturating_sub(crate::diag::MAX_PER_FILE);
+        problems.truncate(crate::diag::MAX_PER_FILE);
+        let mut failure = self.listed(problems);
+        if more > 0 {
+            let at = failure.diags.last().map_or(Span::default(), |d| d.primary.span);
+            failure.diags.push(Diag::new(
+                Code::TooManyProblems,
+                at,
+                format!("{more} more problems in this file are not shown"),
+                "fix the problems above and import again; a file this broken may not be a journey-map grid",
+            ));
+        }
+        failure
+    }
+
+    fn listed(&self, problems: Vec<Problem>) -> Failure {
         match &self.origin {
             Origin::Text { text, spans } => {
                 let span_of = |at: Option<CellRef>| {

@@ -280,3 +280,119 @@ fn a_workbooks_problems_are_listed_by_sheet_and_cell() {
     assert!(report.contains("Kundereise!C6: the emotion `glad` is not a score"), "{report}");
     assert!(report.contains("Kundereise!C6: glad"), "{report}");
 }
+
+#[test]
+fn problems_are_capped() {
+    let mut csv = String::from("journey,T\nphase,P\nstep,Go\n");
+    for i in 0..300 {
+        csv.push_str(&format!("bad{i},x\n"));
+    }
+    let (codes, _) = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_err();
+    assert_eq!(codes.len(), journeymap::diag::MAX_PER_FILE + 1);
+    assert_eq!(codes.last(), Some(&"J0004"));
+}
+
+#[test]
+fn the_commands_write_and_read_grids() {
+    use crate::cli::{code, journeymap, text};
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name).display().to_string();
+    let map = "examples/strom-ved-flytting.journey";
+    let o = journeymap(&["export", "--format", "csv", map]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let csv = text(&o.stdout);
+    let o = journeymap(&["export", "--format", "xlsx", map, "-o", &out("m.xlsx")]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    std::fs::write(out("m.csv"), &csv).unwrap();
+    for file in ["m.csv", "m.xlsx"] {
+        let o = journeymap(&["import", &out(file), "-o", &out(&format!("{file}.journey"))]);
+        assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+        let imported = std::fs::read_to_string(out(&format!("{file}.journey"))).unwrap();
+        assert_same(file, &read(&root().join(map)), &imported);
+    }
+    // A problem: reported against the file, exit 1, nothing written.
+    std::fs::write(out("bad.csv"), "journey,T\nphase,P\nstep,Go\nemotion,happy\n").unwrap();
+    let o = journeymap(&["import", &out("bad.csv"), "-o", &out("bad.journey")]);
+    assert_eq!(code(&o), 1);
+    assert!(text(&o.stderr).contains("J0826") && text(&o.stderr).contains("bad.csv:4:9"), "{}", text(&o.stderr));
+    assert!(!dir.path().join("bad.journey").exists());
+}
+
+/// A stored (uncompressed) zip archive of `files`, as an OpenDocument file is.
+fn zip(files: &[(&str, &str)]) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= b as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, content) in files {
+        let (offset, crc, len) = (out.len() as u32, crc32(content.as_bytes()), content.len() as u32);
+        let common = |v: &mut Vec<u8>| {
+            v.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            v.extend_from_slice(&crc.to_le_bytes());
+            v.extend_from_slice(&len.to_le_bytes());
+            v.extend_from_slice(&len.to_le_bytes());
+            v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            v.extend_from_slice(&[0, 0]);
+        };
+        out.extend_from_slice(b"PK\x03\x04");
+        common(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(content.as_bytes());
+        central.extend_from_slice(b"PK\x01\x02\x14\x00");
+        common(&mut central);
+        // Comment length, disk, internal and external attributes.
+        central.extend_from_slice(&[0; 10]);
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (at, size, n) = (out.len() as u32, central.len() as u32, files.len() as u16);
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&size.to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+#[test]
+fn an_opendocument_spreadsheet_imports() {
+    let row = |cells: &[&str]| {
+        let cells: String = cells
+            .iter()
+            .map(|c| format!("<table:table-cell office:value-type=\"string\"><text:p>{c}</text:p></table:table-cell>"))
+            .collect();
+        format!("<table:table-row>{cells}</table:table-row>")
+    };
+    let rows = [
+        row(&["journey", "Flytning"]),
+        row(&["Fase", "Før"]),
+        row(&["Handlinger", "Finder bolig", "Flytter"]),
+        row(&["Smertepunkter", "For dyrt"]),
+    ]
+    .concat();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"Rejse\">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    let ods = zip(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", &content),
+    ]);
+    let map = import_sheet("rejse.ods", &ods, Format::Ods).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert!(map.contains("sheet `Rejse`"), "{map}");
+    assert_same(
+        "rejse.ods",
+        "journey: Flytning\nphase: Før\n  step: Finder bolig\n    pain: For dyrt\n  step: Flytter\n",
+        &map,
+    );
+}

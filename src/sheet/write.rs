@@ -277,8 +277,12 @@ pub fn csv(sheet: &Sheet) -> String {
     out
 }
 
-/// The grid as an xlsx workbook: label column bold and frozen with the phase and step
-/// rows, wrapped text, phases merged over their columns; fixed document properties, so
+/// The most rows frozen at the top of the workbook: the header and the phase and step
+/// rows, when there are no more.
+const FROZEN_ROWS: u32 = 12;
+
+/// The grid as an xlsx workbook: label column bold and frozen (with the header and the
+/// phase and step rows when they are at most [`FROZEN_ROWS`]), wrapped text, phases merged over their columns; fixed document properties, so
 /// the same map gives the same bytes.
 pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
@@ -320,6 +324,9 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             ws.merge_range(phase_row, first as u16, phase_row, last as u16, name, &phase)?;
         }
     }
-    ws.set_freeze_panes(phase_row + 2, 1)?;
+    // The label column stays in view, and so do the phase and step rows when the header
+    // above them is short enough to leave room for the lanes.
+    let frozen = if phase_row + 2 <= FROZEN_ROWS { phase_row + 2 } else { 0 };
+    ws.set_freeze_panes(frozen, 1)?;
     workbook.save_to_buffer()
 }

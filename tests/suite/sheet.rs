@@ -396,3 +396,14 @@ fn an_opendocument_spreadsheet_imports() {
         &map,
     );
 }
+
+#[test]
+fn generated_maps_survive_csv_and_xlsx() {
+    for source in [journeymap::generate::map(40), journeymap::generate::cited_map(40)] {
+        let (csv, xlsx) = export_sheets(&source);
+        let from_csv = import_sheet("g.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+        assert_same("g.csv", &source, &from_csv);
+        let from_xlsx = import_sheet("g.xlsx", &xlsx, Format::Xlsx).unwrap_or_else(|(_, r)| panic!("{r}"));
+        assert_same("g.xlsx", &source, &from_xlsx);
+    }
+}

@@ -164,7 +164,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         let text_from = |from: usize| {
             let t: Vec<String> =
                 cells.iter().skip(from).map(|c| cells::header_text(c)).filter(|c| !c.is_empty()).collect();
-            (!t.is_empty()).then(|| t.join(" "))
+            (!t.is_empty()).then(|| t.join(", "))
         };
         let key = match l.kind {
             Row::Header(k) => k,

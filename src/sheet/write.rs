@@ -259,21 +259,21 @@ fn detail_cell(journey: &Journey, carries: Carries, d: &Detail) -> String {
     cells::text_cell(&words, &d.text.value)
 }
 
-/// The grid as CSV: UTF-8 with a byte-order mark, commas, `\n` line ends.
+/// The grid as CSV: UTF-8 with a byte-order mark, commas, `\n` line ends; an empty
+/// row is an empty line.
 pub fn csv(sheet: &Sheet) -> String {
-    let mut writer =
-        csv::WriterBuilder::new().flexible(true).terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut out = String::from("\u{FEFF}");
     for row in &sheet.rows {
-        // An empty row is one empty field (the csv crate writes `""` for it).
+        if row.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
         let fields: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-        let result = if fields.is_empty() { writer.write_record([""; 0]) } else { writer.write_record(&fields) };
-        if result.is_err() {
-            break;
+        if writer.write_record(&fields).is_ok() {
+            out.push_str(&String::from_utf8_lossy(&writer.into_inner().unwrap_or_default()));
         }
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let mut out = String::from("\u{FEFF}");
-    out.push_str(&String::from_utf8_lossy(&bytes));
     out
 }
 

@@ -407,3 +407,10 @@ fn generated_maps_survive_csv_and_xlsx() {
         assert_same("g.xlsx", &source, &from_xlsx);
     }
 }
+
+#[test]
+fn a_header_text_over_several_cells_keeps_its_commas() {
+    let csv = "journey,Moving, the sequel\npersona,anna,Anna,34\nphase,P\nstep,Go\nemotion anna,1\n";
+    let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert!(map.contains("journey: Moving, the sequel\n") && map.contains("persona anna: Anna, 34\n"), "{map}");
+}

@@ -294,7 +294,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
             }
             match stmt(lane, &l.words, text, cell, grid) {
                 Ok(s) => body.push(s),
-                Err(p) => problems.push(p),
+                Err(p) => problems.push(*p),
             }
         }
     }
@@ -335,7 +335,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     for d in compiled.diags.iter().filter(|d| d.is_error()) {
         let line = starts.partition_point(|&s| s <= d.primary.span.start).saturating_sub(1);
         let cell = stmts.get(line).and_then(|s| s.at).unwrap_or_default();
-        problems.push(at(
+        let mut p = at(
             Code::SheetBadCell,
             cell,
             format!(
@@ -346,7 +346,11 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 d.code.info().code
             ),
             d.help.clone(),
-        ));
+        );
+        // The word the language underlines, if the cell has it.
+        let part = text.get(d.primary.span.start..d.primary.span.end).unwrap_or("");
+        p.within = cells::is_word(part).then(|| part.to_owned());
+        problems.push(p);
     }
     if !problems.is_empty() {
         return Err(grid.failure(problems));
@@ -374,18 +378,18 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
 }
 
 /// The statement a lane's cell makes.
-fn stmt(lane: LaneKind, row_words: &[String], text: &str, cell: CellRef, grid: &Grid) -> Result<Stmt, Problem> {
+fn stmt(lane: LaneKind, row_words: &[String], text: &str, cell: CellRef, grid: &Grid) -> Result<Stmt, Box<Problem>> {
     let mut words = row_words.to_vec();
     let kw = keyword(lane);
     let (words, text) = match lane {
         LaneKind::Emotions => {
             let Some((score, cites, why)) = cells::emotion(text) else {
-                return Err(at(
+                return Err(Box::new(at(
                     Code::SheetBadEmotion,
                     cell,
                     format!("{}: the emotion `{text}` is not a score", grid.name(cell)),
                     "write the score, a whole number on the map's scale (-2..2 unless a `scale` row says otherwise), then optionally its sources and `: why`, e.g. `-1 i3: Had to call`",
-                ));
+                )));
             };
             words.push(score);
             words.extend(cites);
@@ -393,12 +397,12 @@ fn stmt(lane: LaneKind, row_words: &[String], text: &str, cell: CellRef, grid: &
         }
         _ if lane.detail().is_some_and(|(_, c)| c == Carries::Kpi) => {
             let Some((figures, label)) = cells::kpi(text) else {
-                return Err(at(
+                return Err(Box::new(at(
                     Code::SheetBadCell,
                     cell,
                     format!("{}: a KPI cell is its figures, `:` and its label, not `{text}`", grid.name(cell)),
                     "write e.g. `12% target 20%: Quote conversion` or `wait 14 max 8: Minutes in queue`",
-                ));
+                )));
             };
             words.extend(figures);
             (words, Some(label).filter(|l| !l.is_empty()))

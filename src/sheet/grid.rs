@@ -65,6 +65,8 @@ pub struct Problem {
     pub message: String,
     pub help: String,
     pub suggestion: Option<String>,
+    /// The part of the cell's text to underline, when it is there (a misspelt id).
+    pub within: Option<String>,
 }
 
 impl Grid {
@@ -110,7 +112,13 @@ impl Grid {
                         })
                         .unwrap_or_default()
                 };
-                let diags = problems.into_iter().map(|p| diag(span_of(p.at), p)).collect();
+                let diags = problems
+                    .into_iter()
+                    .map(|p| {
+                        let span = narrow(text, span_of(p.at), p.within.as_deref());
+                        diag(span, p)
+                    })
+                    .collect();
                 Failure { source: text.clone(), diags }
             }
             Origin::Sheet { name } => {
@@ -146,12 +154,29 @@ impl Grid {
                     .into_iter()
                     .map(|p| {
                         let span = placed.iter().find(|(a, _)| *a == p.at).map(|(_, s)| *s).unwrap_or_default();
+                        let span = narrow(&source, span, p.within.as_deref());
                         diag(span, p)
                     })
                     .collect();
                 Failure { source, diags }
             }
         }
+    }
+}
+
+/// The first place in `span` of `source` where `part` stands as a whole word; `span`
+/// itself when it does not.
+fn narrow(source: &str, span: Span, part: Option<&str>) -> Span {
+    let (Some(part), Some(text)) = (part.filter(|p| !p.is_empty()), source.get(span.start..span.end)) else {
+        return span;
+    };
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "_-+.%".contains(c));
+    let found = text
+        .match_indices(part)
+        .find(|&(i, _)| !word(text[..i].chars().next_back()) && !word(text[i + part.len()..].chars().next()));
+    match found {
+        Some((i, _)) => Span::new(span.start + i, span.start + i + part.len()),
+        None => span,
     }
 }
 

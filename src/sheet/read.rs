@@ -243,12 +243,12 @@ fn cell_text(data: &Data) -> String {
 
 /// A problem about the grid as a whole.
 pub fn whole(code: Code, message: impl Into<String>, help: impl Into<String>) -> Problem {
-    Problem { code, at: None, message: message.into(), help: help.into(), suggestion: None }
+    Problem { code, at: None, message: message.into(), help: help.into(), suggestion: None, within: None }
 }
 
 /// A problem at a cell.
 pub fn at(code: Code, cell: CellRef, message: impl Into<String>, help: impl Into<String>) -> Problem {
-    Problem { code, at: Some(cell), message: message.into(), help: help.into(), suggestion: None }
+    Problem { code, at: Some(cell), message: message.into(), help: help.into(), suggestion: None, within: None }
 }
 
 #[cfg(test)]

@@ -166,7 +166,10 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 cells.iter().skip(from).map(|c| cells::header_text(c)).filter(|c| !c.is_empty()).collect();
             (!t.is_empty()).then(|| t.join(", "))
         };
+        // A header row with nothing after its label says nothing (a template's empty row).
+        let empty = l.words.is_empty() && !cells.iter().skip(left + 1).any(filled);
         let key = match l.kind {
+            Row::Header(_) | Row::Note if empty && (l.kind != Row::Note || l.row < phase_row) => continue,
             Row::Header(k) => k,
             Row::Note if l.row < phase_row => {
                 header.push(Stmt {

@@ -87,9 +87,10 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         }
         match labels::parse(label) {
             Some((kind, words)) => {
-                let head = label
+                let bare = label.trim_end_matches(':');
+                let head = bare
                     .split_whitespace()
-                    .take(label.split_whitespace().count() - words.len())
+                    .take(bare.split_whitespace().count().saturating_sub(words.len()))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let kw = match kind {

@@ -154,6 +154,8 @@ fn written() -> Vec<(String, Row)> {
 /// What a row label says: the row and the words after its label (`emotion anna`:
 /// `anna`). `None` for a label that is none of them.
 pub fn parse(label: &str) -> Option<(Row, Vec<String>)> {
+    // `Pain points:` as templates write it.
+    let label = label.trim().trim_end_matches(':');
     let words: Vec<String> = label.split_whitespace().map(str::to_owned).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut best: Option<(usize, Row)> = None;
@@ -198,6 +200,7 @@ mod tests {
         assert_eq!(parse("Noter"), Some((Row::Note, vec![])));
         assert_eq!(parse("Fase"), Some((Row::Phase, vec![])));
         assert_eq!(parse("painz"), None);
+        assert_eq!(parse("Pain points:"), Some((Row::Lane(LaneKind::Pains), vec![])));
         assert_eq!(closest("Smertepunktr").as_deref(), Some("Smertepunkter"));
         for lane in LaneKind::all() {
             for &lang in Lang::ALL {

@@ -201,7 +201,7 @@ pub fn workbook_grid(name: &str, bytes: &[u8], format: Format) -> Result<(Grid, 
     let grids: Vec<Grid> = sheets.into_iter().map(|(n, range)| sheet_grid(n, &range)).collect();
     let pick = grids
         .iter()
-        .position(|g| g.rows.iter().any(|r| r.first().is_some_and(|l| is_phase_label(l))))
+        .position(|g| g.rows.iter().any(|r| r.iter().find(|c| !c.trim().is_empty()).is_some_and(|l| is_phase_label(l))))
         .or_else(|| grids.iter().position(|g| g.rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty()))))
         .unwrap_or(0);
     match grids.into_iter().nth(pick) {

@@ -415,3 +415,26 @@ fn a_header_text_over_several_cells_keeps_its_commas() {
     let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
     assert!(map.contains("journey: Moving, the sequel\n") && map.contains("persona anna: Anna, 34\n"), "{map}");
 }
+
+#[test]
+fn a_workbook_is_read_from_its_first_sheet_with_a_phase_row() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let about = workbook.add_worksheet();
+    about.set_name("Om kortet").unwrap();
+    about.write_string(0, 0, "Lavet på workshoppen i marts").unwrap();
+    let grid = workbook.add_worksheet();
+    grid.set_name("Kort").unwrap();
+    for (r, row) in
+        [["journey", "Flytning"], ["phase", "Før"], ["step", "Finder bolig"], ["Følelser", "-1"]].iter().enumerate()
+    {
+        grid.write_string(r as u32, 0, row[0]).unwrap();
+        match row[1].parse::<f64>() {
+            Ok(n) => grid.write_number(r as u32, 1, n).unwrap(),
+            Err(_) => grid.write_string(r as u32, 1, row[1]).unwrap(),
+        };
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let map = import_sheet("kort.xlsx", &bytes, Format::Xlsx).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert!(map.contains("the sheet `Kort`, the first of the workbook's 2 sheets with a phase row"), "{map}");
+    assert_same("kort.xlsx", "journey: Flytning\nphase: Før\n  step: Finder bolig\n    emotion -1\n", &map);
+}

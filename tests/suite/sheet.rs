@@ -438,3 +438,46 @@ fn a_workbook_is_read_from_its_first_sheet_with_a_phase_row() {
     assert!(map.contains("the sheet `Kort`, the first of the workbook's 2 sheets with a phase row"), "{map}");
     assert_same("kort.xlsx", "journey: Flytning\nphase: Før\n  step: Finder bolig\n    emotion -1\n", &map);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// An exported grid with cells replaced: it imports into a map that checks, or its
+    /// problems point into it; never a panic, never a map that does not check.
+    #[test]
+    fn edited_grids_never_panic(
+        example in 0usize..100,
+        edits in proptest::collection::vec((0usize..60, 0usize..12, "(|x|-9|3|[a-z]{1,6}|\\[critical\\] A|\\[zz\\] B|1 i3: w|12%: k|phase|step|emotion anna|Smertepunkter|#c|\\[\\]|:)"), 1..5),
+    ) {
+        let maps = example_maps();
+        let source = read(&maps[example % maps.len()]);
+        let (csv, _) = export_sheets(&source);
+        let mut rows: Vec<Vec<String>> = {
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+            reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+        };
+        for (r, c, text) in edits {
+            let n = rows.len();
+            let row = &mut rows[r % n];
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = text;
+        }
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for row in &rows {
+            writer.write_record(row).unwrap();
+        }
+        let edited = writer.into_inner().unwrap();
+        match journeymap::sheet::import("e.csv", &edited, Format::Csv) {
+            Ok(map) => prop_assert!(!check_str(&map).compiled.has_errors(), "{map}"),
+            Err(f) => {
+                prop_assert!(!f.diags.is_empty());
+                prop_assert!(f.diags.iter().all(|d| d.code != journeymap::diag::Code::ImportInvalidResult), "{:?}", f.diags);
+                for d in &f.diags {
+                    prop_assert!(d.primary.span.end <= f.source.len());
+                }
+            }
+        }
+    }
+}

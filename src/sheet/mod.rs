@@ -34,8 +34,10 @@ pub enum Format {
 /// map in canonical `fmt` form, checked, with the import's choices as comments at its
 /// top; or the problems, pointing into the input.
 pub fn import(name: &str, bytes: &[u8], format: Format) -> Result<String, Failure> {
+    // The file's name without its directory: the map does not depend on where it was.
+    let file = std::path::Path::new(name).file_name().map_or(name.into(), |f| f.to_string_lossy());
     let mut choices = vec![format!(
-        "Imported from {name}, a journey-map grid: one column per step, one row per lane (journeymap import)."
+        "Imported from {file}, a journey-map grid: one column per step, one row per lane (journeymap import)."
     )];
     let grid = match format {
         Format::Csv | Format::Tsv => {

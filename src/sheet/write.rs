@@ -269,12 +269,23 @@ pub fn csv(sheet: &Sheet) -> String {
             continue;
         }
         let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-        let fields: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+        let fields: Vec<String> = row.iter().map(|c| inert(&c.text)).collect();
         if writer.write_record(&fields).is_ok() {
             out.push_str(&String::from_utf8_lossy(&writer.into_inner().unwrap_or_default()));
         }
     }
     out
+}
+
+/// A CSV field that no spreadsheet program takes for a formula: one that starts with
+/// `-`, `+`, `=` or `@` and is not a number (an emotion `-2: why`, a KPI `-3%: Churn`)
+/// is written after a space, which the import trims. (Texts are written after `[] `.)
+fn inert(field: &str) -> String {
+    if field.starts_with(['-', '+', '=', '@']) && field.parse::<f64>().is_err() {
+        format!(" {field}")
+    } else {
+        field.to_owned()
+    }
 }
 
 /// The most rows frozen at the top of the workbook: the header and the phase and step

@@ -481,3 +481,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn no_exported_csv_field_reads_as_a_formula() {
+    let mut maps = round_trip_maps();
+    maps.retain(|m| m.is_file());
+    for map in maps {
+        let (csv, _) = export_sheets(&read(&map));
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(csv.as_bytes());
+        for record in reader.records() {
+            for field in record.unwrap().iter() {
+                let formula = field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err();
+                assert!(!formula, "{}: `{field}`", map.display());
+            }
+        }
+    }
+}

@@ -224,6 +224,21 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         return Err(grid.failure(problems));
     };
 
+    // A row label's words name ids in any case (`Emotions Anna` for `anna`), as a label does.
+    let declared: Vec<&str> = header
+        .iter()
+        .filter(|s| matches!(s.keyword, "persona" | "channel" | "owner" | "source"))
+        .filter_map(|s| s.words.first().map(String::as_str))
+        .collect();
+    let as_declared = |word: &String| -> String {
+        match declared.iter().find(|d| d.eq_ignore_ascii_case(word)) {
+            Some(d) if !declared.contains(&word.as_str()) => (*d).to_owned(),
+            _ => word.clone(),
+        }
+    };
+    let rows: Vec<Labelled> =
+        rows.into_iter().map(|l| Labelled { words: l.words.iter().map(as_declared).collect(), ..l }).collect();
+
     // The body, column by column.
     let lane_rows: Vec<&Labelled> =
         rows.iter().filter(|l| matches!(l.kind, Row::Lane(_)) || (l.kind == Row::Note && l.row > phase_row)).collect();

@@ -221,6 +221,10 @@ fn hand_written_grids() {
     assert_same("flyt.csv", expected, &map);
     assert!(map.contains("Windows-1252") && map.contains("semicolon") && map.contains("Smertepunkter = pain"), "{map}");
     // Tab-separated, labels in German, any case.
+    // A persona named in a row label in another case.
+    let csv = "journey,T\npersona,anna\nphase,P\nstep,Go\nFeelings Anna,2\n";
+    let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert_same("m.csv", "journey: T\npersona anna\nphase: P\n  step: Go\n    emotion anna 2\n", &map);
     let tsv = "Title\tReise\nPHASE\tA\nAktivitäten\tLos\nBerührungspunkte\tApp\nSchmerzpunkte\tLangsam\n";
     let map = import_sheet("r.tsv", tsv.as_bytes(), Format::Tsv).unwrap_or_else(|(_, r)| panic!("{r}"));
     assert_same("r.tsv", "journey: Reise\nphase: A\n  step: Los\n    touchpoint: App\n    pain: Langsam\n", &map);

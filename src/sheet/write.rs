@@ -297,6 +297,10 @@ const FROZEN_ROWS: u32 = 12;
 /// the same map gives the same bytes.
 pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
+    // A worksheet has 16,384 columns and 1,048,576 rows; past them the casts below would wrap.
+    if sheet.width > 16_384 || sheet.rows.len() > 1_048_576 {
+        return Err(rust_xlsxwriter::XlsxError::RowColumnLimitError);
+    }
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&created).set_author("journeymap"));

@@ -16,6 +16,8 @@ struct Stmt {
     words: Vec<String>,
     text: Option<String>,
     at: Option<CellRef>,
+    /// For a lane's card: its row's label cell and the words the label gives.
+    label: Option<(CellRef, Vec<String>)>,
 }
 
 impl Stmt {
@@ -178,6 +180,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                     words: l.words.clone(),
                     text: text_from(left + 1),
                     at: Some(label),
+                    label: None,
                 });
                 continue;
             }
@@ -208,7 +211,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
         } else {
             text_from(left + 1)
         };
-        let stmt = Stmt { keyword: key.keyword(), words, text, at: Some(label) };
+        let stmt = Stmt { keyword: key.keyword(), words, text, at: Some(label), label: None };
         if key == Key::Journey {
             title = Some(stmt);
         } else {
@@ -261,6 +264,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 words,
                 text: Some(name).filter(|n| !n.is_empty()),
                 at: Some(phase_cell),
+                label: None,
             });
             in_phase = true;
         }
@@ -279,7 +283,13 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 continue;
             }
             let (words, action) = cells::words_and_text(text);
-            body.push(Stmt { keyword: "step", words, text: Some(action).filter(|n| !n.is_empty()), at: Some(cell) });
+            body.push(Stmt {
+                keyword: "step",
+                words,
+                text: Some(action).filter(|n| !n.is_empty()),
+                at: Some(cell),
+                label: None,
+            });
         } else if !phase.is_empty() {
             phase_columns.push(format!("{} ({})", super::column_name(c), phase));
         }
@@ -311,7 +321,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 ));
                 continue;
             }
-            match stmt(lane, &l.words, text, cell, grid) {
+            match stmt(lane, &l.words, left, text, cell, grid) {
                 Ok(s) => body.push(s),
                 Err(p) => problems.push(*p),
             }
@@ -353,21 +363,21 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     let compiled = crate::compile(text.as_bytes());
     for d in compiled.diags.iter().filter(|d| d.is_error()) {
         let line = starts.partition_point(|&s| s <= d.primary.span.start).saturating_sub(1);
-        let cell = stmts.get(line).and_then(|s| s.at).unwrap_or_default();
-        let mut p = at(
-            Code::SheetBadCell,
-            cell,
-            format!(
-                "{}: {} (as `{}`, {})",
-                grid.name(cell),
-                d.message,
-                stmts.get(line).map(|s| s.line()).unwrap_or_default(),
-                d.code.info().code
-            ),
-            d.help.clone(),
-        );
-        // The word the language underlines, if the cell has it.
         let part = text.get(d.primary.span.start..d.primary.span.end).unwrap_or("");
+        let stmt = stmts.get(line);
+        // A word the row's label gives is reported at the label.
+        let (cell, message) = match stmt.and_then(|s| s.label.as_ref()) {
+            Some((label, words)) if words.iter().any(|w| w == part) => {
+                (*label, format!("{}: {} ({})", grid.name(*label), d.message, d.code.info().code))
+            }
+            _ => {
+                let cell = stmt.and_then(|s| s.at).unwrap_or_default();
+                let line = stmt.map(|s| s.line()).unwrap_or_default();
+                (cell, format!("{}: {} (as `{line}`, {})", grid.name(cell), d.message, d.code.info().code))
+            }
+        };
+        let mut p = at(Code::SheetBadCell, cell, message, d.help.clone());
+        // The word the language underlines, if the cell has it.
         p.within = cells::is_word(part).then(|| part.to_owned());
         problems.push(p);
     }
@@ -397,7 +407,14 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
 }
 
 /// The statement a lane's cell makes.
-fn stmt(lane: LaneKind, row_words: &[String], text: &str, cell: CellRef, grid: &Grid) -> Result<Stmt, Box<Problem>> {
+fn stmt(
+    lane: LaneKind,
+    row_words: &[String],
+    left: usize,
+    text: &str,
+    cell: CellRef,
+    grid: &Grid,
+) -> Result<Stmt, Box<Problem>> {
     let mut words = row_words.to_vec();
     let kw = keyword(lane);
     let (words, text) = match lane {
@@ -432,5 +449,6 @@ fn stmt(lane: LaneKind, row_words: &[String], text: &str, cell: CellRef, grid: &
             (words, Some(text).filter(|t| !t.is_empty()))
         }
     };
-    Ok(Stmt { keyword: kw, words, text, at: Some(cell) })
+    let label = Some((CellRef::new(cell.row, left), row_words.to_vec()));
+    Ok(Stmt { keyword: kw, words, text, at: Some(cell), label })
 }

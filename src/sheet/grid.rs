@@ -87,6 +87,8 @@ impl Grid {
     /// workbook's cells concerned (`Sheet1!B7: <text>`, one a line).
     pub fn failure(&self, mut problems: Vec<Problem>) -> Failure {
         problems.sort_by_key(|p| p.at.map(|a| (a.row, a.col)));
+        // One problem of a row's label found at each of its cells is reported once.
+        problems.dedup_by(|a, b| a.at == b.at && a.message == b.message);
         let more = problems.len().saturating_sub(crate::diag::MAX_PER_FILE);
         problems.truncate(crate::diag::MAX_PER_FILE);
         let mut failure = self.listed(problems);

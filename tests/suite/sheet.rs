@@ -209,6 +209,11 @@ fn workbook_problems_name_the_sheet_and_cell() {
     let (codes, report) = import_sheet("m.csv", bad.as_bytes(), Format::Csv).unwrap_err();
     assert_eq!(codes, ["J0827"], "{report}");
     assert!(report.contains("did you mean") || report.contains("anna"), "{report}");
+    // A word of a row's label is reported once, at the label.
+    let bad = "journey,T\npersona,anna\nphase,P\nstep,Go,On\nemotion bo,1,2\n";
+    let (codes, report) = import_sheet("m.csv", bad.as_bytes(), Format::Csv).unwrap_err();
+    assert_eq!(codes, ["J0827"], "{report}");
+    assert!(report.contains("A5: `bo` is not declared") && report.contains("m.csv:5:9"), "{report}");
 }
 
 #[test]

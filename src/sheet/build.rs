@@ -102,7 +102,12 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                     Row::Step => "step",
                     Row::Lane(l) => keyword(l),
                 };
-                if head != kw && !translated.iter().any(|(h, _)| *h == head) {
+                // Only labels other than the keyword and its plural are worth a comment.
+                let lower = head.to_lowercase();
+                let plain = lower == kw
+                    || lower.strip_suffix('s') == Some(kw)
+                    || (kw == "opportunity" && lower == "opportunities");
+                if !plain && !translated.iter().any(|(h, _)| *h == head) {
                     translated.push((head, kw));
                 }
                 rows.push(Labelled { row: r, kind, words });

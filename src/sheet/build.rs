@@ -7,7 +7,7 @@ use super::grid::{CellRef, Grid, Problem};
 use super::labels::{self, Key, Row};
 use super::read::{at, whole};
 use crate::diag::Code;
-use crate::import::{Failure, Writer, one_line};
+use crate::import::{Failure, Writer, one_line_kept};
 use crate::lanes::{Carries, LaneKind};
 
 /// A statement to write, and the cell it came from.
@@ -29,7 +29,7 @@ impl Stmt {
         }
         if let Some(text) = &self.text {
             line.push_str(": ");
-            line.push_str(&one_line(text));
+            line.push_str(&one_line_kept(text));
         }
         line
     }
@@ -406,7 +406,7 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
     }
     for s in stmts {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        writer.statement(s.keyword, &words, s.text.as_deref());
+        writer.statement_kept(s.keyword, &words, s.text.as_deref());
     }
     writer.finish()
 }

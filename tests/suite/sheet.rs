@@ -506,3 +506,38 @@ fn no_exported_csv_field_reads_as_a_formula() {
         }
     }
 }
+
+/// Every `*.journey` under `tests/`, however messy, that compiles without errors.
+fn every_test_map() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "journey") {
+                out.push(p);
+            }
+        }
+    }
+    let mut maps = Vec::new();
+    walk(&root().join("tests"), &mut maps);
+    maps.retain(|m| std::fs::read_to_string(m).is_ok_and(|s| !check_str(&s).compiled.has_errors()));
+    maps
+}
+
+#[test]
+fn every_fixture_that_compiles_survives_csv_and_xlsx() {
+    let maps = every_test_map();
+    assert!(maps.len() > 30, "{}", maps.len());
+    for map in maps {
+        let source = String::from_utf8_lossy(&std::fs::read(&map).unwrap()).into_owned();
+        let (csv, xlsx) = export_sheets(&source);
+        let name = map.display().to_string();
+        let from_csv =
+            import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{name}:\n{r}\n{csv}"));
+        assert_same(&name, &source, &from_csv);
+        let from_xlsx = import_sheet("m.xlsx", &xlsx, Format::Xlsx).unwrap_or_else(|(_, r)| panic!("{name}:\n{r}"));
+        assert_same(&name, &source, &from_xlsx);
+    }
+}

@@ -50,7 +50,7 @@ pub fn import(name: &str, bytes: &[u8], format: Format) -> Result<String, Failur
                 _ => read::separator(&text),
             };
             match (format, delimiter) {
-                (Format::Tsv, _) => choices.push("Read as tab-separated values.".into()),
+                (Format::Tsv, _) | (_, b'\t') => choices.push("Read as tab-separated values.".into()),
                 (_, b',') => choices.push("Read as comma-separated values.".into()),
                 (_, b';') => {
                     choices.push("Read as semicolon-separated values, as Excel writes them in some languages.".into())

@@ -226,6 +226,17 @@ fn hand_written_grids() {
     assert_same("flyt.csv", expected, &map);
     assert!(map.contains("Windows-1252") && map.contains("semicolon") && map.contains("Smertepunkter = pain"), "{map}");
     // Tab-separated, labels in German, any case.
+    // Excel's `sep=` line, and its "Unicode text": UTF-16 with tabs.
+    let csv = "sep=;\njourney;T\nphase;P\nstep;Go, on\n";
+    let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert_same("m.csv", "journey: T\nphase: P\n  step: Go, on\n", &map);
+    let utf16: Vec<u8> = std::iter::once(0xFEFFu16)
+        .chain("journey\tTür\nphase\tP\nstep\tGo\n".encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let map = import_sheet("m.txt", &utf16, Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert_same("m.txt", "journey: Tür\nphase: P\n  step: Go\n", &map);
+    assert!(map.contains("UTF-16") && map.contains("tab-separated"), "{map}");
     // A persona named in a row label in another case.
     let csv = "journey,T\npersona,anna\nphase,P\nstep,Go\nFeelings Anna,2\n";
     let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));

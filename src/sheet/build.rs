@@ -212,7 +212,19 @@ pub fn build(grid: &Grid, mut choices: Vec<String>) -> Result<String, Failure> {
                 _ => cells.get(left + 1).map(|c| c.split_whitespace().map(str::to_owned).collect()).unwrap_or_default(),
             };
             words.extend(from_b);
-            if key == Key::Lanes { None } else { text_from(left + 2) }
+            // A declaration's flag may stand in a cell of its own: `channel | web | online | Website`.
+            let flags: &[&str] = match key {
+                Key::Channel => &["online", "offline"],
+                Key::Owner => &["external"],
+                Key::Source => &["interview", "survey", "observation", "analytics", "workshop", "document"],
+                _ => &[],
+            };
+            let mut next = left + 2;
+            while let Some(flag) = cells.get(next).map(|c| c.trim()).filter(|c| flags.contains(c)) {
+                words.push(flag.to_owned());
+                next += 1;
+            }
+            if key == Key::Lanes { None } else { text_from(next) }
         } else {
             text_from(left + 1)
         };

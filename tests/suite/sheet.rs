@@ -237,6 +237,10 @@ fn hand_written_grids() {
     let map = import_sheet("m.txt", &utf16, Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
     assert_same("m.txt", "journey: Tür\nphase: P\n  step: Go\n", &map);
     assert!(map.contains("UTF-16") && map.contains("tab-separated"), "{map}");
+    // A declaration's flag in a cell of its own.
+    let csv = "journey,T\nchannel,web,online,Website\nowner,bank,external,The bank\nphase,P\nstep,Go\ntouchpoint,[web bank] Site\n";
+    let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));
+    assert!(map.contains("channel web online: Website\n") && map.contains("owner bank external: The bank\n"), "{map}");
     // A persona named in a row label in another case.
     let csv = "journey,T\npersona,anna\nphase,P\nstep,Go\nFeelings Anna,2\n";
     let map = import_sheet("m.csv", csv.as_bytes(), Format::Csv).unwrap_or_else(|(_, r)| panic!("{r}"));

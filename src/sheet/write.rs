@@ -16,6 +16,8 @@ pub enum Kind {
     Step,
     /// A score alone: a number in the workbook.
     Score,
+    /// The map's title.
+    Title,
     Text,
 }
 
@@ -75,7 +77,7 @@ pub fn grid(journey: &Journey) -> Sheet {
         rows.push(row);
     };
     let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.clone());
-    header(&mut rows, "journey", None, Some(&journey.title.value));
+    rows.push(vec![label("journey"), cell(cells::header_cell(&journey.title.value), Kind::Title)]);
     if let Some(g) = text(&journey.goal) {
         header(&mut rows, "goal", None, Some(&g));
     }
@@ -308,6 +310,7 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     ws.set_name("Journey")?;
     let top = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let bold = top.clone().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
     let phase = bold.clone().set_background_color(Color::RGB(0xD9E2EC)).set_border(FormatBorder::Thin);
     let step = bold.clone().set_background_color(Color::RGB(0xF0F4F8)).set_border(FormatBorder::Thin);
     let number = Format::new().set_align(FormatAlign::Top).set_align(FormatAlign::Left);
@@ -323,6 +326,7 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
                 Kind::Label => ws.write_string_with_format(r, c, &cell.text, &bold)?,
                 Kind::Phase => ws.write_string_with_format(r, c, &cell.text, &phase)?,
                 Kind::Step => ws.write_string_with_format(r, c, &cell.text, &step)?,
+                Kind::Title => ws.write_string_with_format(r, c, &cell.text, &title)?,
                 Kind::Score => match cell.text.parse::<f64>() {
                     Ok(n) => ws.write_number_with_format(r, c, n, &number)?,
                     Err(_) => ws.write_string_with_format(r, c, &cell.text, &top)?,

@@ -55,6 +55,17 @@ impl Writer {
         self.lines.push(line);
     }
 
+    /// Adds a statement like [`Writer::statement`], its text made one line by
+    /// [`one_line_kept`]: its spaces and tabs as they are. For an input that holds a map's
+    /// texts exactly, such as a grid that `journeymap export` wrote.
+    pub fn statement_kept(&mut self, keyword: &str, words: &[&str], text: Option<&str>) {
+        self.statement(keyword, words, None);
+        if let (Some(text), Some(line)) = (text, self.lines.last_mut()) {
+            line.push_str(": ");
+            line.push_str(&one_line_kept(text));
+        }
+    }
+
     /// Adds a comment line among the statements.
     pub fn comment(&mut self, text: &str) {
         self.lines.push(format!("# {}", one_line(text)));
@@ -109,6 +120,23 @@ pub fn one_line(text: &str) -> String {
         }
     }
     out
+}
+
+/// Free text as one line of a map, its spacing kept: each line break (`\r\n`, `\n`,
+/// `\r`) becomes a space, other control characters but tab are dropped, and the ends are
+/// trimmed; runs of spaces and tabs inside stay as they are.
+pub fn one_line_kept(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let out: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' => Some(' '),
+            '\t' => Some('\t'),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    out.trim().to_owned()
 }
 
 /// Makes ids for names: readable, valid (`[A-Za-z_][A-Za-z0-9_-]*`), never a reserved
@@ -214,6 +242,7 @@ mod tests {
     #[test]
     fn text_is_one_line() {
         assert_eq!(one_line("  a\n b\t\u{7}c\u{7}d  "), "a b cd");
+        assert_eq!(one_line_kept("  a\r\nb  c\td\u{7}e  "), "a b  c\tde");
     }
 
     #[test]

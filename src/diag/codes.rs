@@ -137,6 +137,17 @@ registry! {
     MermaidUnclosedAccDescr = "J0817", "mermaid-unclosed-accdescr", Error, "a Mermaid `accDescr {` without its `}`";
     MermaidDataWithoutTask = "J0818", "mermaid-data-without-task", Error, "a `: score` in a Mermaid journey with no task name before it";
 
+    SheetEmpty = "J0820", "sheet-empty", Error, "a spreadsheet, or its sheet, without a single filled cell";
+    SheetUnknownLabel = "J0821", "sheet-unknown-label", Error, "a row label in column A that is no header statement and no lane";
+    SheetNoTitle = "J0822", "sheet-no-title", Error, "a grid without a `journey` (title) row";
+    SheetNoPhases = "J0823", "sheet-no-phases", Error, "a grid without a phase row, or with no phase in it";
+    SheetStepWithoutPhase = "J0824", "sheet-step-without-phase", Error, "a step in a column left of the first phase";
+    SheetCardWithoutStep = "J0825", "sheet-card-without-step", Error, "a card in a column with no step (only a phase's own column holds its details)";
+    SheetBadEmotion = "J0826", "sheet-bad-emotion", Error, "an emotion cell that does not start with a score";
+    SheetBadCell = "J0827", "sheet-bad-cell", Error, "a cell whose words or text make a statement the language refuses";
+    SheetRepeatedRow = "J0828", "sheet-repeated-row", Error, "a row that a grid has once (title, phase, step, lang…) given twice";
+    SheetUnlabelledRow = "J0829", "sheet-unlabelled-row", Error, "filled cells in a row whose label (column A) is empty";
+
     // A KPI data file, `--data FILE.csv` (see `Code::is_data`): fixtures in `tests/data/`.
     DataSyntax = "J0901", "data-syntax", Error, "a data file row that is not CSV, or has another number of cells than the header";
     DataMissingColumn = "J0902", "data-missing-column", Error, "a data file without a `kpi` or a `value` column, or empty";

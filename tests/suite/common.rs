@@ -323,3 +323,23 @@ pub fn layout_against(future: &str, current: &str, page: journeymap::layout::Pag
     let (theme, fonts) = (journeymap::layout::Theme::default(), journeymap::text::Fonts::get());
     journeymap::layout::layout_compared(&journey(future), &options, &theme, fonts, Some(&baseline))
 }
+
+/// `journeymap import` of a spreadsheet grid: the map written, or the problems with the
+/// report `import` prints for them (miette, no colour).
+pub fn import_sheet(
+    name: &str,
+    bytes: &[u8],
+    format: journeymap::sheet::Format,
+) -> Result<String, (Vec<&'static str>, String)> {
+    journeymap::sheet::import(name, bytes, format).map_err(|f| {
+        let style = Style { color: false, unicode: true, width: 100 };
+        let codes = f.diags.iter().map(|d| d.code.info().code).collect();
+        (codes, render::human(name, &f.source, &f.diags, style))
+    })
+}
+
+/// `journeymap export --format csv` and `--format xlsx` of a checked map.
+pub fn export_sheets(source: &str) -> (String, Vec<u8>) {
+    let j = journey(source);
+    (journeymap::sheet::to_csv(&j), journeymap::sheet::to_xlsx(&j).expect("a workbook"))
+}

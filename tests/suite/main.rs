@@ -22,6 +22,7 @@ mod preview;
 mod props;
 mod render;
 mod report;
+mod sheet;
 mod sources;
 mod sources_drawn;
 mod watch;

@@ -53,6 +53,9 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
     w.choice(
         "Imported from a Mermaid journey by `journeymap import`: sections are phases, tasks steps, actors personas, scores emotions.",
     );
+    w.choice(
+        "Mermaid has no touchpoints: every step is drawn as a gap (no touchpoint of the company) until `touchpoint` lines are added.",
+    );
 
     // The title.
     // Mermaid encodes entities after it has taken the frontmatter away: a frontmatter

@@ -29,6 +29,9 @@ pub struct Row {
     pub target: Option<Cell<Figure>>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The date as numbers (year, month, day, hour, minute, second), to order rows:
+    /// `T09:30` and `T09:30:00Z` are one moment.
+    when: Option<[u32; 6]>,
     /// The row's place in the file, to order rows with the same date.
     index: usize,
 }
@@ -69,28 +72,72 @@ impl Column {
     ];
 }
 
+/// Reads a data file's bytes: a UTF-8 byte-order mark is dropped, and bytes that are
+/// not UTF-8 are a diagnostic (the text, with U+FFFD in their place, is read all the
+/// same). Returns the text the diagnostics point into.
+pub fn read_bytes(bytes: &[u8]) -> (String, Data, Vec<Diag>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, bad) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(e) => {
+            let at = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).len();
+            (String::from_utf8_lossy(bytes).into_owned(), Some(at))
+        }
+    };
+    let (data, mut diags) = read(&text);
+    if let Some(at) = bad {
+        diags.insert(
+            0,
+            Diag::new(
+                Code::DataSyntax,
+                Span::new(at, at + '\u{FFFD}'.len_utf8()),
+                "the data file is not UTF-8 text",
+                "save it as CSV UTF-8 (in Excel: Save As, “CSV UTF-8”)",
+            ),
+        );
+    }
+    (text, data, diags)
+}
+
 /// Reads a data file's text. Rows with problems are left out; the diagnostics say why.
 pub fn read(text: &str) -> (Data, Vec<Diag>) {
     let mut diags = Vec::new();
     let mut data = Data::default();
-    // Excel writes `;` between cells where the decimal separator is `,` (Danish, German…).
+    // Excel may write its separator on a first line of its own: `sep=;`.
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
+    let sep = first_line.trim().strip_prefix("sep=").and_then(|s| {
+        let mut chars = s.chars();
+        chars.next().filter(|c| c.is_ascii() && chars.next().is_none())
+    });
+    let base = match sep {
+        Some(_) => text.find('\n').map_or(text.len(), |i| i + 1),
+        None => 0,
+    };
+    // Excel writes `;` between cells where the decimal separator is `,` (Danish, German…).
+    let header_line = text[base..].lines().next().unwrap_or("");
+    let delimiter = match sep {
+        Some(c) => c as u8,
+        None if header_line.contains(';') && !header_line.contains(',') => b';',
+        None => b',',
+    };
     let decimal_comma = delimiter == b';';
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(&text.as_bytes()[base..]);
     let mut columns: Vec<Option<Column>> = Vec::new();
     let mut header_seen = false;
     let mut width = 0;
     let mut record = csv::StringRecord::new();
     let mut index = 0;
     loop {
-        let start = reader.position().byte() as usize;
+        let start = base + reader.position().byte() as usize;
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let at = e.position().map_or(start, |p| p.byte() as usize).min(text.len());
+                let at = e.position().map_or(start, |p| base + p.byte() as usize).min(text.len());
                 diags.push(Diag::new(
                     Code::DataSyntax,
                     line_span(text, at),
@@ -101,7 +148,10 @@ pub fn read(text: &str) -> (Data, Vec<Diag>) {
                 break;
             }
         }
-        let start = record.position().map_or(start, |p| p.byte() as usize);
+        // The reader's position is where it started to read the record: before the `\n`
+        // of a CRLF and before blank lines, which it skips.
+        let start = record.position().map_or(start, |p| base + p.byte() as usize);
+        let start = start + text[start..].bytes().take_while(|b| matches!(b, b'\r' | b'\n')).count();
         let spans = field_spans(text, start, delimiter, record.len());
         // Blank lines (one empty cell) are passed over.
         if record.iter().all(|c| c.trim().is_empty()) {
@@ -137,10 +187,10 @@ pub fn read(text: &str) -> (Data, Vec<Diag>) {
             ));
             continue;
         }
-        if let Some(row) = row(&record, &spans, &columns, index, decimal_comma, text, &mut diags) {
+        if let Some(row) = row(&record, &spans, start, &columns, index, decimal_comma, text, &mut diags) {
             let newer = match data.latest.get(&row.kpi) {
                 None => true,
-                Some(old) => (&row.date, row.index) > (&old.date, old.index),
+                Some(old) => (row.when, row.index) > (old.when, old.index),
             };
             if newer {
                 data.latest.insert(row.kpi.clone(), row);
@@ -210,9 +260,11 @@ fn header(record: &csv::StringRecord, spans: &[Span], diags: &mut Vec<Diag>) -> 
 }
 
 /// One row read, or `None` when it has a problem (reported).
+#[allow(clippy::too_many_arguments)]
 fn row(
     record: &csv::StringRecord,
     spans: &[Span],
+    start: usize,
     columns: &[Option<Column>],
     index: usize,
     decimal_comma: bool,
@@ -225,7 +277,6 @@ fn row(
         let span = spans.get(i).copied().unwrap_or_default();
         Some(Cell { value, span })
     };
-    let start = record.position().map_or(0, |p| p.byte() as usize);
     let kpi = cell(Column::Kpi).filter(|c| !c.value.is_empty());
     let value = cell(Column::Value).filter(|c| !c.value.is_empty());
     let (Some(kpi), Some(value)) = (kpi, value) else {
@@ -259,8 +310,9 @@ fn row(
     let value = figure(value, "the value");
     let target = cell(Column::Target).filter(|c| !c.value.is_empty()).and_then(|c| figure(c, "the target"));
     let date = cell(Column::Date).filter(|c| !c.value.is_empty());
+    let when = date.as_ref().and_then(|d| iso_date(d.value));
     if let Some(d) = &date
-        && !is_iso_date(d.value)
+        && when.is_none()
     {
         diags.push(Diag::new(
             Code::DataBadDate,
@@ -290,6 +342,7 @@ fn row(
         target,
         date: date.map(|d| d.value.to_string()),
         source,
+        when,
         index,
     })
 }
@@ -377,12 +430,16 @@ fn parse_figure(text: &str, decimal_comma: bool) -> Option<Figure> {
     if !all_digits(whole) || fraction.is_some_and(|f| !all_digits(f)) {
         return None;
     }
-    let value: f64 = digits.replace(separator, ".").parse().ok()?;
-    Some(Figure { value, percent, text: text.to_string() })
+    let written = digits.replace(separator, ".");
+    let value: f64 = written.parse().ok().filter(|v: &f64| v.is_finite())?;
+    // As the map language writes it, so that the figure reads back anywhere: `12,5 %`
+    // from a `;` file is `12.5%`.
+    let text = if percent { format!("{written}%") } else { written };
+    Some(Figure { value, percent, text })
 }
 
-/// `YYYY-MM-DD`, optionally followed by `Thh:mm`, `Thh:mm:ss` and `Z`.
-fn is_iso_date(text: &str) -> bool {
+/// `YYYY-MM-DD`, optionally followed by `Thh:mm`, `Thh:mm:ss` and `Z`, as numbers.
+fn iso_date(text: &str) -> Option<[u32; 6]> {
     let (date, time) = match text.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (text, None),
@@ -391,24 +448,30 @@ fn is_iso_date(text: &str) -> bool {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };
     let parts: Vec<&str> = date.split('-').collect();
-    let [y, m, d] = parts[..] else { return false };
-    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else { return false };
+    let [y, m, d] = parts[..] else { return None };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else { return None };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return None,
     };
     if d == 0 || d > days {
-        return false;
+        return None;
     }
-    let Some(time) = time else { return true };
+    let Some(time) = time else { return Some([y, m, d, 0, 0, 0]) };
     let time = time.strip_suffix('Z').unwrap_or(time);
     let parts: Vec<&str> = time.split(':').collect();
-    let limits = [24, 60, 60];
-    (2..=3).contains(&parts.len()) && parts.iter().zip(limits).all(|(p, max)| number(p, 2).is_some_and(|n| n < max))
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let mut hms = [0u32; 3];
+    for ((p, max), slot) in parts.iter().zip([24, 60, 60]).zip(&mut hms) {
+        *slot = number(p, 2).filter(|&n| n < max)?;
+    }
+    Some([y, m, d, hms[0], hms[1], hms[2]])
 }
 
 /// The span of the line that holds byte `at`, without its line break.
@@ -502,13 +565,35 @@ mod tests {
     #[test]
     fn dates() {
         for ok in ["2024-02-29", "2026-12-01T09:30", "2026-12-01T09:30:59Z"] {
-            assert!(is_iso_date(ok), "{ok}");
+            assert!(iso_date(ok).is_some(), "{ok}");
         }
         for bad in
             ["2023-02-29", "2026-13-01", "26-01-01", "2026-1-1", "2026-12-01T25:00", "01/02/2026", "2026-12-01T09"]
         {
-            assert!(!is_iso_date(bad), "{bad}");
+            assert!(iso_date(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn one_moment_written_two_ways_is_ordered_by_the_file() {
+        let (data, _) =
+            read("kpi,value,date\na,1,2026-03-01T09:30:00Z\na,2,2026-03-01T09:30\na,3,2026-03-01T09:29:59Z\n");
+        assert_eq!(data.get("a").unwrap().value.value.value, 2.0);
+    }
+
+    #[test]
+    fn crlf_blank_lines_and_a_sep_line_keep_the_spans() {
+        let text = "kpi,value\r\n\r\nconv,abc\r\n";
+        let (_, diags) = read(text);
+        assert_eq!(diags[0].primary.span.of(text), "abc");
+        let text = "sep=;\nkpi;value\nconv;12,5 %\nnps;x\n";
+        let (data, diags) = read(text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].primary.span.of(text), "x");
+        // As maps write it.
+        assert_eq!(data.get("conv").unwrap().value.value.text, "12.5%");
+        let (_, diags) = read(&format!("kpi,value\na,1{}\n", "0".repeat(400)));
+        assert_eq!(diags[0].code, Code::DataBadNumber);
     }
 
     #[test]

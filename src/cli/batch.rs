@@ -134,11 +134,17 @@ pub fn run_only(args: Args, only: Option<&BTreeSet<PathBuf>>) -> Outcome {
     let mut outcome = if config_failed { Outcome::Usage } else { Outcome::Clean };
     let mut stderr = std::io::stderr().lock();
     let mut collected = super::data::Collected::default();
+    // Maps skipped as up to date, or only some of them (`watch`): their KPI ids unseen.
+    if only.is_some() {
+        collected.partial();
+    }
     for d in done.iter_mut() {
         let _ = stderr.write_all(d.report.as_bytes());
         outcome = outcome.max(d.outcome.unwrap_or(Outcome::Clean));
-        if let Some(data) = d.data.take() {
-            collected.add(data);
+        match d.data.take() {
+            Some(data) => collected.add(data),
+            None if d.skipped => collected.partial(),
+            None => {}
         }
     }
     for (name, text, diags) in collected.reports() {

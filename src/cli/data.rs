@@ -22,6 +22,8 @@ pub struct Use {
     used: BTreeSet<String>,
     /// Rows in a unit unlike their KPI's in this map.
     mismatched: Vec<Diag>,
+    /// The map has errors: its KPIs were not filled, their ids not seen.
+    broken: bool,
     lints: Lints,
 }
 
@@ -29,24 +31,24 @@ pub struct Use {
 pub fn apply(path: &Path, compiled: &mut journeymap::Compiled, lints: &Lints) -> Result<Use, String> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read the KPI data file `{name}`: {e}"))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let (data, read) = journeymap::data::read(&text);
+    let (text, data, read) = journeymap::data::read_bytes(&bytes);
+    // One file reached by two paths (`../kpis.csv` from two projects) is one file.
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let broken = compiled.journey.is_none();
     let (used, mismatched) = match compiled.journey.as_mut() {
         Some(journey) => data.apply(journey),
         None => Default::default(),
     };
-    Ok(Use { path: path.to_path_buf(), name, text, data, read, used, mismatched, lints: lints.clone() })
+    Ok(Use { path, name, text, data, read, used, mismatched, broken, lints: lints.clone() })
 }
 
 impl Use {
     /// Whether the map cannot be drawn with this data: the file, or a row this map
-    /// uses, has an error.
+    /// uses, has an error (at the project's lint levels, a denied warning too).
     pub fn has_errors(&self) -> bool {
-        self.read.iter().chain(&self.mismatched).any(Diag::is_error)
+        let mut diags: Vec<Diag> = self.read.iter().chain(&self.mismatched).cloned().collect();
+        self.lints.apply(&mut diags);
+        diags.iter().any(Diag::is_error)
     }
 
     /// This use's diagnostics alone (for a command that reads one map).
@@ -61,10 +63,20 @@ impl Use {
 #[derive(Default)]
 pub struct Collected {
     files: BTreeMap<PathBuf, Use>,
+    /// Some map of the run was not read (skipped as up to date, or with errors): an id
+    /// none of the others has may be its, so none is called unknown.
+    partial: bool,
 }
 
 impl Collected {
+    /// Marks the run as one that did not read every map.
+    pub fn partial(&mut self) {
+        self.partial = true;
+    }
+
     pub fn add(&mut self, u: Use) {
+        // A map with errors has no KPIs to fill: its ids are not known.
+        self.partial |= u.broken;
         match self.files.get_mut(&u.path) {
             None => {
                 self.files.insert(u.path.clone(), u);
@@ -82,12 +94,15 @@ impl Collected {
 
     /// Each data file's name, text and diagnostics (in file order, lint levels applied).
     pub fn reports(self) -> Vec<(String, String, Vec<Diag>)> {
+        let partial = self.partial;
         self.files
             .into_values()
             .map(|u| {
                 let mut diags = u.read;
                 diags.extend(u.mismatched);
-                diags.extend(u.data.unknown(&u.used));
+                if !partial {
+                    diags.extend(u.data.unknown(&u.used));
+                }
                 diags.sort_by_key(|d| d.primary.span.start);
                 u.lints.apply(&mut diags);
                 (u.name, u.text, diags)

@@ -105,7 +105,8 @@ fn text(bytes: &[u8]) -> Result<&str, journeymap::import::Failure> {
             source,
             journeymap::import::problem(
                 journeymap::diag::Code::ImportUnreadable,
-                journeymap::Span::new(at, at + 1),
+                // The lossy text has U+FFFD (three bytes) where the bad byte was.
+                journeymap::Span::new(at, at + '\u{FFFD}'.len_utf8()),
                 "the file is not UTF-8 text",
                 "save it as UTF-8",
             ),

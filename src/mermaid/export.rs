@@ -122,9 +122,10 @@ fn task(journey: &Journey, step: &Step, names: &[String], min: i64, max: i64) ->
     }
     let mixed = scores.iter().any(|&s| s != scores[0]);
     #[allow(clippy::cast_precision_loss)]
-    let mean = scores.iter().sum::<i64>() as f64 / scores.len() as f64;
+    // In f64: a scale as wide as i64 (`scale -5e18..5e18`) overflows sums and differences.
+    let mean = scores.iter().map(|&s| s as f64).sum::<f64>() / scores.len() as f64;
     #[allow(clippy::cast_precision_loss)]
-    let mapped = 1.0 + (mean - min as f64) * 4.0 / (max - min) as f64;
+    let mapped = 1.0 + (mean - min as f64) * 4.0 / (max as f64 - min as f64);
     #[allow(clippy::cast_possible_truncation)]
     let score = ((mapped + 0.5).floor() as i64).clamp(1, 5);
     (Some(score), actors, mixed)

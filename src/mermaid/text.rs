@@ -307,7 +307,8 @@ fn style_match(line: &str, word: &str) -> Option<usize> {
     let s = line.find(word)?;
     // `:\S*#` before the last `;`: a `#` in a run of non-spaces after a `:`.
     let mut armed = false;
-    for c in line[s + word.len()..last_semi].chars() {
+    // A `style` after the last `;` matches nothing (`Buy;classDef`).
+    for c in line.get(s + word.len()..last_semi)?.chars() {
         match c {
             ':' => armed = true,
             '#' if armed => return Some(last_semi),

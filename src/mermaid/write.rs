@@ -34,6 +34,15 @@ pub(crate) fn clean(s: &str) -> String {
     }
 }
 
+/// A score as written, for a note or a comment: at most 40 characters, so that the line
+/// stays within a map's limit however long the score is.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 fn is_cut(s: &str) -> bool {
     one_line(&decode(&br_as_space(s))).chars().nth(MAX_TEXT).is_some()
 }
@@ -189,7 +198,7 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
         .tasks
         .iter()
         .filter(|t| score_of(t.score).is_some_and(|s| s as f64 != t.score))
-        .map(|t| format!("{} as {}", t.score_text.trim(), score_of(t.score).unwrap_or(0)))
+        .map(|t| format!("{} as {}", short(t.score_text.trim()), score_of(t.score).unwrap_or(0)))
         .collect();
     if !fractions.is_empty() {
         w.choice(format!(
@@ -249,7 +258,7 @@ pub(crate) fn write(d: &Diagram) -> Result<String, Failure> {
                     }
                 }
                 None => {
-                    let shown = one_line(t.score_text.trim());
+                    let shown = short(&one_line(t.score_text.trim()));
                     w.statement(
                         "note",
                         &[],

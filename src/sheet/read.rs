@@ -198,6 +198,17 @@ pub fn workbook_grid(name: &str, bytes: &[u8], format: Format) -> Result<(Grid, 
         Err(_) => return Err(unreadable(format!("`{name}` cannot be read as {kind}"))),
     };
     let count = sheets.len();
+    // A grid is padded to its first used cell: a sheet used only far right or down
+    // would take gigabytes. A journey map's grid is thousands of cells.
+    if let Some((n, range)) = sheets.iter().find(|(_, range)| {
+        let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        (col0 + range.width()).saturating_mul(row0 + range.height()) > MAX_CELLS
+    }) {
+        let _ = range;
+        return Err(unreadable(format!(
+            "the sheet `{n}` of `{name}` spans more than {MAX_CELLS} cells; a journey map's grid is far smaller"
+        )));
+    }
     let grids: Vec<Grid> = sheets.into_iter().map(|(n, range)| sheet_grid(n, &range)).collect();
     let pick = grids
         .iter()
@@ -213,6 +224,9 @@ pub fn workbook_grid(name: &str, bytes: &[u8], format: Format) -> Result<(Grid, 
 fn is_phase_label(label: &str) -> bool {
     matches!(super::labels::parse(label), Some((super::labels::Row::Phase, _)))
 }
+
+/// The most cells a sheet's grid may span, from A1 to its last used cell.
+const MAX_CELLS: usize = 4_000_000;
 
 fn sheet_grid(name: String, range: &calamine::Range<Data>) -> Grid {
     let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));

@@ -290,6 +290,34 @@ fn inert(field: &str) -> String {
     }
 }
 
+/// How many lines `text` takes wrapped at word boundaries in a column `width`
+/// characters wide (a word longer than the column takes as many as it fills).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let mut lines = 0;
+    for paragraph in text.split('\n') {
+        let mut line = 0;
+        let mut count = 1;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if line > 0 && line + 1 + len > width {
+                count += 1;
+                line = 0;
+            }
+            if line == 0 {
+                count += len.saturating_sub(1) / width;
+                line = len % width;
+                if line == 0 && len > 0 {
+                    line = width;
+                }
+            } else {
+                line += 1 + len;
+            }
+        }
+        lines += count;
+    }
+    lines.max(1)
+}
+
 /// The most rows frozen at the top of the workbook: the header and the phase and step
 /// rows, when there are no more.
 const FROZEN_ROWS: u32 = 12;
@@ -336,6 +364,21 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             };
         }
     }
+    // Wrapped text needs its rows tall enough: Excel fits a row without a height on
+    // load, LibreOffice does not, so each row that wraps gets the height of its most
+    // lines (15 points a line, Calibri 11).
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let lines = row
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !matches!(cell.kind, Kind::Title | Kind::Score))
+            .map(|(c, cell)| wrapped_lines(&cell.text, if c == 0 { 24 } else { 30 }))
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r as u32, 15.0 * lines.min(100) as f64)?;
+        }
+    }
     let phase_row = sheet.phase_row as u32;
     for &(first, last) in &sheet.phases {
         if last > first {
@@ -348,4 +391,19 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let frozen = if phase_row + 2 <= FROZEN_ROWS { phase_row + 2 } else { 0 };
     ws.set_freeze_panes(frozen, 1)?;
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn wrapped_lines_count_words_as_a_column_wraps_them() {
+        assert_eq!(wrapped_lines("", 30), 1);
+        assert_eq!(wrapped_lines("Buys", 30), 1);
+        // 29 + 1 + 4 characters: the last word goes to a second line.
+        assert_eq!(wrapped_lines(&format!("{} four", "a".repeat(29)), 30), 2);
+        assert_eq!(wrapped_lines(&"x".repeat(61), 30), 3);
+        assert_eq!(wrapped_lines("one\ntwo", 30), 2);
+    }
 }

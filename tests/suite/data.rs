@@ -151,3 +151,21 @@ fn broken_data_writes_nothing_and_an_unreadable_file_is_a_usage_error() {
     assert_eq!(text(&o.stderr).matches("J0905").count(), 1, "{}", text(&o.stderr));
     assert!(!dir.path().join("map.svg").exists());
 }
+
+/// With a map of the run unread (errors), an id only it has may be its: none is called
+/// unknown. A data file that is not UTF-8 says so, at its byte.
+#[test]
+fn a_broken_map_leaves_no_id_unknown_and_bad_bytes_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.journey", "journey: A\nphase: P\n  step: S\n    emotion 1\n    kpi a 1: A\n");
+    let b = write(dir.path(), "b.journey", "journey: B\nphase: P\n  stpe: S\n    kpi b 1: B\n");
+    let csv = write(dir.path(), "kpis.csv", "kpi,value\na,2\nb,3\n");
+    let (_, diags) = check_json(&csv, &[&a, &b]);
+    assert!(!diags.iter().any(|d| d["code"] == "J0904"), "{diags:?}");
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"kpi,value\ntilfredshed_\xf8,3\n").unwrap();
+    let o = journeymap(&["check", "--data", latin1.to_str().unwrap(), &a]);
+    assert_eq!(code(&o), 1);
+    let said = text(&o.stderr);
+    assert!(said.contains("J0901") && said.contains("not UTF-8"), "{said}");
+}

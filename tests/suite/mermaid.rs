@@ -727,3 +727,24 @@ fn an_html_embed_in_markdown_is_pointed_at() {
     assert_eq!(d.code, Code::MermaidNoBlock);
     assert_eq!(&md[d.secondary[0].span.start..d.secondary[0].span.end], "<div class=\"mermaid\">");
 }
+
+/// Inputs a review found: a `style` after the last `;`, bytes that are not UTF-8, and a
+/// scale as wide as an i64 exported. Each is refused or written, never a panic.
+#[test]
+fn inputs_found_by_review_do_not_panic() {
+    for text in ["journey\nA;style\n", "journey\ntitle Q1; lifestyle\n", "journey\nBuy;classDef\n"] {
+        let failure = journeymap::mermaid::import(text, false).expect_err("a `;` is refused");
+        assert_eq!(failure.diags[0].code.info().code, "J0813", "{text:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.mmd");
+    std::fs::write(&bad, b"journey\n\xff\n").unwrap();
+    let o = crate::cli::journeymap(&["import", bad.to_str().unwrap()]);
+    assert_eq!(crate::cli::code(&o), 1, "{}", crate::cli::text(&o.stderr));
+    assert!(crate::cli::text(&o.stderr).contains("J0802"));
+    let wide = "journey: W\nscale -5000000000000000000..5000000000000000000\npersona a: A\npersona b: B\n\
+                phase: P\n  step: S\n    emotion a 4000000000000000000\n    emotion b 4000000000000000000\n";
+    let journey = crate::common::journey(wide);
+    let mmd = journeymap::mermaid::export(&journey);
+    assert!(mmd.contains(": 5: "), "{mmd}");
+}

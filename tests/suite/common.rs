@@ -343,3 +343,33 @@ pub fn export_sheets(source: &str) -> (String, Vec<u8>) {
     let j = journey(source);
     (journeymap::sheet::to_csv(&j), journeymap::sheet::to_xlsx(&j).expect("a workbook"))
 }
+
+/// What every import promises, whatever its input: a map that checks, or diagnostics
+/// with a help each, whose spans lie on character boundaries of the text they are shown
+/// against. `Err` says which promise was broken.
+pub fn sound_import(result: &Result<String, journeymap::import::Failure>) -> Result<(), String> {
+    match result {
+        Ok(map) => {
+            let checked = check_str(map);
+            if checked.compiled.has_errors() {
+                return Err(format!("{}\n{map}", checked.human));
+            }
+        }
+        Err(f) => {
+            if f.diags.is_empty() {
+                return Err("a failure without a diagnostic".into());
+            }
+            for d in &f.diags {
+                let s = d.primary.span;
+                let inside = s.start <= s.end && s.end <= f.source.len();
+                if !inside || !f.source.is_char_boundary(s.start) || !f.source.is_char_boundary(s.end) {
+                    return Err(format!("a span off its text: {d:?}"));
+                }
+                if d.help.is_empty() || d.code == journeymap::diag::Code::ImportInvalidResult {
+                    return Err(format!("{d:?}"));
+                }
+            }
+        }
+    }
+    Ok(())
+}

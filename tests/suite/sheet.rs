@@ -547,3 +547,16 @@ fn every_fixture_that_compiles_survives_csv_and_xlsx() {
         assert_same(&name, &source, &from_xlsx);
     }
 }
+
+/// A sheet used only far from A1 is refused before its grid is padded out to it: a
+/// small file must not take gigabytes (found by review).
+#[test]
+fn a_sheet_used_far_from_a1_is_refused() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(3_000, 2_000, "phase").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let failure = journeymap::sheet::import("far.xlsx", &bytes, Format::Xlsx).expect_err("refused");
+    assert_eq!(failure.diags[0].code.info().code, "J0802", "{:?}", failure.diags);
+    assert!(failure.diags[0].message.contains("more than 4000000 cells"), "{}", failure.diags[0].message);
+}

@@ -208,6 +208,30 @@ pub struct Segment {
     pub role: LineRole,
 }
 
+/// A numbered point of the impact/effort matrix, or its sample in the matrix's legend:
+/// a circle with the number inside and the opportunity (with its step) as its tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dot {
+    pub cx: f32,
+    pub cy: f32,
+    pub r: f32,
+    /// The opportunity and its step, for `<title>` (hover and screen readers).
+    pub title: String,
+    /// The number, centred in the circle.
+    pub text: TextBlock,
+    /// The opportunity's rank, shared by its point and its legend entry.
+    pub number: usize,
+    /// Whether it is the legend's sample rather than the point on the chart.
+    pub legend: bool,
+}
+
+impl Dot {
+    /// The square the circle fits in.
+    pub fn bounds(&self) -> Rect {
+        Rect::new(self.cx - self.r, self.cy - self.r, 2.0 * self.r, 2.0 * self.r)
+    }
+}
+
 /// Everything on the map, in drawing order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
@@ -224,6 +248,8 @@ pub enum Item {
     Marker(Marker),
     /// The notes of one band's emotion lane, drawn (and hidden) together.
     Notes(Vec<Note>),
+    /// A numbered point of the impact/effort matrix.
+    Dot(Dot),
     /// A sample of a curve's style, for the legend, centred on `y`.
     LegendSwatch {
         x: f32,
@@ -260,6 +286,7 @@ impl Item {
                 .iter()
                 .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), n| (lo.min(n.rect.y), hi.max(n.rect.bottom()))),
             Item::LegendSwatch { y, .. } => (*y, *y),
+            Item::Dot(dot) => (dot.cy - dot.r, dot.cy + dot.r),
         };
         (top - INK, bottom + INK)
     }

@@ -10,12 +10,14 @@ mod emotion;
 mod geometry;
 pub mod header;
 mod lanes;
+pub mod matrix;
 mod role;
 mod sources;
 mod style;
 
 pub use geometry::*;
 pub use lanes::step_details;
+pub use matrix::{MatrixInput, MatrixPoint, Quadrant, Unscored, layout_matrix, quadrant};
 pub use role::{CardRole, CurveRole, KpiLook, LineRole, RectRole, TextRole};
 pub use sources::{source_line, state_label, step_source_lines};
 pub use style::{Color, PALETTE, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};

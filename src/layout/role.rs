@@ -122,6 +122,15 @@ pub enum TextRole {
     GonePhase,
     /// A gone step's action in that list.
     GoneStep,
+    /// The impact/effort matrix: an axis's name, a quadrant's name, a point's number, an
+    /// opportunity's text in the legend or the list of unscored ones, and its step and
+    /// phase under it.
+    AxisTitle,
+    QuadrantName,
+    PointNumber,
+    MatrixHeading,
+    MatrixText,
+    MatrixWhere,
 }
 
 /// What a curve on the emotion lane is.
@@ -146,6 +155,10 @@ pub enum LineRole {
     /// A service blueprint line, above the lanes of `Zone` (never `Zone::Customer`):
     /// interaction, visibility, internal interaction.
     Blueprint(Zone),
+    /// A line between the cells of the impact/effort matrix.
+    MatrixGrid,
+    /// A line between its quadrants, at the middle score.
+    MatrixMiddle,
 }
 
 /// What a filled rectangle without text is.
@@ -155,4 +168,8 @@ pub enum RectRole {
     Lane { odd: bool },
     /// The column of a step that is a gap.
     GapColumn,
+    /// A quadrant of the impact/effort matrix, lightly shaded.
+    Quadrant(super::matrix::Quadrant),
+    /// The frame around the matrix's cells.
+    MatrixFrame,
 }

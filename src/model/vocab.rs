@@ -129,6 +129,16 @@ pub enum Label {
     Baseline,
     /// What the page's baseline button does.
     ToggleBaseline,
+    /// The impact/effort matrix (`view opportunities`): its quadrants, its axes, the
+    /// legend of the scored opportunities and the list of those without both scores.
+    QuickWins,
+    BigBets,
+    FillIns,
+    MoneyPits,
+    Impact,
+    Effort,
+    Scored,
+    Unscored,
 }
 
 impl Label {
@@ -388,7 +398,59 @@ impl Label {
             (Lang::De, Evidence) => "Evidenz",
             (Lang::De, SaidNotSeen) => "Gesagt, nicht gesehen",
             (_, New | GoneSteps | Baseline | ToggleBaseline) => baseline_text(lang, self),
+            (_, QuickWins | BigBets | FillIns | MoneyPits | Impact | Effort | Scored | Unscored) => {
+                matrix_text(lang, self)
+            }
         }
+    }
+}
+
+/// The words of the impact/effort matrix (`view opportunities`).
+fn matrix_text(lang: Lang, label: Label) -> &'static str {
+    use Label::*;
+    match (lang, label) {
+        (Lang::En, QuickWins) => "Quick wins",
+        (Lang::En, BigBets) => "Big bets",
+        (Lang::En, FillIns) => "Fill-ins",
+        (Lang::En, MoneyPits) => "Money pits",
+        (Lang::En, Impact) => "Impact",
+        (Lang::En, Effort) => "Effort",
+        (Lang::En, Scored) => "Opportunities by rank",
+        (Lang::En, Unscored) => "Not scored",
+        (Lang::Da, QuickWins) => "Hurtige gevinster",
+        (Lang::Da, BigBets) => "Store satsninger",
+        (Lang::Da, FillIns) => "Småopgaver",
+        (Lang::Da, MoneyPits) => "Pengeslugere",
+        (Lang::Da, Impact) => "Effekt",
+        (Lang::Da, Effort) => "Indsats",
+        (Lang::Da, Scored) => "Muligheder efter rang",
+        (Lang::Da, Unscored) => "Ikke vurderet",
+        (Lang::Sv, QuickWins) => "Snabba vinster",
+        (Lang::Sv, BigBets) => "Stora satsningar",
+        (Lang::Sv, FillIns) => "Småuppgifter",
+        (Lang::Sv, MoneyPits) => "Pengaslukare",
+        (Lang::Sv, Impact) => "Effekt",
+        (Lang::Sv, Effort) => "Insats",
+        (Lang::Sv, Scored) => "Möjligheter efter rang",
+        (Lang::Sv, Unscored) => "Ej bedömda",
+        (Lang::Nb, QuickWins) => "Raske gevinster",
+        (Lang::Nb, BigBets) => "Store satsinger",
+        (Lang::Nb, FillIns) => "Småoppgaver",
+        (Lang::Nb, MoneyPits) => "Pengesluk",
+        (Lang::Nb, Impact) => "Effekt",
+        (Lang::Nb, Effort) => "Innsats",
+        (Lang::Nb, Scored) => "Muligheter etter rang",
+        (Lang::Nb, Unscored) => "Ikke vurdert",
+        (Lang::De, QuickWins) => "Schnelle Erfolge",
+        (Lang::De, BigBets) => "Große Vorhaben",
+        (Lang::De, FillIns) => "Lückenfüller",
+        (Lang::De, MoneyPits) => "Geldgräber",
+        (Lang::De, Impact) => "Wirkung",
+        (Lang::De, Effort) => "Aufwand",
+        (Lang::De, Scored) => "Chancen nach Rang",
+        (Lang::De, Unscored) => "Nicht bewertet",
+        // Every other label is `Label::text`'s.
+        (_, other) => other.text(lang),
     }
 }
 

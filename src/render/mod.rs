@@ -244,3 +244,27 @@ fn pdf(laid_out: &layout::Layout, page: Page, fonts: &Fonts) -> Result<Vec<u8>, 
 fn pdf(_: &layout::Layout, _: Page, _: &Fonts) -> Result<Vec<u8>, RenderError> {
     Err(RenderError::NoPdf)
 }
+
+/// Draws the impact/effort matrix (`view opportunities`, [`layout::matrix`]) in each of
+/// `options.formats`, in order: SVG, PNG and PDF from one layout, and HTML as a page
+/// holding that SVG with its fonts, where hovering or focusing a point shows its
+/// opportunity and step (the points' `<title>`s) and highlights it.
+pub fn render_matrix(input: &layout::MatrixInput, options: &RenderOptions) -> Rendered {
+    let page = options.layout.page;
+    let laid_out = layout::layout_matrix(input, &options.fonts);
+    let svg = svg::render(&laid_out, page);
+    let draw = |format| match format {
+        Format::Svg => Ok(svg.as_bytes().to_vec()),
+        Format::Png => {
+            let scale = options.scale;
+            if !valid_scale(f64::from(scale)) {
+                return Err(RenderError::BadScale(scale));
+            }
+            png::check_size(laid_out.width, laid_out.height, scale)?;
+            png::png_of_layout(&laid_out, scale, &options.fonts)
+        }
+        Format::Pdf => pdf(&laid_out, page, &options.fonts),
+        Format::Html => Ok(html::matrix_page(input, &laid_out, &options.fonts).into_bytes()),
+    };
+    Rendered { outputs: options.formats.iter().map(|&f| Output { format: f, result: draw(f) }).collect() }
+}

@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use super::xml::{Value, Writer, num, push_num};
 use crate::lanes::{LaneKind, Zone};
 use crate::layout::{
-    Anchor, Band, Card, CardRole, Curve, CurveRole, Item, Layout, LineRole, Marker, MarkerShape, Note, Page, Rect,
-    RectRole, Sample, Segment, TextBlock, TextRole,
+    Anchor, Band, Card, CardRole, Curve, CurveRole, Dot, Item, Layout, LineRole, Marker, MarkerShape, Note, Page,
+    Quadrant, Rect, RectRole, Sample, Segment, TextBlock, TextRole,
 };
 use crate::model::ChannelMode;
 use crate::text::{EMOJI_FAMILY, FontStyle, RunFont};
@@ -85,6 +85,7 @@ fn item_node(w: &mut Writer, item: &Item) {
             }
             w.close("g");
         }
+        Item::Dot(dot) => dot_node(w, dot),
         Item::LegendSwatch { x, y, width, sample, persona } => {
             let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", "legend-entry".into())];
             if let Some(p) = persona {
@@ -382,6 +383,22 @@ fn shape_node(w: &mut Writer, shape: MarkerShape, x: f32, y: f32, style: usize) 
     w.empty("polygon", &[("class", (&class).into()), ("points", (&points).into())]);
 }
 
+/// A numbered point of the impact/effort matrix: its tooltip, circle and number. The
+/// chart's points take the keyboard focus, and both name their rank for the HTML page.
+fn dot_node(w: &mut Writer, dot: &Dot) {
+    let number = dot.number.to_string();
+    let class = if dot.legend { "matrix-point legend" } else { "matrix-point" };
+    let mut attrs: Vec<(&str, Value<'_>)> = vec![("class", class.into()), ("data-rank", (&number).into())];
+    if !dot.legend {
+        attrs.push(("tabindex", "0".into()));
+    }
+    w.open("g", &attrs);
+    w.text_element("title", &[], &dot.title);
+    w.empty("circle", &[("class", "dot".into()), ("cx", dot.cx.into()), ("cy", dot.cy.into()), ("r", dot.r.into())]);
+    text_nodes(w, &dot.text);
+    w.close("g");
+}
+
 /// The classes of a card's group: what it is, for the stylesheet and the page's script.
 fn card_class(role: CardRole) -> String {
     let flag = |on: bool, class: &str| if on { format!(" {class}") } else { String::new() };
@@ -449,6 +466,12 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::GoneHeading => "gone gone-heading",
         TextRole::GonePhase => "gone gone-phase",
         TextRole::GoneStep => "gone gone-step",
+        TextRole::AxisTitle => "axis-title",
+        TextRole::QuadrantName => "quadrant-name",
+        TextRole::PointNumber => "point-number",
+        TextRole::MatrixHeading => "matrix-heading",
+        TextRole::MatrixText => "matrix-text",
+        TextRole::MatrixWhere => "matrix-where",
     }
 }
 
@@ -459,6 +482,8 @@ fn line_class(role: LineRole) -> &'static str {
         LineRole::Blueprint(Zone::Customer | Zone::Frontstage) => "blueprint-line line-interaction",
         LineRole::Blueprint(Zone::Backstage) => "blueprint-line line-visibility",
         LineRole::Blueprint(Zone::Support) => "blueprint-line line-internal",
+        LineRole::MatrixGrid => "matrix-grid",
+        LineRole::MatrixMiddle => "matrix-middle",
     }
 }
 
@@ -467,6 +492,11 @@ fn rect_class(role: RectRole) -> &'static str {
         RectRole::Lane { odd: false } => "lane lane-even",
         RectRole::Lane { odd: true } => "lane lane-odd",
         RectRole::GapColumn => "gap-column",
+        RectRole::Quadrant(Quadrant::QuickWins) => "quadrant quick-wins",
+        RectRole::Quadrant(Quadrant::BigBets) => "quadrant big-bets",
+        RectRole::Quadrant(Quadrant::FillIns) => "quadrant fill-ins",
+        RectRole::Quadrant(Quadrant::MoneyPits) => "quadrant money-pits",
+        RectRole::MatrixFrame => "matrix-frame",
     }
 }
 
@@ -477,6 +507,7 @@ fn text_blocks(layout: &Layout) -> impl Iterator<Item = &TextBlock> {
             Item::Text(b) => Box::new(std::iter::once(b)),
             Item::Card(c) => Box::new(c.texts.iter()),
             Item::Notes(notes) => Box::new(notes.iter().map(|n| &n.text)),
+            Item::Dot(d) => Box::new(std::iter::once(&d.text)),
             _ => Box::new(std::iter::empty()),
         }
     })
@@ -553,6 +584,10 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     if baseline {
         css.push_str(BASELINE_STYLES);
     }
+    // The impact/effort matrix's rules, only in the matrix.
+    if layout.items.iter().any(|item| matches!(item, Item::Rect { role: RectRole::Quadrant(_), .. })) {
+        css.push_str(MATRIX_STYLES);
+    }
     for (i, s) in layout.persona_looks.iter().enumerate() {
         let dash = match s.dash {
             [] => String::new(),
@@ -602,6 +637,18 @@ const BASELINE_STYLES: &str = "\
 .baseline-point .marker{stroke-width:1.5;stroke-opacity:0.6}
 .pill{fill:#276749;stroke:none}.new-badge{fill:#ffffff}
 .gone-heading{fill:#102a43}.gone-phase{fill:#334e68}.gone-step{fill:#243b53}
+";
+
+/// The impact/effort matrix: quadrants lightly tinted (and named, for greyscale), thin
+/// cell lines, the middle lines strong, points dark with white numbers.
+const MATRIX_STYLES: &str = "\
+.quadrant{stroke:none}.quick-wins{fill:#e8f5ee}.big-bets{fill:#e9f0fa}.fill-ins{fill:#f4f5f7}.money-pits{fill:#fbeeea}
+.quadrant-name{fill:#243b53;letter-spacing:0.04em}
+.matrix-grid{stroke:#ffffff;stroke-width:1.5}.matrix-middle{stroke:#486581;stroke-width:1.5;stroke-dasharray:5 3}
+.matrix-frame{fill:none;stroke:#9fb3c8;stroke-width:1}
+.axis-title{fill:#243b53}.matrix-heading{fill:#102a43}.matrix-text{fill:#1f2933}.matrix-where{fill:#52606d}
+.matrix-point .dot{fill:#243b53;stroke:#ffffff;stroke-width:1.5}.point-number{fill:#ffffff}
+.matrix-point:hover .dot,.matrix-point:focus .dot{fill:#c05621}
 ";
 
 /// Rules the lanes' own colours refine.

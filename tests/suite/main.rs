@@ -16,6 +16,7 @@ mod fmt;
 mod kill;
 mod layout;
 mod lsp;
+mod matrix;
 mod mermaid;
 mod model;
 mod preview;

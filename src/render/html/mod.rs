@@ -701,3 +701,45 @@ fn data(journey: &Journey, source: &str, baseline: Option<&Baseline>) -> String 
 fn hash(text: &str) -> String {
     format!("'sha256-{}'", BASE64.encode(Sha256::digest(text.as_bytes())))
 }
+
+/// The impact/effort matrix as a page: its SVG inline, with the fonts it uses. Each
+/// point's `<title>` is its tooltip; hovering or focusing a point or its legend entry
+/// highlights both (a rule per rank, no script).
+pub fn matrix_page(input: &layout::MatrixInput, laid_out: &layout::Layout, fonts: &Fonts) -> String {
+    let drawing = super::svg::render(laid_out, layout::Page::Auto);
+    let text: String = std::iter::once(input.title.as_str())
+        .chain(input.points.iter().flat_map(|p| [p.text.as_str(), p.phase.as_str()]))
+        .chain(input.points.iter().filter_map(|p| p.step.as_deref()))
+        .chain(input.unscored.iter().flat_map(|u| [u.text.as_str(), u.phase.as_str()]))
+        .chain(input.unscored.iter().filter_map(|u| u.step.as_deref()))
+        .chain(crate::layout::Quadrant::ALL.iter().map(|q| q.label().text(input.lang)))
+        .chain([Label::Impact, Label::Effort, Label::Scored, Label::Unscored].map(|l| l.text(input.lang)))
+        .chain(["0123456789+\u{2191}\u{2192}\u{2013}\u{00b7}"])
+        .collect();
+    let (faces, family) = fonts::faces(fonts, &text, "", false);
+    let mut page = String::new();
+    page.push_str("<!DOCTYPE html>\n<html lang=\"");
+    page.push_str(input.lang.code());
+    page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    let mut title = super::xml::Writer::default();
+    title.text(&input.title);
+    page.push_str(&title.finish());
+    page.push_str("</title>\n<style>\n");
+    page.push_str(&faces);
+    page.push_str(&format!(
+        "body{{margin:0;background:#ffffff;font-family:{family}}}\nmain{{max-width:100%;overflow:auto}}\nsvg{{display:block;max-width:100%;height:auto}}\n.matrix-point{{cursor:default;outline:none}}\n"
+    ));
+    // A point and its legend entry light up together.
+    let mut ranks: Vec<usize> = input.points.iter().map(|p| p.number).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    for n in ranks {
+        page.push_str(&format!(
+            "svg:has(.matrix-point[data-rank=\"{n}\"]:hover) .matrix-point[data-rank=\"{n}\"] .dot,svg:has(.matrix-point[data-rank=\"{n}\"]:focus) .matrix-point[data-rank=\"{n}\"] .dot{{fill:#c05621}}\n"
+        ));
+    }
+    page.push_str("</style>\n</head>\n<body>\n<main>\n");
+    page.push_str(&drawing);
+    page.push_str("\n</main>\n</body>\n</html>\n");
+    page
+}

@@ -339,16 +339,20 @@ pub enum View {
     #[default]
     Journey,
     Blueprint,
+    /// The impact/effort matrix of the opportunities, instead of the map
+    /// ([`crate::layout::matrix`]).
+    Opportunities,
 }
 
 impl View {
-    pub const ALL: &'static [View] = &[View::Journey, View::Blueprint];
+    pub const ALL: &'static [View] = &[View::Journey, View::Blueprint, View::Opportunities];
 
     /// The word written after `view`.
     pub fn name(self) -> &'static str {
         match self {
             View::Journey => "journey",
             View::Blueprint => "blueprint",
+            View::Opportunities => "opportunities",
         }
     }
 
@@ -360,7 +364,8 @@ impl View {
     /// without content are left out.
     pub fn default_lanes(self) -> Vec<LaneKind> {
         let rank = |lane: &Lane| match self {
-            View::Journey => lane.journey_rank,
+            // The matrix draws no lanes; asked for them, it has the journey map's.
+            View::Journey | View::Opportunities => lane.journey_rank,
             View::Blueprint => lane.blueprint_rank,
         };
         let mut lanes: Vec<(u8, LaneKind)> = LANES.iter().filter_map(|l| Some((rank(l)?, l.kind))).collect();

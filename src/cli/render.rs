@@ -207,6 +207,8 @@ pub(super) fn options(args: &Args, project: &Project, out_is_dir: bool) -> Resul
 pub(super) enum ViewArg {
     Journey,
     Blueprint,
+    /// The impact/effort matrix of the opportunities.
+    Opportunities,
 }
 
 impl From<ViewArg> for View {
@@ -214,6 +216,7 @@ impl From<ViewArg> for View {
         match view {
             ViewArg::Journey => View::Journey,
             ViewArg::Blueprint => View::Blueprint,
+            ViewArg::Opportunities => View::Opportunities,
         }
     }
 }

@@ -53,7 +53,8 @@ struct RawTheme {
 }
 
 const PAGES: [(&str, Page); 3] = [("auto", Page::Auto), ("a4", Page::A4), ("a3", Page::A3)];
-const VIEWS: [(&str, View); 2] = [("journey", View::Journey), ("blueprint", View::Blueprint)];
+const VIEWS: [(&str, View); 3] =
+    [("journey", View::Journey), ("blueprint", View::Blueprint), ("opportunities", View::Opportunities)];
 
 pub(super) fn parse(text: &str) -> (Config, Vec<Diag>) {
     // serde-saphyr is a dependency: should it panic on some input, the file is

@@ -13,8 +13,8 @@
 
 use super::metrics::{BODY, HEADING, MARGIN, SMALL, TITLE};
 use super::{Anchor, Dot, Item, Layout, LineRole, Rect, RectRole, Segment, TextRole, text_block};
-use crate::lanes::View;
-use crate::model::{Label, Lang};
+use crate::lanes::{LaneKind, View};
+use crate::model::{Journey, Label, Lang};
 use crate::text::{FontStyle, Fonts};
 
 /// What the matrix draws.
@@ -248,6 +248,35 @@ fn dot(fonts: &Fonts, (cx, cy): (f32, f32), r: f32, label: &str, title: String, 
     // Centre the digits' height (their cap height, about 0.72 em) on the circle.
     text.y = cy + 0.36 * size;
     Dot { cx, cy, r, title, text, number, legend }
+}
+
+/// What the matrix of `journey` draws: its title, its language and its opportunities
+/// (phase and step `opportunity` statements), in map order.
+///
+/// The language has no scores yet, so every opportunity is unscored here; once the
+/// model has `impact` and `effort`, the scored ones become [`MatrixPoint`]s, numbered by
+/// the model's ranking.
+pub fn matrix_input(journey: &Journey) -> MatrixInput {
+    let mut found: Vec<(usize, Unscored)> = Vec::new();
+    for phase in &journey.phases {
+        let name = &phase.name.value;
+        for d in phase.details.of(LaneKind::Opportunities) {
+            found.push((d.span.start, Unscored { text: d.text.value.clone(), step: None, phase: name.clone() }));
+        }
+        for step in &phase.steps {
+            for d in step.details.of(LaneKind::Opportunities) {
+                let step = Some(step.action.value.clone());
+                found.push((d.span.start, Unscored { text: d.text.value.clone(), step, phase: name.clone() }));
+            }
+        }
+    }
+    found.sort_by_key(|(start, _)| *start);
+    MatrixInput {
+        title: journey.title.value.clone(),
+        lang: journey.lang,
+        points: Vec::new(),
+        unscored: found.into_iter().map(|(_, u)| u).collect(),
+    }
 }
 
 /// Lays out the impact/effort matrix.
@@ -518,7 +547,7 @@ pub fn layout_matrix(input: &MatrixInput, fonts: &Fonts) -> Layout {
         input.unscored.len()
     );
     Layout {
-        view: View::Journey,
+        view: View::Opportunities,
         width,
         height,
         title: input.title.clone(),

@@ -17,7 +17,7 @@ mod style;
 
 pub use geometry::*;
 pub use lanes::step_details;
-pub use matrix::{MatrixInput, MatrixPoint, Quadrant, Unscored, layout_matrix, quadrant};
+pub use matrix::{MatrixInput, MatrixPoint, Quadrant, Unscored, layout_matrix, matrix_input, quadrant};
 pub use role::{CardRole, CurveRole, KpiLook, LineRole, RectRole, TextRole};
 pub use sources::{source_line, state_label, step_source_lines};
 pub use style::{Color, PALETTE, PERSONA_STYLES, PersonaLook, PersonaStyle, Theme};
@@ -299,6 +299,7 @@ fn description(journey: &Journey, view: View) -> String {
     let what = match view {
         View::Journey => "Customer journey map",
         View::Blueprint => "Service blueprint",
+        View::Opportunities => "Impact/effort matrix",
     };
     let mut d = format!(
         "{what} \u{201c}{}\u{201d}: {} phases, {} steps, {} personas.",

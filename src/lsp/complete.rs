@@ -128,7 +128,7 @@ mod tests {
         assert_eq!(labels("need "), ["functional", "emotional"]);
         assert_eq!(labels("kpi 12% "), ["target", "min", "max"]);
         assert_eq!(labels("lang "), ["en", "da", "sv", "nb", "de"]);
-        assert_eq!(labels("view "), ["journey", "blueprint"]);
+        assert_eq!(labels("view "), ["journey", "blueprint", "opportunities"]);
         assert!(!labels("lanes actions ").contains(&"actions".to_string()));
         assert!(labels("lanes actions ").contains(&"emotions".to_string()));
         assert!(labels("step: text ").is_empty());

@@ -203,6 +203,9 @@ pub fn render(journey: &Journey, source: &str, options: &RenderOptions) -> Rende
         let outputs = options.formats.iter().map(|&f| output(f, Err(RenderError::TooLarge(why)))).collect();
         return Rendered { outputs };
     }
+    if options.layout.view_of(journey) == crate::lanes::View::Opportunities {
+        return render_matrix(&layout::matrix::matrix_input(journey), options);
+    }
     let raster_refused = limits::too_large(journey, true).map(RenderError::TooLarge);
     let page = options.layout.page;
     let laid_out = OnceCell::new();

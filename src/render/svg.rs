@@ -33,6 +33,7 @@ pub fn render_window(layout: &Layout, page: Page, top: f32, bottom: f32) -> Stri
     let stem = match layout.view {
         crate::lanes::View::Journey => "map",
         crate::lanes::View::Blueprint => "blueprint",
+        crate::lanes::View::Opportunities => "opportunities",
     };
     let (title_id, desc_id) = (format!("{stem}-title"), format!("{stem}-desc"));
     let labelled_by = format!("{title_id} {desc_id}");

@@ -203,3 +203,30 @@ fn matrix_renders_in_every_format() {
     assert!(html.contains("<title>4. Bekræftelse"), "the points' tooltips");
     assert!(html.contains("lang=\"da\""));
 }
+
+/// A map drawn with `--view opportunities` (or `view opportunities`) is the matrix: its
+/// opportunities, without scores in the language yet, listed as not scored.
+#[test]
+fn matrix_of_a_map() {
+    let source = std::fs::read_to_string("examples/bredbaand-blueprint.journey").unwrap();
+    let compiled = journeymap::compile(source.as_bytes());
+    let journey = compiled.journey.expect("the example checks");
+    let input = layout::matrix_input(&journey);
+    assert!(input.points.is_empty());
+    assert!(!input.unscored.is_empty());
+    assert_eq!(input.lang, Lang::Da);
+    let mut options = RenderOptions { formats: vec![Format::Svg, Format::Html], ..RenderOptions::default() };
+    options.layout.view = Some(journeymap::lanes::View::Opportunities);
+    let rendered = journeymap::render::render(&journey, &source, &options);
+    let svg = String::from_utf8(rendered.get(Format::Svg).unwrap().clone().unwrap()).unwrap();
+    assert!(svg.contains("Ikke vurderet") && svg.contains("Hurtige gevinster"));
+    assert!(svg.contains(&input.unscored[0].text.replace('&', "&amp;")));
+    let html = String::from_utf8(rendered.get(Format::Html).unwrap().clone().unwrap()).unwrap();
+    assert!(html.contains("Hurtige gevinster"));
+    // The map's own `view opportunities` too.
+    let own = source.replace("view blueprint", "view opportunities");
+    let journey = journeymap::compile(own.as_bytes()).journey.expect("`view opportunities` checks");
+    let rendered = journeymap::render::render(&journey, &own, &RenderOptions::default());
+    let svg = String::from_utf8(rendered.get(Format::Svg).unwrap().clone().unwrap()).unwrap();
+    assert!(svg.contains("Ikke vurderet"));
+}

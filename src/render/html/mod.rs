@@ -84,7 +84,8 @@ fn page(
     let shown = options.view_of(journey);
     let mut views = vec![shown];
     if journey.has_blueprint() {
-        views.extend(View::ALL.iter().copied().filter(|&v| v != shown));
+        // The matrix is a page of its own, not one of the map's views.
+        views.extend(View::ALL.iter().copied().filter(|&v| v != shown && v != View::Opportunities));
     }
     // Each view's layout is dropped once drawn: the page keeps its SVG, the hash of its
     // stylesheet and whether it has emoji, and the persona looks (the same in every view).
@@ -295,6 +296,8 @@ fn header(w: &mut Writer, journey: &Journey, (view, baseline): (View, bool), vie
             let label = match v {
                 View::Journey => Label::JourneyView,
                 View::Blueprint => Label::BlueprintView,
+                // Never among the page's views (above).
+                View::Opportunities => Label::Impact,
             };
             w.text_element(
                 "button",

@@ -30,8 +30,8 @@ pub struct Args {
     /// `render.page`, else auto.
     #[arg(long, value_enum)]
     pub(super) page: Option<PageArg>,
-    /// What to draw: `journey` (the journey map) or `blueprint` (the service blueprint,
-    /// with its lines). Default: the map's `view`, else the project file's
+    /// What to draw: `journey` (the journey map), `blueprint` (the service blueprint,
+    /// with its lines) or `opportunities` (the impact/effort matrix). Default: the map's `view`, else the project file's
     /// `render.view`, else journey.
     #[arg(long, value_enum)]
     pub(super) view: Option<ViewArg>,

@@ -644,7 +644,7 @@ const BASELINE_STYLES: &str = "\
 /// cell lines, the middle lines strong, points dark with white numbers.
 const MATRIX_STYLES: &str = "\
 .quadrant{stroke:none}.quick-wins{fill:#e8f5ee}.big-bets{fill:#e9f0fa}.fill-ins{fill:#f4f5f7}.money-pits{fill:#fbeeea}
-.quadrant-name{fill:#243b53;letter-spacing:0.04em}
+.quadrant-name{fill:#243b53}
 .matrix-grid{stroke:#ffffff;stroke-width:1.5}.matrix-middle{stroke:#486581;stroke-width:1.5;stroke-dasharray:5 3}
 .matrix-frame{fill:none;stroke:#9fb3c8;stroke-width:1}
 .axis-title{fill:#243b53}.matrix-heading{fill:#102a43}.matrix-text{fill:#1f2933}.matrix-where{fill:#52606d}

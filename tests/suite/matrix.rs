@@ -229,4 +229,15 @@ fn matrix_of_a_map() {
     let rendered = journeymap::render::render(&journey, &own, &RenderOptions::default());
     let svg = String::from_utf8(rendered.get(Format::Svg).unwrap().clone().unwrap()).unwrap();
     assert!(svg.contains("Ikke vurderet"));
+    // The preview's page is the matrix too.
+    let live = journeymap::render::html::live_page(
+        &journey,
+        &own,
+        &layout::Options::default(),
+        &layout::Theme::default(),
+        Fonts::get(),
+        None,
+    );
+    assert!(live.page.contains("Hurtige gevinster") && !live.page.contains("class=\"matrix-point"));
+    assert!(live.page.contains("Ikke vurderet"));
 }

@@ -43,7 +43,7 @@ pub struct Args {
     /// Open the page in the system's browser.
     #[arg(long)]
     open: bool,
-    /// What to draw: `journey` or `blueprint`. Default: the map's `view`, else the project
+    /// What to draw: `journey`, `blueprint` or `opportunities`. Default: the map's `view`, else the project
     /// file's `render.view`, else journey.
     #[arg(long, value_enum)]
     view: Option<ViewArg>,

@@ -78,6 +78,13 @@ fn page(
     baseline: Option<&Baseline>,
     live: bool,
 ) -> LivePage {
+    // The matrix is a page of its own (`preview` serves it too, without redrawing it in
+    // place).
+    if options.view_of(journey) == View::Opportunities {
+        let input = layout::matrix::matrix_input(journey);
+        let laid_out = layout::layout_matrix(&input, fonts);
+        return LivePage { page: matrix_page(&input, &laid_out, fonts), fonts: String::new() };
+    }
     let page = options.page;
     // The view asked for first; where the map has a blueprint, the other view too, for
     // the page's view buttons.

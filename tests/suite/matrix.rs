@@ -186,10 +186,13 @@ fn matrix_svg_snapshot() {
     });
 }
 
-/// Every format draws; `JOURNEYMAP_MATRIX_OUT=dir` keeps the files to look at.
+/// Every format draws (PDF where built with it); `JOURNEYMAP_MATRIX_OUT=dir` keeps the files to look at.
 #[test]
 fn matrix_renders_in_every_format() {
-    let formats = vec![Format::Svg, Format::Png, Format::Html];
+    let mut formats = vec![Format::Svg, Format::Png, Format::Html];
+    if cfg!(feature = "pdf") {
+        formats.push(Format::Pdf);
+    }
     let options = RenderOptions { formats: formats.clone(), scale: 1.5, ..RenderOptions::default() };
     let rendered = render_matrix(&sample(), &options);
     for (output, format) in rendered.outputs.iter().zip(&formats) {

@@ -7,7 +7,7 @@ use crate::LineIndex;
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
     ChannelMode, Cites, Coverage, Detail, Details, EvidenceFacts, Extra, GoalKind, Journey, Kpi, Measure, NeedKind,
-    PersonaId, Score, StepRef, Text, Transition,
+    NeedStatus, PersonaId, Score, StepRef, Text, Transition,
 };
 
 /// Version of the document's shape; it changes when a field is removed or renamed, or
@@ -157,6 +157,7 @@ pub enum DetailDoc<'a> {
     Text(&'a str),
     Cited(Cited<'a>),
     Need(Need<'a>),
+    Opportunity(OpportunityDoc<'a>),
     Kpi(KpiDoc<'a>),
     Owned(Owned<'a>),
 }
@@ -172,6 +173,22 @@ pub struct Cited<'a> {
 pub struct Need<'a> {
     /// `functional`, `emotional` or null.
     pub kind: Option<&'static str>,
+    /// `met`, `unmet` or `partly`; left out when the need has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
+}
+
+/// An opportunity with a score (one without is a plain text detail).
+#[derive(Serialize)]
+pub struct OpportunityDoc<'a> {
+    /// 1 (low) to 5 (high); left out when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
     pub text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cites: CitesDoc<'a>,
@@ -472,7 +489,12 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
     let text = d.text.value.as_str();
     let cites = cites(journey, &d.cites);
     match (carries, &d.extra) {
-        (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text, cites }),
+        (Carries::NeedKind, Extra::Need(kind, status)) => {
+            DetailDoc::Need(Need { kind: kind.map(NeedKind::name), status: status.map(NeedStatus::name), text, cites })
+        }
+        (Carries::Scores, Extra::Opportunity(scores)) if !scores.is_empty() => {
+            DetailDoc::Opportunity(OpportunityDoc { impact: scores.impact, effort: scores.effort, text, cites })
+        }
         (Carries::Kpi, Extra::Kpi(figures)) => {
             let kpi = Kpi { label: &d.text, figures };
             let goal = |kind: GoalKind| kpi.goal().filter(|g| g.kind == kind).map(|g| measure(&g.measure));
@@ -492,7 +514,7 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
         (Carries::Owner, Extra::Owner(owner)) => {
             DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text, cites })
         }
-        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => match cites {
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner | Carries::Scores, _) => match cites {
             Some(cites) => DetailDoc::Cited(Cited { text, cites }),
             None => DetailDoc::Text(text),
         },

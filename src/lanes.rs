@@ -52,8 +52,10 @@ pub enum Content {
 pub enum Carries {
     /// Nothing: `thought: <text>`.
     Text,
-    /// An optional kind: `need [functional|emotional]: <text>`.
+    /// An optional kind and status: `need [functional|emotional] [met|unmet|partly]: <text>`.
     NeedKind,
+    /// Optional impact and effort scores: `opportunity [impact <n>] [effort <n>]: <text>`.
+    Scores,
     /// A value and an optional target: `kpi <value> [target <value>]: <label>`.
     Kpi,
     /// An optional owner id: `backstage [owner]: <text>`.
@@ -201,7 +203,7 @@ pub const LANES: &[Lane] = &[
     Lane {
         kind: LaneKind::Opportunities,
         name: "opportunities",
-        content: Content::Detail { keyword: "opportunity", carries: Carries::Text },
+        content: Content::Detail { keyword: "opportunity", carries: Carries::Scores },
         headers: ["Opportunities", "Muligheder", "Möjligheter", "Muligheter", "Chancen"],
         usage: "opportunity: <text>",
         zone: Zone::Customer,

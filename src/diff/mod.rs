@@ -567,9 +567,9 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
         v.of(lane)
             .map(|x| {
                 let (kind, owner) = match &x.extra {
-                    Extra::Need(kind) => (kind.map(NeedKind::name), None),
+                    Extra::Need(kind, _) => (kind.map(NeedKind::name), None),
                     Extra::Owner(owner) => (None, owner.map(|o| j.owner(o).id.clone())),
-                    Extra::Text | Extra::Kpi(_) => (None, None),
+                    Extra::Text | Extra::Kpi(_) | Extra::Opportunity(_) => (None, None),
                 };
                 (x.text.value.clone(), kind, owner)
             })
@@ -578,7 +578,7 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
     for lane in LaneKind::all() {
         match lane.detail() {
             Some((keyword, Carries::Kpi)) => kpis((old, new), (a, b), (here, keyword), d),
-            Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
+            Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner | Carries::Scores)) => {
                 let (ca, cb) = (cards(old, a, lane), cards(new, b, lane));
                 let (of_a, of_b) = (cites_of(a, lane), cites_of(b, lane));
                 for (i, k) in pairs(&ca, &cb) {

@@ -129,6 +129,15 @@ pub enum Label {
     Baseline,
     /// What the page's baseline button does.
     ToggleBaseline,
+    /// A need's status on its card: `need met`, `need unmet`, `need partly`.
+    NeedMet,
+    NeedUnmet,
+    NeedPartly,
+    /// The quadrants of the impact/effort matrix (see `Quadrant`).
+    QuickWins,
+    BigBets,
+    FillIns,
+    MoneyPits,
 }
 
 impl Label {
@@ -388,6 +397,9 @@ impl Label {
             (Lang::De, Evidence) => "Evidenz",
             (Lang::De, SaidNotSeen) => "Gesagt, nicht gesehen",
             (_, New | GoneSteps | Baseline | ToggleBaseline) => baseline_text(lang, self),
+            (_, NeedMet | NeedUnmet | NeedPartly | QuickWins | BigBets | FillIns | MoneyPits) => {
+                decide_text(lang, self)
+            }
         }
     }
 }
@@ -426,6 +438,50 @@ fn baseline_text(lang: Lang, label: Label) -> &'static str {
         (Lang::De, ToggleBaseline) => {
             "Ausgangslage ein- oder ausblenden: die heutigen Kurven, die neuen und die entfallenen Schritte"
         }
+        // Every other label is `Label::text`'s.
+        (_, other) => other.text(lang),
+    }
+}
+
+/// A need's status and the impact/effort matrix's quadrants.
+fn decide_text(lang: Lang, label: Label) -> &'static str {
+    use Label::*;
+    match (lang, label) {
+        (Lang::En, NeedMet) => "met",
+        (Lang::En, NeedUnmet) => "unmet",
+        (Lang::En, NeedPartly) => "partly met",
+        (Lang::En, QuickWins) => "Quick wins",
+        (Lang::En, BigBets) => "Big bets",
+        (Lang::En, FillIns) => "Fill-ins",
+        (Lang::En, MoneyPits) => "Money pits",
+        (Lang::Da, NeedMet) => "opfyldt",
+        (Lang::Da, NeedUnmet) => "ikke opfyldt",
+        (Lang::Da, NeedPartly) => "delvist opfyldt",
+        (Lang::Da, QuickWins) => "Hurtige gevinster",
+        (Lang::Da, BigBets) => "Store satsninger",
+        (Lang::Da, FillIns) => "Småopgaver",
+        (Lang::Da, MoneyPits) => "Pengeslugere",
+        (Lang::Sv, NeedMet) => "uppfyllt",
+        (Lang::Sv, NeedUnmet) => "inte uppfyllt",
+        (Lang::Sv, NeedPartly) => "delvis uppfyllt",
+        (Lang::Sv, QuickWins) => "Snabba vinster",
+        (Lang::Sv, BigBets) => "Stora satsningar",
+        (Lang::Sv, FillIns) => "Utfyllnad",
+        (Lang::Sv, MoneyPits) => "Pengaslukare",
+        (Lang::Nb, NeedMet) => "oppfylt",
+        (Lang::Nb, NeedUnmet) => "ikke oppfylt",
+        (Lang::Nb, NeedPartly) => "delvis oppfylt",
+        (Lang::Nb, QuickWins) => "Raske gevinster",
+        (Lang::Nb, BigBets) => "Store satsinger",
+        (Lang::Nb, FillIns) => "Småoppgaver",
+        (Lang::Nb, MoneyPits) => "Pengesluk",
+        (Lang::De, NeedMet) => "erfüllt",
+        (Lang::De, NeedUnmet) => "nicht erfüllt",
+        (Lang::De, NeedPartly) => "teilweise erfüllt",
+        (Lang::De, QuickWins) => "Schnelle Erfolge",
+        (Lang::De, BigBets) => "Große Vorhaben",
+        (Lang::De, FillIns) => "Lückenfüller",
+        (Lang::De, MoneyPits) => "Geldgräber",
         // Every other label is `Label::text`'s.
         (_, other) => other.text(lang),
     }

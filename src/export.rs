@@ -255,6 +255,37 @@ pub struct Derived<'a> {
     /// Evidence coverage and the steps said, not seen; left out of a map without sources.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceDoc<'a>>,
+    /// The needs marked `unmet` or `partly`, in map order; left out of a map where no
+    /// need has a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmet_needs: Option<Vec<UnmetNeedDoc<'a>>>,
+    /// The opportunities with both scores, best first; left out of a map where no
+    /// opportunity has a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranked_opportunities: Option<Vec<RankedDoc<'a>>>,
+}
+
+/// A need that a step does not meet, or meets in part.
+#[derive(Serialize)]
+pub struct UnmetNeedDoc<'a> {
+    pub phase: &'a str,
+    /// The step (null for a need of the phase itself, before its first step).
+    pub step: Option<StepDoc<'a>>,
+    pub kind: Option<&'static str>,
+    pub status: &'static str,
+    pub text: &'a str,
+}
+
+/// A scored opportunity, in rank order.
+#[derive(Serialize)]
+pub struct RankedDoc<'a> {
+    pub phase: &'a str,
+    pub step: Option<StepDoc<'a>>,
+    pub text: &'a str,
+    pub impact: u8,
+    pub effort: u8,
+    /// `quick-win`, `big-bet`, `fill-in` or `money-pit`.
+    pub quadrant: &'static str,
 }
 
 /// Cited statements out of all, and the share in whole percent (rounded down; null
@@ -433,6 +464,41 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
             channel_switches: transitions(&derived.channel_switches, step_doc, |c| journey.channel(c).id.as_str()),
             handoffs: transitions(&derived.handoffs, step_doc, |o| journey.owner(o).id.as_str()),
             evidence: derived.evidence.as_ref().map(|e| evidence(journey, e, step_doc)),
+            unmet_needs: journey
+                .all_details()
+                .flat_map(Details::iter)
+                .any(|d| matches!(d.extra, Extra::Need(_, Some(_))))
+                .then(|| {
+                    derived
+                        .unmet_needs
+                        .iter()
+                        .map(|n| UnmetNeedDoc {
+                            phase: &journey.phases[n.at.phase].name.value,
+                            step: n.at.step.map(|step| step_doc(StepRef { phase: n.at.phase, step })),
+                            kind: n.kind.map(NeedKind::name),
+                            status: n.status.name(),
+                            text: &n.text,
+                        })
+                        .collect()
+                }),
+            ranked_opportunities: journey
+                .all_details()
+                .flat_map(Details::iter)
+                .any(|d| matches!(d.extra, Extra::Opportunity(s) if !s.is_empty()))
+                .then(|| {
+                    derived
+                        .ranked_opportunities
+                        .iter()
+                        .map(|o| RankedDoc {
+                            phase: &journey.phases[o.at.phase].name.value,
+                            step: o.at.step.map(|step| step_doc(StepRef { phase: o.at.phase, step })),
+                            text: &o.text,
+                            impact: o.impact,
+                            effort: o.effort,
+                            quadrant: o.quadrant.name(),
+                        })
+                        .collect()
+                }),
         },
     }
 }

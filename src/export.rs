@@ -7,7 +7,7 @@ use crate::LineIndex;
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
     ChannelMode, Cites, Coverage, Detail, Details, EvidenceFacts, Extra, GoalKind, Journey, Kpi, Measure, NeedKind,
-    PersonaId, Score, StepRef, Text, Transition,
+    NeedStatus, PersonaId, Score, StepRef, Text, Transition,
 };
 
 /// Version of the document's shape; it changes when a field is removed or renamed, or
@@ -157,6 +157,7 @@ pub enum DetailDoc<'a> {
     Text(&'a str),
     Cited(Cited<'a>),
     Need(Need<'a>),
+    Opportunity(OpportunityDoc<'a>),
     Kpi(KpiDoc<'a>),
     Owned(Owned<'a>),
 }
@@ -172,6 +173,22 @@ pub struct Cited<'a> {
 pub struct Need<'a> {
     /// `functional`, `emotional` or null.
     pub kind: Option<&'static str>,
+    /// `met`, `unmet` or `partly`; left out when the need has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: CitesDoc<'a>,
+}
+
+/// An opportunity with a score (one without is a plain text detail).
+#[derive(Serialize)]
+pub struct OpportunityDoc<'a> {
+    /// 1 (low) to 5 (high); left out when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
     pub text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cites: CitesDoc<'a>,
@@ -238,6 +255,37 @@ pub struct Derived<'a> {
     /// Evidence coverage and the steps said, not seen; left out of a map without sources.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceDoc<'a>>,
+    /// The needs marked `unmet` or `partly`, in map order; left out of a map where no
+    /// need has a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmet_needs: Option<Vec<UnmetNeedDoc<'a>>>,
+    /// The opportunities with both scores, best first; left out of a map where no
+    /// opportunity has a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranked_opportunities: Option<Vec<RankedDoc<'a>>>,
+}
+
+/// A need that a step does not meet, or meets in part.
+#[derive(Serialize)]
+pub struct UnmetNeedDoc<'a> {
+    pub phase: &'a str,
+    /// The step (null for a need of the phase itself, before its first step).
+    pub step: Option<StepDoc<'a>>,
+    pub kind: Option<&'static str>,
+    pub status: &'static str,
+    pub text: &'a str,
+}
+
+/// A scored opportunity, in rank order.
+#[derive(Serialize)]
+pub struct RankedDoc<'a> {
+    pub phase: &'a str,
+    pub step: Option<StepDoc<'a>>,
+    pub text: &'a str,
+    pub impact: u8,
+    pub effort: u8,
+    /// `quick-win`, `big-bet`, `fill-in` or `money-pit`.
+    pub quadrant: &'static str,
 }
 
 /// Cited statements out of all, and the share in whole percent (rounded down; null
@@ -416,6 +464,41 @@ pub fn document<'a>(journey: &'a Journey, source: &str) -> Document<'a> {
             channel_switches: transitions(&derived.channel_switches, step_doc, |c| journey.channel(c).id.as_str()),
             handoffs: transitions(&derived.handoffs, step_doc, |o| journey.owner(o).id.as_str()),
             evidence: derived.evidence.as_ref().map(|e| evidence(journey, e, step_doc)),
+            unmet_needs: journey
+                .all_details()
+                .flat_map(Details::iter)
+                .any(|d| matches!(d.extra, Extra::Need(_, Some(_))))
+                .then(|| {
+                    derived
+                        .unmet_needs
+                        .iter()
+                        .map(|n| UnmetNeedDoc {
+                            phase: &journey.phases[n.at.phase].name.value,
+                            step: n.at.step.map(|step| step_doc(StepRef { phase: n.at.phase, step })),
+                            kind: n.kind.map(NeedKind::name),
+                            status: n.status.name(),
+                            text: &n.text,
+                        })
+                        .collect()
+                }),
+            ranked_opportunities: journey
+                .all_details()
+                .flat_map(Details::iter)
+                .any(|d| matches!(d.extra, Extra::Opportunity(s) if !s.is_empty()))
+                .then(|| {
+                    derived
+                        .ranked_opportunities
+                        .iter()
+                        .map(|o| RankedDoc {
+                            phase: &journey.phases[o.at.phase].name.value,
+                            step: o.at.step.map(|step| step_doc(StepRef { phase: o.at.phase, step })),
+                            text: &o.text,
+                            impact: o.impact,
+                            effort: o.effort,
+                            quadrant: o.quadrant.name(),
+                        })
+                        .collect()
+                }),
         },
     }
 }
@@ -472,7 +555,12 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
     let text = d.text.value.as_str();
     let cites = cites(journey, &d.cites);
     match (carries, &d.extra) {
-        (Carries::NeedKind, Extra::Need(kind)) => DetailDoc::Need(Need { kind: kind.map(NeedKind::name), text, cites }),
+        (Carries::NeedKind, Extra::Need(kind, status)) => {
+            DetailDoc::Need(Need { kind: kind.map(NeedKind::name), status: status.map(NeedStatus::name), text, cites })
+        }
+        (Carries::Scores, Extra::Opportunity(scores)) if !scores.is_empty() => {
+            DetailDoc::Opportunity(OpportunityDoc { impact: scores.impact, effort: scores.effort, text, cites })
+        }
         (Carries::Kpi, Extra::Kpi(figures)) => {
             let kpi = Kpi { label: &d.text, figures };
             let goal = |kind: GoalKind| kpi.goal().filter(|g| g.kind == kind).map(|g| measure(&g.measure));
@@ -492,7 +580,7 @@ fn detail_doc<'a>(journey: &'a Journey, carries: Carries, d: &'a Detail) -> Deta
         (Carries::Owner, Extra::Owner(owner)) => {
             DetailDoc::Owned(Owned { owner: owner.map(|o| journey.owner(o).id.as_str()), text, cites })
         }
-        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => match cites {
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner | Carries::Scores, _) => match cites {
             Some(cites) => DetailDoc::Cited(Cited { text, cites }),
             None => DetailDoc::Text(text),
         },

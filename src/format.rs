@@ -277,6 +277,10 @@ fn statement_text(statement: &str, sources: &[&str]) -> String {
         let others = words.iter().skip(1).copied().filter(|w| rank(w).is_none());
         words = keyword.into_iter().chain(others).chain(cites.into_iter().map(|i| sources[i])).collect();
     }
+    // An opportunity's scores: impact before effort.
+    if let ["opportunity", "effort", _, "impact", _, ..] = words.as_slice() {
+        words[1..5].rotate_left(2);
+    }
     let mut out = words.join(" ");
     match text {
         Some("") => out.push(':'),
@@ -327,6 +331,12 @@ mod tests {
         assert_eq!(statement_text("step  critical\tanna :  Pays:  now ", &[]), "step critical anna: Pays:  now");
         assert_eq!(statement_text("emotion 1 :", &[]), "emotion 1:");
         assert_eq!(statement_text("lang   da", &[]), "lang da");
+        // An opportunity's impact goes before its effort; the citations after both.
+        assert_eq!(
+            statement_text("opportunity  effort 2 i3 impact 4: X", &["i3"]),
+            "opportunity impact 4 effort 2 i3: X"
+        );
+        assert_eq!(statement_text("opportunity effort 2: X", &[]), "opportunity effort 2: X");
     }
 
     /// Citations go after the other words, in the order the sources are declared, each

@@ -52,8 +52,10 @@ pub enum Content {
 pub enum Carries {
     /// Nothing: `thought: <text>`.
     Text,
-    /// An optional kind: `need [functional|emotional]: <text>`.
+    /// An optional kind and status: `need [functional|emotional] [met|unmet|partly]: <text>`.
     NeedKind,
+    /// Optional impact and effort scores: `opportunity [impact <n>] [effort <n>]: <text>`.
+    Scores,
     /// A value and an optional target: `kpi <value> [target <value>]: <label>`.
     Kpi,
     /// An optional owner id: `backstage [owner]: <text>`.
@@ -170,7 +172,7 @@ pub const LANES: &[Lane] = &[
         name: "needs",
         content: Content::Detail { keyword: "need", carries: Carries::NeedKind },
         headers: ["Needs", "Behov", "Behov", "Behov", "Bedürfnisse"],
-        usage: "need [functional|emotional] [sources…]: <text>",
+        usage: "need [functional|emotional] [met|unmet|partly] [sources…]: <text>",
         zone: Zone::Customer,
         journey_rank: Some(7),
         blueprint_rank: None,
@@ -201,9 +203,9 @@ pub const LANES: &[Lane] = &[
     Lane {
         kind: LaneKind::Opportunities,
         name: "opportunities",
-        content: Content::Detail { keyword: "opportunity", carries: Carries::Text },
+        content: Content::Detail { keyword: "opportunity", carries: Carries::Scores },
         headers: ["Opportunities", "Muligheder", "Möjligheter", "Muligheter", "Chancen"],
-        usage: "opportunity: <text>",
+        usage: "opportunity [impact <1..5>] [effort <1..5>] [sources…]: <text>",
         zone: Zone::Customer,
         journey_rank: Some(8),
         blueprint_rank: None,

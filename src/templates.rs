@@ -25,6 +25,7 @@ struct Words {
     phases: [(&'static str, &'static str); 5],
     pain: &'static str,
     opportunity: &'static str,
+    need: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -46,6 +47,7 @@ fn words(lang: Lang) -> Words {
             ],
             pain: "Where it hurts, and why people drop out",
             opportunity: "An idea for doing better",
+            need: "Know what happens next",
         },
         Lang::Da => Words {
             title: "Vores kundes rejse",
@@ -64,6 +66,7 @@ fn words(lang: Lang) -> Words {
             ],
             pain: "Hvor det gør ondt, og hvorfor kunder falder fra",
             opportunity: "En idé til at gøre det bedre",
+            need: "Vide, hvad der sker nu",
         },
         Lang::Sv => Words {
             title: "Vår kunds resa",
@@ -82,6 +85,7 @@ fn words(lang: Lang) -> Words {
             ],
             pain: "Var det skaver, och varför kunder hoppar av",
             opportunity: "En idé om hur det kan bli bättre",
+            need: "Veta vad som händer nu",
         },
         Lang::Nb => Words {
             title: "Vår kundes reise",
@@ -100,6 +104,7 @@ fn words(lang: Lang) -> Words {
             ],
             pain: "Hvor det gjør vondt, og hvorfor kunder faller fra",
             opportunity: "En idé til hvordan det kan bli bedre",
+            need: "Vite hva som skjer nå",
         },
         Lang::De => Words {
             title: "Die Reise unserer Kundin",
@@ -118,6 +123,7 @@ fn words(lang: Lang) -> Words {
             ],
             pain: "Wo es hakt und warum Kunden abspringen",
             opportunity: "Eine Idee, wie es besser geht",
+            need: "Wissen, wie es weitergeht",
         },
     }
 }
@@ -157,7 +163,10 @@ pub fn starter(lang: Lang, template: Template) -> String {
         map.push_str(&format!("\nphase: {phase}\n  step: {step}\n    touchpoint {channel} {owner}: {label}\n"));
         map.push_str(&format!("    emotion customer {score}\n"));
         if i == last {
-            map.push_str(&format!("    pain: {}\n    opportunity: {}\n", w.pain, w.opportunity));
+            map.push_str(&format!(
+                "    need functional unmet: {}\n    pain: {}\n    opportunity impact 4 effort 2: {}\n",
+                w.need, w.pain, w.opportunity
+            ));
         }
     }
     map

@@ -94,6 +94,8 @@ registry! {
     UnknownView = "J0410", "unknown-view", Error, "a `view` that does not exist";
     UnknownSourceKind = "J0411", "unknown-source-kind", Error, "a `source` kind that does not exist";
     UnknownState = "J0412", "unknown-state", Error, "a `state` that is neither `current` nor `future`";
+    OpportunityScoreOutOfRange = "J0413", "opportunity-score-out-of-range", Error, "an opportunity's impact or effort outside 1..5";
+    OpportunityScoreNotInteger = "J0414", "opportunity-score-not-integer", Error, "an opportunity's impact or effort that is not a whole number";
 
     // Warnings.
     EmptyPhase = "J0501", "empty-phase", Warning, "a phase without steps";

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::lanes::{Carries, LaneKind};
 use crate::model::{
-    ChannelMode, Cites, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Score, Step, StepRef, Text, is_gap,
+    ChannelMode, Cites, Detail, Details, Extra, Journey, Kpi, NeedKind, OwnerId, PersonaId, Score, Step, StepRef, Text,
+    is_gap,
 };
 use crate::report::round2;
 
@@ -37,6 +38,41 @@ pub struct Diff {
     /// Sources a statement (on both sides) cites now, or no longer; left out when none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub citations: Vec<CitationChange>,
+    /// Needs (in both maps) whose status changed, and opportunities whose impact or
+    /// effort changed; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<AssessmentChange>,
+}
+
+/// A need whose status changed (`need now met`), or an opportunity whose scores changed,
+/// matched by its text at a step or phase in both maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AssessmentChange {
+    pub place: Place,
+    /// `needs` or `opportunities`.
+    pub lane: &'static str,
+    pub text: String,
+    /// A need's status on each side (`met`, `unmet`, `partly`, or null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_status: Option<Option<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_status: Option<Option<&'static str>>,
+    /// An opportunity's scores on each side (null when not given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_impact: Option<Option<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_impact: Option<Option<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_effort: Option<Option<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_effort: Option<Option<u8>>,
+}
+
+impl AssessmentChange {
+    /// A need that was not met (or had no status) and now is.
+    pub fn now_met(&self) -> bool {
+        self.new_status == Some(Some("met")) && self.old_status != Some(Some("met"))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -262,6 +298,7 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         gaps: Vec::new(),
         handoffs: Vec::new(),
         citations: Vec::new(),
+        assessments: Vec::new(),
     };
     steps(o, n, &m, &mut d);
     d.handoffs = handoffs(o, n, &m);
@@ -280,7 +317,8 @@ pub fn diff(old: Option<&Journey>, new: Option<&Journey>) -> Diff {
         && d.kpis.is_empty()
         && d.gaps.is_empty()
         && d.handoffs.is_empty()
-        && d.citations.is_empty());
+        && d.citations.is_empty()
+        && d.assessments.is_empty());
     d
 }
 
@@ -567,9 +605,9 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
         v.of(lane)
             .map(|x| {
                 let (kind, owner) = match &x.extra {
-                    Extra::Need(kind) => (kind.map(NeedKind::name), None),
+                    Extra::Need(kind, _) => (kind.map(NeedKind::name), None),
                     Extra::Owner(owner) => (None, owner.map(|o| j.owner(o).id.clone())),
-                    Extra::Text | Extra::Kpi(_) => (None, None),
+                    Extra::Text | Extra::Kpi(_) | Extra::Opportunity(_) => (None, None),
                 };
                 (x.text.value.clone(), kind, owner)
             })
@@ -578,11 +616,15 @@ fn compare_details(old: &Journey, new: &Journey, a: &Details, b: &Details, here:
     for lane in LaneKind::all() {
         match lane.detail() {
             Some((keyword, Carries::Kpi)) => kpis((old, new), (a, b), (here, keyword), d),
-            Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner)) => {
+            Some((keyword, Carries::Text | Carries::NeedKind | Carries::Owner | Carries::Scores)) => {
                 let (ca, cb) = (cards(old, a, lane), cards(new, b, lane));
                 let (of_a, of_b) = (cites_of(a, lane), cites_of(b, lane));
+                let (da, db): (Vec<&Detail>, Vec<&Detail>) = (a.of(lane).collect(), b.of(lane).collect());
                 for (i, k) in pairs(&ca, &cb) {
                     citations(old, new, of_a[i], of_b[k], (here, keyword, Some(&ca[i].0), None), d);
+                    if let Some(change) = assessment(da[i], db[k], here, lane) {
+                        d.assessments.push(change);
+                    }
                 }
                 let (removed, added) = multiset_diff(ca, cb);
                 let card = |change, (text, kind, owner): Card| DetailChange {
@@ -701,6 +743,33 @@ fn kpis(
     for (k, _) in b.iter().zip(&used).filter(|(_, u)| !**u) {
         d.kpis.push(change(None, Some(k), Change::Added, &k.label.value));
     }
+}
+
+/// A matched need's status, or a matched opportunity's scores, when they changed.
+fn assessment(a: &Detail, b: &Detail, here: &Place, lane: LaneKind) -> Option<AssessmentChange> {
+    let mut change = AssessmentChange {
+        place: here.clone(),
+        lane: lane.name(),
+        text: b.text.value.clone(),
+        old_status: None,
+        new_status: None,
+        old_impact: None,
+        new_impact: None,
+        old_effort: None,
+        new_effort: None,
+    };
+    match (&a.extra, &b.extra) {
+        (Extra::Need(_, x), Extra::Need(_, y)) if x != y => {
+            change.old_status = Some(x.map(|s| s.name()));
+            change.new_status = Some(y.map(|s| s.name()));
+        }
+        (Extra::Opportunity(x), Extra::Opportunity(y)) if x != y => {
+            (change.old_impact, change.new_impact) = (Some(x.impact), Some(y.impact));
+            (change.old_effort, change.new_effort) = (Some(x.effort), Some(y.effort));
+        }
+        _ => return None,
+    }
+    Some(change)
 }
 
 /// What is only in `old` (removed) and only in `new` (added), counting repeats, in order.

@@ -329,6 +329,32 @@ fn sections(d: &Diff, e: &Esc) -> Vec<Section> {
                 format!("{}: {} {}", r[0], r[1], parts.join("; "))
             },
         },
+        Section {
+            title: "Needs met, opportunities weighed",
+            headers: &["where", "change", "old", "new"],
+            rows: d
+                .assessments
+                .iter()
+                .map(|a| {
+                    let what = match (a.lane, a.now_met()) {
+                        ("needs", true) => format!("need now met {}", e.q(&a.text)),
+                        ("needs", false) => format!("need status {}", e.q(&a.text)),
+                        _ => format!("opportunity scores {}", e.q(&a.text)),
+                    };
+                    let status = |s: Option<Option<&str>>| s.flatten().unwrap_or("—").to_string();
+                    let score = |i: Option<Option<u8>>, e: Option<Option<u8>>| {
+                        let n = |v: Option<Option<u8>>| v.flatten().map_or("—".to_string(), |v| v.to_string());
+                        format!("impact {}, effort {}", n(i), n(e))
+                    };
+                    let (old, new) = match a.lane {
+                        "needs" => (status(a.old_status), status(a.new_status)),
+                        _ => (score(a.old_impact, a.old_effort), score(a.new_impact, a.new_effort)),
+                    };
+                    vec![e.place(&a.place), what, old, new]
+                })
+                .collect(),
+            line: |r| format!("{}: {}: {}", r[0], r[1], arrow(&r[2], &r[3])),
+        },
     ];
     all.retain(|s| !s.rows.is_empty());
     all

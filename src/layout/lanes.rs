@@ -418,7 +418,7 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
         false => x.text.value.clone(),
     };
     match (carries, &x.extra) {
-        (Carries::NeedKind, Extra::Need(kind)) => {
+        (Carries::NeedKind, Extra::Need(kind, status)) => {
             let tag = kind.map(|k| match k {
                 NeedKind::Functional => Label::Functional,
                 NeedKind::Emotional => Label::Emotional,
@@ -430,6 +430,11 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
                 title = format!("{}: {title}", tag.text(lang));
             }
             parts.push(part(text, look.font, BODY, TextRole::CardText));
+            if let Some(status) = status {
+                let status = status.text(lang);
+                title = format!("{title} ({status})");
+                parts.push(part(status, FontStyle::Bold, SMALL, TextRole::NeedKind));
+            }
             CardSpec { role: CardRole::Detail { lane, need: *kind, external: false }, title, parts }
         }
         (Carries::Kpi, Extra::Kpi(f)) => {
@@ -458,7 +463,7 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
             let role = CardRole::Detail { lane, need: None, external: is_external(journey, *owner) };
             owned_card(role, who.clone(), who, &text, look.font)
         }
-        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => {
+        (Carries::Text | Carries::NeedKind | Carries::Kpi | Carries::Owner | Carries::Scores, _) => {
             CardSpec { role: plain, title: text.clone(), parts: vec![part(text, look.font, BODY, TextRole::CardText)] }
         }
     }

@@ -53,69 +53,30 @@ pub struct Unscored {
     pub phase: String,
 }
 
-/// A quadrant of the matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Quadrant {
-    /// High impact, low effort.
-    QuickWins,
-    /// High impact, high effort.
-    BigBets,
-    /// Low impact, low effort.
-    FillIns,
-    /// Low impact, high effort.
-    MoneyPits,
-}
+/// A quadrant of the matrix: the model's (`Quadrant::of` decides where a point goes).
+pub use crate::model::Quadrant;
 
-impl Quadrant {
-    pub const ALL: [Quadrant; 4] = [Quadrant::QuickWins, Quadrant::BigBets, Quadrant::FillIns, Quadrant::MoneyPits];
-
-    /// Its name in the labels' language.
-    pub fn label(self) -> Label {
-        match self {
-            Quadrant::QuickWins => Label::QuickWins,
-            Quadrant::BigBets => Label::BigBets,
-            Quadrant::FillIns => Label::FillIns,
-            Quadrant::MoneyPits => Label::MoneyPits,
-        }
-    }
-
-    /// Its class in SVG and HTML.
-    pub fn class(self) -> &'static str {
-        match self {
-            Quadrant::QuickWins => "quick-wins",
-            Quadrant::BigBets => "big-bets",
-            Quadrant::FillIns => "fill-ins",
-            Quadrant::MoneyPits => "money-pits",
-        }
-    }
-
-    /// The scores it covers: impact and effort, each an inclusive range.
-    pub fn scores(self) -> ((u8, u8), (u8, u8)) {
-        let high_impact = (MIDDLE, 5);
-        let low_impact = (1, MIDDLE - 1);
-        let low_effort = (1, MIDDLE);
-        let high_effort = (MIDDLE + 1, 5);
-        match self {
-            Quadrant::QuickWins => (high_impact, low_effort),
-            Quadrant::BigBets => (high_impact, high_effort),
-            Quadrant::FillIns => (low_impact, low_effort),
-            Quadrant::MoneyPits => (low_impact, high_effort),
-        }
+/// The scores a quadrant covers: impact and effort, each an inclusive range.
+pub fn scores(q: Quadrant) -> ((u8, u8), (u8, u8)) {
+    let high_impact = (MIDDLE, 5);
+    let low_impact = (1, MIDDLE - 1);
+    let low_effort = (1, MIDDLE);
+    let high_effort = (MIDDLE + 1, 5);
+    match q {
+        Quadrant::QuickWin => (high_impact, low_effort),
+        Quadrant::BigBet => (high_impact, high_effort),
+        Quadrant::FillIn => (low_impact, low_effort),
+        Quadrant::MoneyPit => (low_impact, high_effort),
     }
 }
 
 /// The middle score: it counts as high impact and as low effort.
-pub const MIDDLE: u8 = 3;
+pub const MIDDLE: u8 = crate::model::SCORE_MIDDLE;
 
 /// The quadrant of a pair of scores (1 to 5): the middle score, 3, is high impact and
-/// low effort.
+/// low effort ([`Quadrant::of`]).
 pub fn quadrant(impact: u8, effort: u8) -> Quadrant {
-    match (impact >= MIDDLE, effort <= MIDDLE) {
-        (true, true) => Quadrant::QuickWins,
-        (true, false) => Quadrant::BigBets,
-        (false, true) => Quadrant::FillIns,
-        (false, false) => Quadrant::MoneyPits,
-    }
+    Quadrant::of(impact, effort)
 }
 
 /// Sizes, in pixels.
@@ -175,7 +136,7 @@ impl Chart {
 
     /// A quadrant's area, its names' strip included.
     fn quadrant(self, q: Quadrant) -> Rect {
-        let ((lo_i, hi_i), (lo_e, hi_e)) = q.scores();
+        let ((lo_i, hi_i), (lo_e, hi_e)) = scores(q);
         let top = self.cell(hi_i, lo_e);
         let bottom = self.cell(lo_i, hi_e);
         let y = if hi_i == 5 { self.top } else { top.y };
@@ -250,33 +211,41 @@ fn dot(fonts: &Fonts, (cx, cy): (f32, f32), r: f32, label: &str, title: String, 
     Dot { cx, cy, r, title, text, number, legend }
 }
 
-/// What the matrix of `journey` draws: its title, its language and its opportunities
-/// (phase and step `opportunity` statements), in map order.
-///
-/// The language has no scores yet, so every opportunity is unscored here; once the
-/// model has `impact` and `effort`, the scored ones become [`MatrixPoint`]s, numbered by
-/// the model's ranking.
+/// What the matrix of `journey` draws: its title, its language, the opportunities with
+/// both scores as [`MatrixPoint`]s numbered by the model's ranking
+/// (`Derived::ranked_opportunities`), and the others, in map order, as [`Unscored`].
 pub fn matrix_input(journey: &Journey) -> MatrixInput {
-    let mut found: Vec<(usize, Unscored)> = Vec::new();
+    let place = |at: crate::model::DetailAt| {
+        let phase = &journey.phases[at.phase];
+        (phase.name.value.clone(), at.step.map(|s| phase.steps[s].action.value.clone()))
+    };
+    // The scored ones in the model's ranking, numbered by it.
+    let points = journey
+        .derived
+        .ranked_opportunities
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let (phase, step) = place(o.at);
+            MatrixPoint { number: i + 1, impact: o.impact, effort: o.effort, text: o.text.clone(), step, phase }
+        })
+        .collect();
+    // The rest (one score or none), in map order.
+    let mut unscored = Vec::new();
     for phase in &journey.phases {
         let name = &phase.name.value;
-        for d in phase.details.of(LaneKind::Opportunities) {
-            found.push((d.span.start, Unscored { text: d.text.value.clone(), step: None, phase: name.clone() }));
-        }
-        for step in &phase.steps {
-            for d in step.details.of(LaneKind::Opportunities) {
-                let step = Some(step.action.value.clone());
-                found.push((d.span.start, Unscored { text: d.text.value.clone(), step, phase: name.clone() }));
+        let details = std::iter::once((None, &phase.details))
+            .chain(phase.steps.iter().map(|s| (Some(s.action.value.clone()), &s.details)));
+        for (step, details) in details {
+            for d in details.of(LaneKind::Opportunities) {
+                let scored = matches!(d.extra, crate::model::Extra::Opportunity(s) if s.both().is_some());
+                if !scored {
+                    unscored.push(Unscored { text: d.text.value.clone(), step: step.clone(), phase: name.clone() });
+                }
             }
         }
     }
-    found.sort_by_key(|(start, _)| *start);
-    MatrixInput {
-        title: journey.title.value.clone(),
-        lang: journey.lang,
-        points: Vec::new(),
-        unscored: found.into_iter().map(|(_, u)| u).collect(),
-    }
+    MatrixInput { title: journey.title.value.clone(), lang: journey.lang, points, unscored }
 }
 
 /// Lays out the impact/effort matrix.
@@ -307,7 +276,7 @@ pub fn layout_matrix(input: &MatrixInput, fonts: &Fonts) -> Layout {
     for q in Quadrant::ALL {
         let area = chart.quadrant(q);
         let name = q.label().text(lang);
-        let high = matches!(q, Quadrant::QuickWins | Quadrant::BigBets);
+        let high = matches!(q, Quadrant::QuickWin | Quadrant::BigBet);
         let block = text_block(
             fonts,
             name,
@@ -572,17 +541,17 @@ mod tests {
         use Quadrant::*;
         let table: [[Quadrant; 5]; 5] = [
             // effort 1..5, for impact 5 down to 1
-            [QuickWins, QuickWins, QuickWins, BigBets, BigBets],
-            [QuickWins, QuickWins, QuickWins, BigBets, BigBets],
-            [QuickWins, QuickWins, QuickWins, BigBets, BigBets],
-            [FillIns, FillIns, FillIns, MoneyPits, MoneyPits],
-            [FillIns, FillIns, FillIns, MoneyPits, MoneyPits],
+            [QuickWin, QuickWin, QuickWin, BigBet, BigBet],
+            [QuickWin, QuickWin, QuickWin, BigBet, BigBet],
+            [QuickWin, QuickWin, QuickWin, BigBet, BigBet],
+            [FillIn, FillIn, FillIn, MoneyPit, MoneyPit],
+            [FillIn, FillIn, FillIn, MoneyPit, MoneyPit],
         ];
         for (row, impact) in (1..=5u8).rev().enumerate() {
             for effort in 1..=5u8 {
                 let q = quadrant(impact, effort);
                 assert_eq!(q, table[row][effort as usize - 1], "impact {impact}, effort {effort}");
-                let ((lo_i, hi_i), (lo_e, hi_e)) = q.scores();
+                let ((lo_i, hi_i), (lo_e, hi_e)) = scores(q);
                 assert!((lo_i..=hi_i).contains(&impact) && (lo_e..=hi_e).contains(&effort));
             }
         }

@@ -60,10 +60,12 @@ pub fn complete(index: &Index, line_before: &str) -> Vec<CompletionItem> {
             Some(Carries::Owner) if position == 1 => ids(Wanted::Owner),
             Some(Carries::Owner) => ids(Wanted::Source),
             Some(Carries::NeedKind) if position == 1 => {
-                [flags(&["functional", "emotional"]), ids(Wanted::Source)].concat()
+                [flags(&["functional", "emotional", "met", "unmet", "partly"]), ids(Wanted::Source)].concat()
             }
             Some(Carries::Kpi) if position >= 2 => [flags(&["target", "min", "max"]), ids(Wanted::Source)].concat(),
             Some(Carries::Kpi) => Vec::new(),
+            Some(Carries::NeedKind) => [flags(&["met", "unmet", "partly"]), ids(Wanted::Source)].concat(),
+            Some(Carries::Scores) => [flags(&["impact", "effort"]), ids(Wanted::Source)].concat(),
             _ => ids(Wanted::Source),
         },
         _ => Vec::new(),
@@ -125,7 +127,9 @@ mod tests {
         assert_eq!(labels("backstage "), ["sales"]);
         assert_eq!(labels("channel web "), ["online", "offline"]);
         assert_eq!(labels("owner x "), ["external"]);
-        assert_eq!(labels("need "), ["functional", "emotional"]);
+        assert_eq!(labels("need "), ["functional", "emotional", "met", "unmet", "partly"]);
+        assert_eq!(labels("need functional "), ["met", "unmet", "partly"]);
+        assert_eq!(labels("opportunity "), ["impact", "effort"]);
         assert_eq!(labels("kpi 12% "), ["target", "min", "max"]);
         assert_eq!(labels("lang "), ["en", "da", "sv", "nb", "de"]);
         assert_eq!(labels("view "), ["journey", "blueprint", "opportunities"]);

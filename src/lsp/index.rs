@@ -129,7 +129,7 @@ impl<'a> Index<'a> {
                 }
                 Words::Touchpoint(ids) => all.extend(ids.iter().map(|id| refers(id, Wanted::ChannelOrOwner))),
                 Words::Owned(ids) => all.extend(ids.iter().map(|id| refers(id, Wanted::Owner))),
-                Words::Cited(cites) | Words::Need { cites, .. } => {
+                Words::Cited(cites) | Words::Need { cites, .. } | Words::Opportunity { cites, .. } => {
                     all.extend(cites.iter().map(|c| refers(c, Wanted::Source)))
                 }
                 Words::Kpi { id, cites, .. } => {

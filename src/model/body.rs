@@ -1,10 +1,11 @@
 //! The body pass: phases, steps and what attaches to them, with every reference resolved.
 
 use super::header::{Decl, Header, Names};
+use super::journey::{SCORE_MAX, SCORE_MIN};
 use super::lower::{optional_text, required_text};
 use super::{
-    ChannelId, Cites, Detail, Details, Emotion, Extra, Figures, Goal, GoalKind, Measure, NeedKind, OwnerId, PersonaId,
-    Phase, Score, SourceId, Step, Text, Touchpoint, suggest,
+    ChannelId, Cites, Detail, Details, Emotion, Extra, Figures, Goal, GoalKind, Measure, NeedKind, NeedStatus, OwnerId,
+    PersonaId, Phase, Score, Scores, SourceId, Step, Text, Touchpoint, suggest,
 };
 use crate::Span;
 use crate::diag::{Code, Diag, Diags};
@@ -466,11 +467,39 @@ impl<'h> Body<'h> {
         let extra = match (carries, &stmt.words) {
             (Carries::Text, Words::Cited(ids)) => Some((Extra::Text, self.cites(ids, keyword, diags))),
             (Carries::Text, _) => Some((Extra::Text, Cites::new())),
-            (Carries::NeedKind, Words::Need { kind, cites }) => {
+            (Carries::NeedKind, Words::Need { kind, status, cites }) => {
                 let kind = kind
                     .map(|f| if f.kind == FlagKind::Functional { NeedKind::Functional } else { NeedKind::Emotional });
-                Some((Extra::Need(kind), self.cites(cites, keyword, diags)))
+                let cites = self.cites(cites, keyword, diags);
+                match status.as_slice() {
+                    [] | [_] => {
+                        let status = status.first().map(|f| match f.kind {
+                            FlagKind::Met => NeedStatus::Met,
+                            FlagKind::Unmet => NeedStatus::Unmet,
+                            _ => NeedStatus::Partly,
+                        });
+                        Some((Extra::Need(kind, status), cites))
+                    }
+                    [first, second, ..] => {
+                        diags.push(
+                            Diag::new(
+                                Code::RepeatedWord,
+                                second.span,
+                                "a need has one status, but this gives two",
+                                "keep one of `met`, `unmet` and `partly`",
+                            )
+                            .label("second status")
+                            .with_secondary(first.span, "first here"),
+                        );
+                        None
+                    }
+                }
             }
+            (Carries::Scores, Words::Opportunity { scores, cites }) => {
+                let cites = self.cites(cites, keyword, diags);
+                opportunity_scores(scores, diags).map(|s| (Extra::Opportunity(s), cites))
+            }
+            (Carries::Scores, Words::None) => Some((Extra::Opportunity(Scores::default()), Cites::new())),
             (Carries::Kpi, Words::Kpi { id, value, goal, cites }) => {
                 let cites = self.cites(cites, keyword, diags);
                 let numbers = value.iter().chain(goal.as_ref().map(|g| &g.1));
@@ -495,7 +524,7 @@ impl<'h> Body<'h> {
             }
             (Carries::Owner, Words::Owned(ids)) => self.owned(ids, lane, diags),
             // The words were of another statement's shape, and were reported.
-            (Carries::NeedKind | Carries::Kpi | Carries::Owner, _) => None,
+            (Carries::NeedKind | Carries::Kpi | Carries::Owner | Carries::Scores, _) => None,
         };
         let text = required_text(stmt, "text", diags);
         let (Some(text), Some((extra, cites)), true) = (text, extra, attach) else {
@@ -749,6 +778,65 @@ fn before_phase(stmt: &Statement, kw: Keyword) -> Diag {
         "details belong to a phase or a step; add a `phase:` line above it",
     )
     .label("nothing to attach to yet")
+}
+
+/// An opportunity's `impact` and `effort`: each at most once, a whole number from 1 to
+/// 5. `None` when one is wrong (reported, every wrong one).
+fn opportunity_scores(words: &[(crate::syntax::ast::Flag, Number)], diags: &mut Diags) -> Option<Scores> {
+    let mut scores = Scores::default();
+    let mut ok = true;
+    let mut firsts: [Option<Span>; 2] = [None, None];
+    for (word, n) in words {
+        let (slot, name) = match word.kind {
+            FlagKind::Impact => (0, "impact"),
+            _ => (1, "effort"),
+        };
+        if let Some(first) = firsts[slot] {
+            diags.push(
+                Diag::new(
+                    Code::RepeatedWord,
+                    word.span.to(n.span),
+                    format!("`{name}` is given twice"),
+                    format!("an opportunity has one {name} score: keep one"),
+                )
+                .label("second score")
+                .with_secondary(first, "first here"),
+            );
+            ok = false;
+            continue;
+        }
+        firsts[slot] = Some(word.span.to(n.span));
+        let Some(value) = n.integer() else {
+            diags.push(
+                Diag::new(
+                    Code::OpportunityScoreNotInteger,
+                    n.span,
+                    format!("the {name} score `{}` is not a whole number", n.text),
+                    format!("{name} is a whole number from {SCORE_MIN} (low) to {SCORE_MAX} (high), e.g. `{name} 3`"),
+                )
+                .label("not a whole number"),
+            );
+            ok = false;
+            continue;
+        };
+        match u8::try_from(value).ok().filter(|v| (SCORE_MIN..=SCORE_MAX).contains(v)) {
+            Some(v) if slot == 0 => scores.impact = Some(v),
+            Some(v) => scores.effort = Some(v),
+            None => {
+                diags.push(
+                    Diag::new(
+                        Code::OpportunityScoreOutOfRange,
+                        n.span,
+                        format!("the {name} score {} is outside 1..5", n.text),
+                        format!("{name} runs from {SCORE_MIN} (low) to {SCORE_MAX} (high)"),
+                    )
+                    .label(format!("not {SCORE_MIN} to {SCORE_MAX}")),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(scores)
 }
 
 fn repeated(span: Span, word: &str) -> Diag {

@@ -1,7 +1,10 @@
 //! Derived facts: gaps, each persona's low and high points, channel switches, handoffs.
 //! They are computed from the model and never written by hand.
 
-use super::{ChannelId, Cites, Evidence, Journey, LaneKind, OwnerId, PersonaId, Phase, Score, SourceId, Step};
+use super::{
+    ChannelId, Cites, Details, Evidence, Extra, Journey, LaneKind, NeedKind, NeedStatus, OwnerId, PersonaId, Phase,
+    Quadrant, Score, SourceId, Step,
+};
 
 /// A step's place: indices into [`Journey::phases`] and [`super::Phase::steps`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +23,107 @@ pub struct Derived {
     pub handoffs: Vec<Handoff>,
     /// How much of the map its research backs; `None` in a map without sources.
     pub evidence: Option<EvidenceFacts>,
+    /// The needs a step does not meet (`unmet`) or meets in part (`partly`), in map order.
+    pub unmet_needs: Vec<UnmetNeed>,
+    /// The opportunities with both an impact and an effort, best first (see [`rank`]).
+    pub ranked_opportunities: Vec<RankedOpportunity>,
+}
+
+/// Where a detail stands: a step, or (`step: None`) a phase before its first step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DetailAt {
+    pub phase: usize,
+    pub step: Option<usize>,
+}
+
+/// A need marked `unmet` or `partly`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnmetNeed {
+    pub at: DetailAt,
+    pub kind: Option<NeedKind>,
+    /// `Unmet` or `Partly`.
+    pub status: NeedStatus,
+    pub text: String,
+}
+
+/// An opportunity with both scores, as ranked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankedOpportunity {
+    pub at: DetailAt,
+    pub text: String,
+    pub impact: u8,
+    pub effort: u8,
+    pub quadrant: Quadrant,
+}
+
+impl Derived {
+    /// The unmet needs of each phase, by phase index (a count per phase of the map).
+    pub fn unmet_per_phase(&self, journey: &Journey) -> Vec<usize> {
+        let mut counts = vec![0; journey.phases.len()];
+        for n in &self.unmet_needs {
+            counts[n.at.phase] += 1;
+        }
+        counts
+    }
+
+    /// The unmet needs of each kind: functional, emotional, and without a kind.
+    pub fn unmet_per_kind(&self) -> [(Option<NeedKind>, usize); 3] {
+        let count = |k: Option<NeedKind>| self.unmet_needs.iter().filter(|n| n.kind == k).count();
+        [Some(NeedKind::Functional), Some(NeedKind::Emotional), None].map(|k| (k, count(k)))
+    }
+}
+
+/// The order of scored opportunities, given as `(impact, effort)` in map order: by
+/// impact ÷ effort (higher first), then by impact (higher first), then in map order.
+/// Returns the indices into `points`, best first.
+pub fn rank(points: &[(u8, u8)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    // i1/e1 > i2/e2 ⇔ i1·e2 > i2·e1 (efforts are at least 1): exact, no floats.
+    order.sort_by(|&a, &b| {
+        let ((ia, ea), (ib, eb)) = (points[a], points[b]);
+        (u32::from(ib) * u32::from(ea)).cmp(&(u32::from(ia) * u32::from(eb))).then(ib.cmp(&ia))
+    });
+    order
+}
+
+/// Every detail of the map with where it stands, in map order.
+fn all_details(journey: &Journey) -> impl Iterator<Item = (DetailAt, &super::Detail)> {
+    journey.phases.iter().enumerate().flat_map(|(p, phase)| {
+        let own = phase.details.iter().map(move |d| (DetailAt { phase: p, step: None }, d));
+        let steps = phase.steps.iter().enumerate().flat_map(move |(s, step)| {
+            let details: &Details = &step.details;
+            details.iter().map(move |d| (DetailAt { phase: p, step: Some(s) }, d))
+        });
+        own.chain(steps)
+    })
+}
+
+fn unmet_needs(journey: &Journey) -> Vec<UnmetNeed> {
+    all_details(journey)
+        .filter_map(|(at, d)| match d.extra {
+            Extra::Need(kind, Some(status)) if status.is_unmet() => {
+                Some(UnmetNeed { at, kind, status, text: d.text.value.clone() })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn ranked_opportunities(journey: &Journey) -> Vec<RankedOpportunity> {
+    let scored: Vec<(DetailAt, &super::Detail, u8, u8)> = all_details(journey)
+        .filter_map(|(at, d)| match d.extra {
+            Extra::Opportunity(scores) => scores.both().map(|(i, e)| (at, d, i, e)),
+            _ => None,
+        })
+        .collect();
+    let points: Vec<(u8, u8)> = scored.iter().map(|&(_, _, i, e)| (i, e)).collect();
+    rank(&points)
+        .into_iter()
+        .map(|k| {
+            let (at, d, impact, effort) = scored[k];
+            RankedOpportunity { at, text: d.text.value.clone(), impact, effort, quadrant: Quadrant::of(impact, effort) }
+        })
+        .collect()
 }
 
 /// Evidence coverage and the steps that are said, not seen (maps with sources).
@@ -110,6 +214,8 @@ pub(super) fn derive(journey: &Journey) -> Derived {
         extremes: journey.travellers().into_iter().filter_map(|p| extremes(journey, p)).collect(),
         channel_switches: channel_switches(journey),
         handoffs: handoffs(journey),
+        unmet_needs: unmet_needs(journey),
+        ranked_opportunities: ranked_opportunities(journey),
     }
 }
 
@@ -243,4 +349,80 @@ fn evidence(journey: &Journey) -> EvidenceFacts {
     }
     facts.lanes = LaneKind::all().zip(lanes).filter(|(_, c)| c.total > 0).collect();
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Quadrant, rank};
+    use crate::model::Quadrant::{BigBet, FillIn, MoneyPit, QuickWin};
+
+    /// Every point of the 5×5 matrix that matters: corners, the middle lines (impact 3
+    /// is high, effort 3 is low) and their neighbours.
+    #[test]
+    fn quadrants_put_the_middle_lines_on_the_high_impact_and_low_effort_side() {
+        let cases: &[(u8, u8, Quadrant)] = &[
+            (5, 1, QuickWin),
+            (3, 3, QuickWin),
+            (3, 1, QuickWin),
+            (5, 3, QuickWin),
+            (5, 5, BigBet),
+            (3, 4, BigBet),
+            (4, 4, BigBet),
+            (1, 1, FillIn),
+            (2, 3, FillIn),
+            (2, 1, FillIn),
+            (1, 5, MoneyPit),
+            (2, 4, MoneyPit),
+        ];
+        for &(impact, effort, want) in cases {
+            assert_eq!(Quadrant::of(impact, effort), want, "impact {impact}, effort {effort}");
+        }
+        // Every point has one quadrant, and all four occur.
+        let all: Vec<Quadrant> = (1..=5).flat_map(|i| (1..=5).map(move |e| Quadrant::of(i, e))).collect();
+        assert!(Quadrant::ALL.iter().all(|q| all.contains(q)));
+        assert_eq!(all.iter().filter(|&&q| q == QuickWin).count(), 9);
+        assert_eq!(all.iter().filter(|&&q| q == MoneyPit).count(), 4);
+    }
+
+    /// Ranking: impact ÷ effort, then impact, then map order.
+    #[test]
+    fn opportunities_rank_by_ratio_then_impact_then_map_order() {
+        type Case = (&'static [(u8, u8)], &'static [usize]);
+        let cases: &[Case] = &[
+            (&[], &[]),
+            (&[(2, 1)], &[0]),
+            // The higher ratio first: 5/3 < 2/1.
+            (&[(5, 3), (2, 1), (4, 5)], &[1, 0, 2]),
+            // Equal ratios (1): the higher impact first.
+            (&[(1, 1), (3, 3), (2, 2)], &[1, 2, 0]),
+            // Equal ratio and impact: map order.
+            (&[(4, 2), (2, 1), (4, 2)], &[0, 2, 1]),
+            // Ratio beats impact: 2/1 = 2 before 5/4 = 1.25.
+            (&[(5, 4), (2, 1)], &[1, 0]),
+            // Exact fractions: 4/3 > 5/4 > 6/5 would fail with rounding to one decimal.
+            (&[(5, 4), (4, 3), (1, 1)], &[1, 0, 2]),
+        ];
+        for &(points, want) in cases {
+            assert_eq!(rank(points), want, "{points:?}");
+        }
+    }
+
+    #[test]
+    fn the_derived_facts_of_a_map() {
+        let map = "journey: T\nphase: P\n  need unmet: Before a step\n  step: S\n    emotion 1\n\
+                   need functional met: A\n    need emotional partly: B\n\
+                   opportunity impact 2 effort 1: Fill\n    opportunity impact 5 effort 5: Bet\n\
+                   opportunity impact 5: Half\nphase: Q\n  step: R\n    emotion 0\n\
+                   opportunity effort 1 impact 4: Quick\n";
+        let compiled = crate::compile(map.as_bytes());
+        let journey = compiled.journey.expect("the map checks");
+        let d = &journey.derived;
+        let texts: Vec<&str> = d.unmet_needs.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Before a step", "B"]);
+        assert_eq!(d.unmet_per_phase(&journey), [2, 0]);
+        let ranked: Vec<(&str, Quadrant)> =
+            d.ranked_opportunities.iter().map(|o| (o.text.as_str(), o.quadrant)).collect();
+        assert_eq!(ranked, [("Quick", QuickWin), ("Fill", FillIn), ("Bet", BigBet)]);
+        assert_eq!(d.ranked_opportunities[0].at, super::DetailAt { phase: 1, step: Some(0) });
+    }
 }

@@ -421,8 +421,11 @@ pub struct Detail {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Extra {
     Text,
-    Need(Option<NeedKind>),
+    /// A need's kind and whether the step meets it.
+    Need(Option<NeedKind>, Option<NeedStatus>),
     Kpi(Figures),
+    /// An opportunity's impact and effort.
+    Opportunity(Scores),
     Owner(Option<OwnerId>),
 }
 
@@ -483,6 +486,134 @@ impl NeedKind {
         match self {
             NeedKind::Functional => "functional",
             NeedKind::Emotional => "emotional",
+        }
+    }
+}
+
+/// Whether a step, as it is today, meets a need: `need met`, `need unmet`, `need partly`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NeedStatus {
+    Met,
+    Unmet,
+    Partly,
+}
+
+impl NeedStatus {
+    /// The word written after `need`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NeedStatus::Met => "met",
+            NeedStatus::Unmet => "unmet",
+            NeedStatus::Partly => "partly",
+        }
+    }
+
+    /// The symbol drawn before the status's word (never colour alone); every embedded
+    /// font set draws it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            NeedStatus::Met => "\u{2714}",
+            NeedStatus::Unmet => "\u{2716}",
+            NeedStatus::Partly => "\u{00bd}",
+        }
+    }
+
+    /// The status's word on a drawn map.
+    pub fn label(self) -> super::Label {
+        match self {
+            NeedStatus::Met => super::Label::NeedMet,
+            NeedStatus::Unmet => super::Label::NeedUnmet,
+            NeedStatus::Partly => super::Label::NeedPartly,
+        }
+    }
+
+    /// Symbol and word: "✔ met", "✖ unmet", "½ partly met", in the map's language.
+    pub fn text(self, lang: super::Lang) -> String {
+        format!("{} {}", self.symbol(), self.label().text(lang))
+    }
+
+    /// `unmet` and `partly`: a need the step does not (fully) meet.
+    pub fn is_unmet(self) -> bool {
+        self != NeedStatus::Met
+    }
+}
+
+/// The lowest and highest score of an opportunity's impact and effort.
+pub const SCORE_MIN: u8 = 1;
+pub const SCORE_MAX: u8 = 5;
+/// The middle score: a point on the middle line counts as high impact and low effort.
+pub const SCORE_MIDDLE: u8 = 3;
+
+/// An opportunity's scores, 1 (low) to 5 (high), each optional:
+/// `opportunity impact 4 effort 2: …`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Scores {
+    pub impact: Option<u8>,
+    pub effort: Option<u8>,
+}
+
+impl Scores {
+    pub fn is_empty(self) -> bool {
+        self.impact.is_none() && self.effort.is_none()
+    }
+
+    /// Both scores, when both are given.
+    pub fn both(self) -> Option<(u8, u8)> {
+        self.impact.zip(self.effort)
+    }
+
+    /// The quadrant of the impact/effort matrix, when both scores are given.
+    pub fn quadrant(self) -> Option<Quadrant> {
+        self.both().map(|(i, e)| Quadrant::of(i, e))
+    }
+}
+
+/// A quadrant of the impact/effort matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quadrant {
+    /// High impact, low effort.
+    QuickWin,
+    /// High impact, high effort.
+    BigBet,
+    /// Low impact, low effort.
+    FillIn,
+    /// Low impact, high effort.
+    MoneyPit,
+}
+
+impl Quadrant {
+    /// Every quadrant: top left, top right, bottom left, bottom right of a matrix
+    /// drawn with impact up and effort across.
+    pub const ALL: [Quadrant; 4] = [Quadrant::QuickWin, Quadrant::BigBet, Quadrant::FillIn, Quadrant::MoneyPit];
+
+    /// The quadrant of a point. 3 is the middle, and a point on a middle line belongs
+    /// to the higher-impact or lower-effort side: impact 3 is high, effort 3 is low.
+    pub fn of(impact: u8, effort: u8) -> Quadrant {
+        match (impact >= SCORE_MIDDLE, effort <= SCORE_MIDDLE) {
+            (true, true) => Quadrant::QuickWin,
+            (true, false) => Quadrant::BigBet,
+            (false, true) => Quadrant::FillIn,
+            (false, false) => Quadrant::MoneyPit,
+        }
+    }
+
+    /// The name in exports: `quick-win`, `big-bet`, `fill-in`, `money-pit`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Quadrant::QuickWin => "quick-win",
+            Quadrant::BigBet => "big-bet",
+            Quadrant::FillIn => "fill-in",
+            Quadrant::MoneyPit => "money-pit",
+        }
+    }
+
+    /// Its translated name's label.
+    pub fn label(self) -> super::Label {
+        match self {
+            Quadrant::QuickWin => super::Label::QuickWins,
+            Quadrant::BigBet => super::Label::BigBets,
+            Quadrant::FillIn => super::Label::FillIns,
+            Quadrant::MoneyPit => super::Label::MoneyPits,
         }
     }
 }

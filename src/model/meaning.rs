@@ -183,7 +183,7 @@ impl ClearSpans for Detail {
 impl ClearSpans for Extra {
     fn clear_spans(&mut self) {
         match self {
-            Extra::Text | Extra::Need(_) | Extra::Owner(_) => {}
+            Extra::Text | Extra::Need(..) | Extra::Owner(_) | Extra::Opportunity(_) => {}
             Extra::Kpi(figures) => figures.clear_spans(),
         }
     }

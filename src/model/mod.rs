@@ -21,8 +21,8 @@ mod vocab;
 
 pub use crate::lanes::{LaneKind, View};
 pub use derive::{
-    ChannelSwitch, Coverage, Derived, EmotionExtremes, EvidenceFacts, Extreme, Handoff, StepRef, Transition,
-    company_owners, is_gap, step_sources, step_statements,
+    ChannelSwitch, Coverage, Derived, DetailAt, EmotionExtremes, EvidenceFacts, Extreme, Handoff, RankedOpportunity,
+    StepRef, Transition, UnmetNeed, company_owners, is_gap, rank, step_sources, step_statements,
 };
 pub use journey::*;
 pub use lower::lower;

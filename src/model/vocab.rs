@@ -129,8 +129,13 @@ pub enum Label {
     Baseline,
     /// What the page's baseline button does.
     ToggleBaseline,
-    /// The impact/effort matrix (`view opportunities`): its quadrants, its axes, the
-    /// legend of the scored opportunities and the list of those without both scores.
+    /// A need's status on its card: `need met`, `need unmet`, `need partly`.
+    NeedMet,
+    NeedUnmet,
+    NeedPartly,
+    /// The impact/effort matrix (`view opportunities`): its quadrants (see `Quadrant`),
+    /// its axes, the legend of the scored opportunities and the list of those without
+    /// both scores.
     QuickWins,
     BigBets,
     FillIns,
@@ -401,6 +406,7 @@ impl Label {
             (_, QuickWins | BigBets | FillIns | MoneyPits | Impact | Effort | Scored | Unscored) => {
                 matrix_text(lang, self)
             }
+            (_, NeedMet | NeedUnmet | NeedPartly) => need_text(lang, self),
         }
     }
 }
@@ -488,6 +494,30 @@ fn baseline_text(lang: Lang, label: Label) -> &'static str {
         (Lang::De, ToggleBaseline) => {
             "Ausgangslage ein- oder ausblenden: die heutigen Kurven, die neuen und die entfallenen Schritte"
         }
+        // Every other label is `Label::text`'s.
+        (_, other) => other.text(lang),
+    }
+}
+
+/// A need's status, on its card.
+fn need_text(lang: Lang, label: Label) -> &'static str {
+    use Label::*;
+    match (lang, label) {
+        (Lang::En, NeedMet) => "met",
+        (Lang::En, NeedUnmet) => "unmet",
+        (Lang::En, NeedPartly) => "partly met",
+        (Lang::Da, NeedMet) => "opfyldt",
+        (Lang::Da, NeedUnmet) => "ikke opfyldt",
+        (Lang::Da, NeedPartly) => "delvist opfyldt",
+        (Lang::Sv, NeedMet) => "uppfyllt",
+        (Lang::Sv, NeedUnmet) => "inte uppfyllt",
+        (Lang::Sv, NeedPartly) => "delvis uppfyllt",
+        (Lang::Nb, NeedMet) => "oppfylt",
+        (Lang::Nb, NeedUnmet) => "ikke oppfylt",
+        (Lang::Nb, NeedPartly) => "delvis oppfylt",
+        (Lang::De, NeedMet) => "erfüllt",
+        (Lang::De, NeedUnmet) => "nicht erfüllt",
+        (Lang::De, NeedPartly) => "teilweise erfüllt",
         // Every other label is `Label::text`'s.
         (_, other) => other.text(lang),
     }

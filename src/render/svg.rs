@@ -493,10 +493,10 @@ fn rect_class(role: RectRole) -> &'static str {
         RectRole::Lane { odd: false } => "lane lane-even",
         RectRole::Lane { odd: true } => "lane lane-odd",
         RectRole::GapColumn => "gap-column",
-        RectRole::Quadrant(Quadrant::QuickWins) => "quadrant quick-wins",
-        RectRole::Quadrant(Quadrant::BigBets) => "quadrant big-bets",
-        RectRole::Quadrant(Quadrant::FillIns) => "quadrant fill-ins",
-        RectRole::Quadrant(Quadrant::MoneyPits) => "quadrant money-pits",
+        RectRole::Quadrant(Quadrant::QuickWin) => "quadrant quick-wins",
+        RectRole::Quadrant(Quadrant::BigBet) => "quadrant big-bets",
+        RectRole::Quadrant(Quadrant::FillIn) => "quadrant fill-ins",
+        RectRole::Quadrant(Quadrant::MoneyPit) => "quadrant money-pits",
         RectRole::MatrixFrame => "matrix-frame",
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::lanes::Content;
 use crate::model::{
-    Coverage, Details, GoalKind, Journey, Kpi, LaneKind, PersonaId, Score, Step, StepRef, Verdict, is_gap,
+    Coverage, Details, Extra, GoalKind, Journey, Kpi, LaneKind, PersonaId, Score, Step, StepRef, Verdict, is_gap,
 };
 
 /// Version of the JSON shape; it changes when a field is removed or renamed.
@@ -46,8 +46,57 @@ pub struct Report {
     /// Evidence coverage and the steps said, not seen; left out of a map without sources.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceReport>,
+    /// The needs marked `unmet` or `partly`, with counts per phase and per kind; left
+    /// out of a map where no need has a status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmet_needs: Option<UnmetNeeds>,
+    /// The opportunities with both scores, ranked (impact ÷ effort, then impact, then
+    /// map order); left out of a map where no opportunity has a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub where_to_act: Option<Vec<Opportunity>>,
     /// One entry per lane: the journey view's lanes in their order, then the others.
     pub lanes: Vec<LaneCount>,
+}
+
+/// The unmet needs of a map.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnmetNeeds {
+    pub needs: Vec<UnmetNeed>,
+    /// Every phase, in order, with its count (phases without any included).
+    pub per_phase: Vec<PhaseCount>,
+    pub functional: usize,
+    pub emotional: usize,
+    /// Needs written without `functional` or `emotional`.
+    pub unspecified: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnmetNeed {
+    pub phase: String,
+    pub step: Option<StepAt>,
+    pub kind: Option<&'static str>,
+    /// `unmet` or `partly`.
+    pub status: &'static str,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseCount {
+    pub phase: String,
+    pub count: usize,
+}
+
+/// A scored opportunity, in rank order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Opportunity {
+    pub rank: usize,
+    pub phase: String,
+    pub step: Option<StepAt>,
+    pub text: String,
+    pub impact: u8,
+    pub effort: u8,
+    /// `quick-win`, `big-bet`, `fill-in` or `money-pit`.
+    pub quadrant: &'static str,
 }
 
 /// A step: its number in the whole journey, its phase and its action.
@@ -206,8 +255,69 @@ pub fn report(journey: &Journey) -> Report {
         kpis_missed: kpis_missed(journey),
         kpis_without_data: kpis_without_data(journey),
         evidence: evidence(journey),
+        unmet_needs: unmet_needs(journey),
+        where_to_act: where_to_act(journey),
         lanes: crate::lanes::reading_order().into_iter().map(|lane| lane_count(journey, lane)).collect(),
     }
+}
+
+fn detail_step(journey: &Journey, at: crate::model::DetailAt) -> Option<StepAt> {
+    at.step.map(|step| step_at(journey, StepRef { phase: at.phase, step }))
+}
+
+fn unmet_needs(journey: &Journey) -> Option<UnmetNeeds> {
+    let used = journey.all_details().flat_map(Details::iter).any(|d| matches!(d.extra, Extra::Need(_, Some(_))));
+    if !used {
+        return None;
+    }
+    let derived = &journey.derived;
+    let [functional, emotional, unspecified] = derived.unmet_per_kind().map(|(_, n)| n);
+    Some(UnmetNeeds {
+        needs: derived
+            .unmet_needs
+            .iter()
+            .map(|n| UnmetNeed {
+                phase: journey.phases[n.at.phase].name.value.clone(),
+                step: detail_step(journey, n.at),
+                kind: n.kind.map(|k| k.name()),
+                status: n.status.name(),
+                text: n.text.clone(),
+            })
+            .collect(),
+        per_phase: journey
+            .phases
+            .iter()
+            .zip(derived.unmet_per_phase(journey))
+            .map(|(p, count)| PhaseCount { phase: p.name.value.clone(), count })
+            .collect(),
+        functional,
+        emotional,
+        unspecified,
+    })
+}
+
+fn where_to_act(journey: &Journey) -> Option<Vec<Opportunity>> {
+    let used = journey
+        .all_details()
+        .flat_map(Details::iter)
+        .any(|d| matches!(d.extra, Extra::Opportunity(s) if !s.is_empty()));
+    used.then(|| {
+        journey
+            .derived
+            .ranked_opportunities
+            .iter()
+            .enumerate()
+            .map(|(i, o)| Opportunity {
+                rank: i + 1,
+                phase: journey.phases[o.at.phase].name.value.clone(),
+                step: detail_step(journey, o.at),
+                text: o.text.clone(),
+                impact: o.impact,
+                effort: o.effort,
+                quadrant: o.quadrant.name(),
+            })
+            .collect()
+    })
 }
 
 fn transitions<'a, Id: Copy>(

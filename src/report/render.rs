@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{CoverageAt, EvidenceReport, KpiMissed, KpiNoData, PersonaPoints, Point, Report, StepAt};
+use super::{CoverageAt, EvidenceReport, KpiMissed, KpiNoData, PersonaPoints, Point, Report, StepAt, UnmetNeeds};
 use crate::escape::{markdown as md, terminal as term};
 
 /// The report as pretty JSON, ending in a newline.
@@ -226,6 +226,64 @@ fn md_version_1(out: &mut String, r: &Report) {
     if let Some(e) = &r.evidence {
         md_evidence(out, e);
     }
+    if let Some(u) = &r.unmet_needs {
+        section(out, "Unmet needs", u.needs.len(), "needs marked unmet or partly");
+        let rows = u
+            .needs
+            .iter()
+            .map(|n| {
+                vec![place(&n.phase, &n.step), n.kind.unwrap_or("").to_string(), n.status.to_string(), md(&n.text)]
+            })
+            .collect();
+        md_table(out, &["where", "kind", "status", "need"], rows);
+        if !u.needs.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}
+",
+                md(&unmet_counts(u))
+            );
+        }
+    }
+    if let Some(list) = &r.where_to_act {
+        section(
+            out,
+            "Where to act",
+            list.len(),
+            "opportunities with impact and effort, by impact ÷ effort, then impact",
+        );
+        let rows = list
+            .iter()
+            .map(|o| {
+                vec![
+                    o.rank.to_string(),
+                    place(&o.phase, &o.step),
+                    md(&o.phase),
+                    md(&o.text),
+                    o.impact.to_string(),
+                    o.effort.to_string(),
+                    quadrant(o.quadrant).to_string(),
+                ]
+            })
+            .collect();
+        md_table(out, &["rank", "step", "phase", "opportunity", "impact", "effort", "quadrant"], rows);
+    }
+}
+
+/// `per phase: Bestilling 0, Installasjon 2; functional 1, emotional 1`.
+fn unmet_counts(u: &UnmetNeeds) -> String {
+    let phases: Vec<String> = u.per_phase.iter().map(|p| format!("{} {}", p.phase, p.count)).collect();
+    let mut kinds = vec![format!("functional {}", u.functional), format!("emotional {}", u.emotional)];
+    if u.unspecified > 0 {
+        kinds.push(format!("no kind {}", u.unspecified));
+    }
+    format!("Per phase: {}; per kind: {}", phases.join(", "), kinds.join(", "))
+}
+
+/// A quadrant's English name.
+fn quadrant(name: &str) -> &'static str {
+    let q = crate::model::Quadrant::ALL.into_iter().find(|q| q.name() == name);
+    q.map_or("", |q| q.label().text(crate::model::Lang::En))
 }
 
 fn md_evidence(out: &mut String, e: &EvidenceReport) {
@@ -287,6 +345,37 @@ fn text_version_1(out: &mut String, r: &Report) {
             "Said, not seen (only what customers say, nothing seen)",
             e.said_not_seen.iter().map(text_step).collect(),
         );
+    }
+    if let Some(u) = &r.unmet_needs {
+        let lines = u
+            .needs
+            .iter()
+            .map(|n| {
+                let kind = n.kind.map(|k| format!("{k}, ")).unwrap_or_default();
+                format!("{}: {} ({kind}{})", place(&n.phase, &n.step), term(&n.text), n.status)
+            })
+            .collect();
+        text_section(out, "Unmet needs (unmet or partly)", lines);
+        if !u.needs.is_empty() {
+            let _ = writeln!(out, "  {}", term(&unmet_counts(u)));
+        }
+    }
+    if let Some(list) = &r.where_to_act {
+        let lines = list
+            .iter()
+            .map(|o| {
+                format!(
+                    "{}. {}: {} (impact {}, effort {}: {})",
+                    o.rank,
+                    place(&o.phase, &o.step),
+                    term(&o.text),
+                    o.impact,
+                    o.effort,
+                    quadrant(o.quadrant)
+                )
+            })
+            .collect();
+        text_section(out, "Where to act (impact ÷ effort, then impact)", lines);
     }
 }
 

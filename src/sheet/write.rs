@@ -253,7 +253,20 @@ fn detail_cell(journey: &Journey, carries: Carries, d: &Detail) -> String {
             words.extend(cites);
             return cells::kpi_cell(&words, &d.text.value);
         }
-        (Extra::Need(kind), _) => words.extend(kind.map(|k| k.name())),
+        (Extra::Need(kind, status), _) => {
+            words.extend(kind.map(|k| k.name()));
+            words.extend(status.map(|s| s.name()));
+        }
+        (Extra::Opportunity(scores), _) => {
+            const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+            let digit = |v: u8| DIGITS[usize::from(v.min(5))];
+            if let Some(i) = scores.impact {
+                words.extend(["impact", digit(i)]);
+            }
+            if let Some(e) = scores.effort {
+                words.extend(["effort", digit(e)]);
+            }
+        }
         (Extra::Owner(owner), _) => words.extend(owner.map(|o| journey.owner(o).id.as_str())),
         (Extra::Text, _) => {}
     }

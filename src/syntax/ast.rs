@@ -348,6 +348,14 @@ pub enum Words<'a> {
     },
     Need {
         kind: Option<Flag>,
+        /// `met`, `unmet` or `partly`, as written (src/model reports a second one).
+        status: Vec<Flag>,
+        cites: Vec<Ident<'a>>,
+    },
+    /// `opportunity [impact <n>] [effort <n>] [sources…]`: the scores as written, in
+    /// order (src/model checks them).
+    Opportunity {
+        scores: Vec<(Flag, Number<'a>)>,
         cites: Vec<Ident<'a>>,
     },
     /// `view journey|blueprint`.

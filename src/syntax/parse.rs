@@ -155,6 +155,7 @@ fn statement_rule(kw: Keyword) -> Rule {
         Keyword::Detail(lane) => match lane.detail().map(|d| d.1) {
             Some(Carries::NeedKind) => Rule::need,
             Some(Carries::Kpi) => Rule::kpi,
+            Some(Carries::Scores) => Rule::opportunity,
             Some(Carries::Owner) => Rule::owned_detail,
             Some(Carries::Text) | None => Rule::text_detail,
         },
@@ -252,7 +253,12 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             | Rule::emotional
             | Rule::target
             | Rule::min
-            | Rule::max => flags.push(flag(&inner, offset)),
+            | Rule::max
+            | Rule::met
+            | Rule::unmet
+            | Rule::partly
+            | Rule::impact
+            | Rule::effort => flags.push(flag(&inner, offset)),
             _ => {}
         }
     }
@@ -286,7 +292,15 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
             }
             None => Words::None,
         },
-        (Rule::need, _) => Words::Need { kind: first_flag, cites: idents.collect() },
+        (Rule::need, _) => {
+            let (kind, status): (Vec<Flag>, Vec<Flag>) =
+                flags.into_iter().partition(|f| matches!(f.kind, FlagKind::Functional | FlagKind::Emotional));
+            Words::Need { kind: kind.into_iter().next(), status, cites: idents.collect() }
+        }
+        // Each score word is followed by its number, in the order written.
+        (Rule::opportunity, _) => {
+            Words::Opportunity { scores: flags.into_iter().zip(numbers).collect(), cites: idents.collect() }
+        }
         (Rule::kpi, _) => {
             // The goal's figure is the number after its word; a number before it is the value.
             let (value, goal) = match first_flag {
@@ -316,7 +330,7 @@ fn statement(pair: Pair<'_, Rule>, offset: usize) -> Statement<'_> {
                 (Some(Carries::Owner), _) => Words::Owned(idents.collect()),
                 // A lane whose statement has a rule of its own (`need`, `kpi`), or no
                 // lane's keyword at all.
-                (Some(Carries::NeedKind | Carries::Kpi) | None, _) => Words::Malformed(malformed),
+                (Some(Carries::NeedKind | Carries::Kpi | Carries::Scores) | None, _) => Words::Malformed(malformed),
             }
         }
         (Rule::malformed, _) => Words::Malformed(malformed),
@@ -375,6 +389,11 @@ fn flag(pair: &Pair<'_, Rule>, offset: usize) -> Flag {
         Rule::emotional => FlagKind::Emotional,
         Rule::min => FlagKind::Min,
         Rule::max => FlagKind::Max,
+        Rule::met => FlagKind::Met,
+        Rule::unmet => FlagKind::Unmet,
+        Rule::partly => FlagKind::Partly,
+        Rule::impact => FlagKind::Impact,
+        Rule::effort => FlagKind::Effort,
         _ => FlagKind::Target,
     };
     Flag { kind, span: span_of(pair, offset) }

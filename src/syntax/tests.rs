@@ -86,8 +86,22 @@ fn citations_stand_after_the_other_words() {
     let Words::Cited(cites) = statement("pain i3 a1: The form").words else { panic!() };
     assert_eq!(names(&cites), ["i3", "a1"]);
     assert!(matches!(statement("pain: The form").words, Words::None));
-    let Words::Need { kind, cites } = statement("need emotional i3: Calm").words else { panic!() };
-    assert_eq!((kind.map(|k| k.kind), names(&cites)), (Some(FlagKind::Emotional), vec!["i3"]));
+    let Words::Need { kind, status, cites } = statement("need emotional i3: Calm").words else { panic!() };
+    assert_eq!((kind.map(|k| k.kind), status, names(&cites)), (Some(FlagKind::Emotional), vec![], vec!["i3"]));
+    let Words::Need { kind, status, cites } = statement("need functional partly i3: Calm").words else { panic!() };
+    let status: Vec<FlagKind> = status.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        (kind.map(|k| k.kind), status, names(&cites)),
+        (Some(FlagKind::Functional), vec![FlagKind::Partly], vec!["i3"])
+    );
+    let Words::Need { kind, status, .. } = statement("need unmet: Calm").words else { panic!() };
+    assert_eq!((kind, status.len()), (None, 1));
+    let Words::Opportunity { scores, cites } = statement("opportunity effort 2 impact 40% i3: X").words else {
+        panic!()
+    };
+    let scores: Vec<(FlagKind, &str)> = scores.iter().map(|(f, n)| (f.kind, n.text)).collect();
+    assert_eq!((scores, names(&cites)), (vec![(FlagKind::Effort, "2"), (FlagKind::Impact, "40%")], vec!["i3"]));
+    assert!(matches!(statement("opportunity: X").words, Words::Opportunity { .. }));
     let Words::Owned(ids) = statement("backstage ops i3: Checks").words else { panic!() };
     assert_eq!(names(&ids), ["ops", "i3"]);
     let Words::Source { id, kind } = statement("source i3 interview: Anna").words else { panic!() };

@@ -430,3 +430,26 @@ fn version_0_diffs_have_no_citations() {
         assert!(json["kpis"].as_array().unwrap().iter().all(|k| k.get("old_id").is_none()), "{name}");
     }
 }
+
+/// A need's status and an opportunity's scores are compared on the matched card: a need
+/// now met, a status that changed otherwise, scores that changed; no card is added or
+/// removed for them.
+#[test]
+fn needs_now_met_and_opportunity_scores_that_changed() {
+    let d = of("assessments");
+    assert!(d.changed && d.details.is_empty(), "{:?}", d.details);
+    let seen: Vec<(&str, bool)> = d.assessments.iter().map(|a| (a.text.as_str(), a.now_met())).collect();
+    assert_eq!(
+        seen,
+        [
+            ("Vis leveringsdato i skjemaet", false),
+            ("Vite når internett virker", true),
+            ("Føle seg tatt vare på", false),
+            ("Aktivering samme dag", false),
+        ]
+    );
+    let scores = &d.assessments[3];
+    assert_eq!((scores.old_effort, scores.new_effort), (Some(Some(5)), Some(Some(4))));
+    let unscored = &d.assessments[0];
+    assert_eq!((unscored.old_effort, unscored.new_effort), (Some(Some(1)), Some(None)));
+}

@@ -164,7 +164,7 @@ fn matrix_crowded_cell() {
         assert_clean(&l);
         let chart: Vec<_> = dots(&l).into_iter().filter(|d| !d.legend).collect();
         assert_eq!(chart.len(), n.min(25));
-        let cell = quadrant_rect(&l, Quadrant::QuickWins);
+        let cell = quadrant_rect(&l, Quadrant::QuickWin);
         assert!(chart.iter().all(|d| cell.contains(&d.bounds())));
         if n > 25 {
             let more = chart.last().unwrap();
@@ -243,4 +243,23 @@ fn matrix_of_a_map() {
     );
     assert!(live.page.contains("Hurtige gevinster") && !live.page.contains("class=\"matrix-point"));
     assert!(live.page.contains("Ikke vurderet"));
+}
+
+/// The matrix of a map with scores: its points are the model's ranking, numbered by it,
+/// and an opportunity with one score or none is listed as not scored.
+#[test]
+fn the_matrix_of_a_map_draws_the_model_s_ranking() {
+    let source = "journey: M\nphase: P\n  step: A\n    opportunity impact 2 effort 1: Small\n    \
+                  opportunity impact 5 effort 3: Status page\n  step: B\n    opportunity impact 4 effort 5: Same day\n    \
+                  opportunity impact 5: Half scored\n    opportunity: None\n";
+    let journey = crate::common::journey(source);
+    let input = journeymap::layout::matrix_input(&journey);
+    let points: Vec<(usize, &str, u8, u8, Option<&str>)> =
+        input.points.iter().map(|p| (p.number, p.text.as_str(), p.impact, p.effort, p.step.as_deref())).collect();
+    assert_eq!(
+        points,
+        [(1, "Small", 2, 1, Some("A")), (2, "Status page", 5, 3, Some("A")), (3, "Same day", 4, 5, Some("B"))]
+    );
+    let unscored: Vec<&str> = input.unscored.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(unscored, ["Half scored", "None"]);
 }

@@ -236,7 +236,7 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
     match lane.spec().content {
         Content::Actions => {
             let mut parts = Vec::new();
-            let (mut fail_point, mut handed_to) = (false, false);
+            let (mut fail_point, mut handed_to, mut unmet_need) = (false, false, false);
             let mut title = step.action.value.clone();
             if step.critical {
                 parts.push(part(Label::Critical.text(lang).to_uppercase(), FontStyle::Bold, SMALL, TextRole::Badge));
@@ -254,6 +254,20 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                     };
                     parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, TextRole::FailPoint));
                     fail_point = true;
+                }
+                // The needs the step leaves unmet, or meets in part: a symbol and words,
+                // never colour alone.
+                for need in step.details.of(LaneKind::Needs) {
+                    let Extra::Need(_, Some(status)) = need.extra else { continue };
+                    let Some(mark) = status.mark() else { continue };
+                    let text = format!("{} {}: {}", status.symbol(), mark.text(lang), need.text.value);
+                    title = format!("{title}\n{text}");
+                    let text = match super::sources::mark(journey, &need.cites) {
+                        Some(cited) => format!("{text} {cited}"),
+                        None => text,
+                    };
+                    parts.push(part(text.as_str(), FontStyle::Bold, SMALL, TextRole::UnmetNeed));
+                    unmet_need = true;
                 }
                 // Handoffs are in map order, at most one into each step.
                 let handoffs = &journey.derived.handoffs;
@@ -274,7 +288,7 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                 }
             }
             cites(&mut parts, journey, &step.cites);
-            let role = CardRole::Action { critical: step.critical, fail_point, handoff: handed_to };
+            let role = CardRole::Action { critical: step.critical, fail_point, handoff: handed_to, unmet_need };
             vec![CardSpec { role, title, parts }]
         }
         Content::Touchpoints => {
@@ -457,6 +471,19 @@ fn detail_card(journey: &Journey, lane: LaneKind, carries: Carries, x: &Detail) 
                 (_, None) => plain,
             };
             CardSpec { role, title, parts }
+        }
+        (Carries::Scores, Extra::Opportunity(scores)) if scores.impact.is_some() || scores.effort.is_some() => {
+            let told: Vec<String> = [(Label::Impact, scores.impact), (Label::Effort, scores.effort)]
+                .into_iter()
+                .filter_map(|(label, score)| Some(format!("{} {}", label.text(lang), score?)))
+                .collect();
+            let told = told.join(" \u{b7} ");
+            let title = format!("{text} ({told})");
+            let parts = vec![
+                part(text, look.font, BODY, TextRole::CardText),
+                part(told, FontStyle::Bold, SMALL, TextRole::Scores),
+            ];
+            CardSpec { role: plain, title, parts }
         }
         (Carries::Owner, Extra::Owner(owner)) => {
             let who: Vec<String> = owner_name(journey, *owner).into_iter().collect();

@@ -14,11 +14,13 @@ pub enum CardRole {
     },
     /// A lane's name in the label column.
     LaneLabel,
-    /// A step's action. In the blueprint view it may show fail points and a handoff.
+    /// A step's action. In the blueprint view it may show fail points, a handoff and
+    /// the needs the step leaves unmet.
     Action {
         critical: bool,
         fail_point: bool,
         handoff: bool,
+        unmet_need: bool,
     },
     Touchpoint {
         mode: Option<ChannelMode>,
@@ -96,6 +98,11 @@ pub enum TextRole {
     /// "as of 2026-03-01": the date of a KPI figure from a data file.
     KpiDate,
     FailPoint,
+    /// In the blueprint view, a need the step does not meet (or meets in part), on its
+    /// action card.
+    UnmetNeed,
+    /// An opportunity's impact and effort, on its card.
+    Scores,
     Handoff,
     /// The name of a service blueprint line.
     LineName,

@@ -527,6 +527,16 @@ impl NeedStatus {
         }
     }
 
+    /// What the blueprint view writes on a step's action for a need with this status:
+    /// `Unmet` and `Partly` only.
+    pub fn mark(self) -> Option<super::Label> {
+        match self {
+            NeedStatus::Met => None,
+            NeedStatus::Unmet => Some(super::Label::UnmetNeedMark),
+            NeedStatus::Partly => Some(super::Label::PartlyMetNeedMark),
+        }
+    }
+
     /// Symbol and word: "✔ met", "✖ unmet", "½ partly met", in the map's language.
     pub fn text(self, lang: super::Lang) -> String {
         format!("{} {}", self.symbol(), self.label().text(lang))

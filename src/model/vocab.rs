@@ -133,6 +133,10 @@ pub enum Label {
     NeedMet,
     NeedUnmet,
     NeedPartly,
+    /// In the blueprint view, on a step's action: a need it does not meet, or meets in
+    /// part ("Unmet need: …").
+    UnmetNeedMark,
+    PartlyMetNeedMark,
     /// The impact/effort matrix (`view opportunities`): its quadrants (see `Quadrant`),
     /// its axes, the legend of the scored opportunities and the list of those without
     /// both scores.
@@ -406,7 +410,7 @@ impl Label {
             (_, QuickWins | BigBets | FillIns | MoneyPits | Impact | Effort | Scored | Unscored) => {
                 matrix_text(lang, self)
             }
-            (_, NeedMet | NeedUnmet | NeedPartly) => need_text(lang, self),
+            (_, NeedMet | NeedUnmet | NeedPartly | UnmetNeedMark | PartlyMetNeedMark) => need_text(lang, self),
         }
     }
 }
@@ -506,18 +510,28 @@ fn need_text(lang: Lang, label: Label) -> &'static str {
         (Lang::En, NeedMet) => "met",
         (Lang::En, NeedUnmet) => "unmet",
         (Lang::En, NeedPartly) => "partly met",
+        (Lang::En, UnmetNeedMark) => "Unmet need",
+        (Lang::En, PartlyMetNeedMark) => "Partly met need",
         (Lang::Da, NeedMet) => "opfyldt",
         (Lang::Da, NeedUnmet) => "ikke opfyldt",
         (Lang::Da, NeedPartly) => "delvist opfyldt",
+        (Lang::Da, UnmetNeedMark) => "Uopfyldt behov",
+        (Lang::Da, PartlyMetNeedMark) => "Delvist opfyldt behov",
         (Lang::Sv, NeedMet) => "uppfyllt",
         (Lang::Sv, NeedUnmet) => "inte uppfyllt",
         (Lang::Sv, NeedPartly) => "delvis uppfyllt",
+        (Lang::Sv, UnmetNeedMark) => "Ouppfyllt behov",
+        (Lang::Sv, PartlyMetNeedMark) => "Delvis uppfyllt behov",
         (Lang::Nb, NeedMet) => "oppfylt",
         (Lang::Nb, NeedUnmet) => "ikke oppfylt",
         (Lang::Nb, NeedPartly) => "delvis oppfylt",
+        (Lang::Nb, UnmetNeedMark) => "Uoppfylt behov",
+        (Lang::Nb, PartlyMetNeedMark) => "Delvis oppfylt behov",
         (Lang::De, NeedMet) => "erfüllt",
         (Lang::De, NeedUnmet) => "nicht erfüllt",
         (Lang::De, NeedPartly) => "teilweise erfüllt",
+        (Lang::De, UnmetNeedMark) => "Unerfülltes Bedürfnis",
+        (Lang::De, PartlyMetNeedMark) => "Teilweise erfülltes Bedürfnis",
         // Every other label is `Label::text`'s.
         (_, other) => other.text(lang),
     }

@@ -406,12 +406,13 @@ fn card_class(role: CardRole) -> String {
     match role {
         CardRole::Phase { odd } => format!("phase phase-{}", u8::from(odd)),
         CardRole::LaneLabel => "lane-label".into(),
-        CardRole::Action { critical, fail_point, handoff } => format!(
-            "{}{}{}{}",
+        CardRole::Action { critical, fail_point, handoff, unmet_need } => format!(
+            "{}{}{}{}{}",
             LaneKind::Actions.spec().look.class,
             flag(critical, "critical"),
             flag(fail_point, "has-fail-point"),
-            flag(handoff, "handoff")
+            flag(handoff, "handoff"),
+            flag(unmet_need, "has-unmet-need")
         ),
         CardRole::Touchpoint { mode, external } => {
             let mode = match mode {
@@ -452,6 +453,8 @@ fn text_class(role: TextRole) -> &'static str {
         TextRole::KpiFigure => "kpi-value",
         TextRole::KpiDate => "kpi-date",
         TextRole::FailPoint => "fail-point",
+        TextRole::UnmetNeed => "unmet-need",
+        TextRole::Scores => "scores",
         TextRole::Handoff => "handoff-text",
         TextRole::LineName => "blueprint-line-label",
         TextRole::Tick => "tick",
@@ -562,6 +565,13 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     // A KPI figure from a data file, only where there is one.
     if text_blocks(layout).any(|b| b.role == TextRole::KpiDate) {
         css.push_str(".kpi-date{fill:#52606d}\n");
+    }
+    // Issue 16's marks, only where they are drawn.
+    if text_blocks(layout).any(|b| b.role == TextRole::UnmetNeed) {
+        css.push_str(".unmet-need{fill:#8a3c00}\n");
+    }
+    if text_blocks(layout).any(|b| b.role == TextRole::Scores) {
+        css.push_str(".scores{fill:#744210}\n");
     }
     // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
     for font in &fonts {

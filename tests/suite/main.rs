@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod config;
 mod data;
+mod decide;
 mod diff;
 mod doors;
 mod export;

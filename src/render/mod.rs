@@ -267,7 +267,7 @@ pub fn render_matrix(input: &layout::MatrixInput, options: &RenderOptions) -> Re
             png::png_of_layout(&laid_out, scale, &options.fonts)
         }
         Format::Pdf => pdf(&laid_out, page, &options.fonts),
-        Format::Html => Ok(html::matrix_page(input, &laid_out, &options.fonts).into_bytes()),
+        Format::Html => Ok(html::matrix_page(input, &laid_out, &options.fonts, false).into_bytes()),
     };
     Rendered { outputs: options.formats.iter().map(|&f| Output { format: f, result: draw(f) }).collect() }
 }

@@ -6,7 +6,8 @@
 //   node check-preview.js CONFIG.json
 //
 // CONFIG: { "chromium": path, "profile": dir, "url": the preview's URL, "map": the map's
-//           path, "mode": "check" | "latency", "rounds": n (latency),
+//           path, "mode": "check" | "matrix" | "latency", "rounds": n (latency),
+//           "from", "to": the score change (matrix),
 //           "shot": optional PNG path }
 // Writes one JSON document on standard output.
 "use strict";
@@ -129,6 +130,48 @@ async function check(page) {
   return out;
 }
 
+// The impact/effort matrix (`preview --view opportunities`): a save that changes a
+// score moves its point in place, the hover still highlights it, and a broken map keeps
+// the last matrix under the problems.
+async function matrix(page) {
+  const out = {};
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.goto(config.url, { waitUntil: "load" });
+  await page.waitForFunction(() => document.documentElement.dataset.liveVersion !== undefined, { timeout: 10000 });
+  const where = () => Array.from(document.querySelectorAll(".map svg g.matrix-point:not(.legend)")).map((g) => {
+    const c = g.querySelector("circle");
+    return { rank: g.dataset.rank, title: g.querySelector("title").textContent, cx: c.getAttribute("cx"), cy: c.getAttribute("cy") };
+  });
+  await page.evaluate(() => {
+    window.__samePage = true;
+    document.querySelector(".map svg").__kept = true;
+  });
+  out.before = await page.evaluate(where);
+  let v = await liveVersion(page);
+  save(original.replace(config.from, config.to));
+  v = await nextVersion(page, v);
+  out.after = await page.evaluate(() => ({
+    samePage: window.__samePage === true,
+    keptDrawing: document.querySelector(".map svg").__kept === true,
+    overlay: !!document.getElementById("live-problems"),
+  }));
+  out.after.points = await page.evaluate(where);
+  // Hovering the first point lights it and its legend entry, in the new drawing.
+  await page.hover('.map svg g.matrix-point:not(.legend)[data-rank="1"]');
+  out.hovered = await page.evaluate(() => Array.from(document.querySelectorAll(".map svg g.matrix-point[data-rank=\"1\"] .dot"))
+    .map((d) => getComputedStyle(d).fill));
+  save(original + "\nopportunity impact 9: Too big\n");
+  v = await nextVersion(page, v);
+  out.broken = await page.evaluate(() => {
+    const o = document.getElementById("live-problems");
+    return { overlay: o ? o.textContent : null, points: document.querySelectorAll(".map svg g.matrix-point").length, samePage: window.__samePage === true };
+  });
+  if (config.shot) await page.screenshot({ path: config.shot });
+  save(original);
+  await nextVersion(page, v);
+  return out;
+}
+
 // From a save to the new text on screen (after the next frame is painted), `rounds`
 // times; the map's first step's text is changed each time.
 async function latency(page) {
@@ -167,7 +210,8 @@ async function latency(page) {
     page.on("request", (r) => {
       if (!r.url().startsWith(config.url) && !r.url().startsWith("data:")) messages.push("request: " + r.url());
     });
-    result = config.mode === "latency" ? await latency(page) : await check(page);
+    const run = { latency, matrix, check }[config.mode] || check;
+    result = await run(page);
     result.messages = messages.filter((m) => !m.includes("ERR_INCOMPLETE_CHUNKED_ENCODING"));
   } catch (e) {
     result = { error: String(e && e.stack || e) };

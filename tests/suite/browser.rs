@@ -589,3 +589,113 @@ fn the_preview_redraws_in_place_and_shows_problems_over_the_last_drawing() {
     assert_eq!(fixed["hasText"], false, "{fixed}");
     assert_eq!(fixed["samePage"], true, "{fixed}");
 }
+
+/// `journeymap preview --view opportunities` in Chromium: a save that changes a score
+/// moves its point in the same page and the same drawing (changed node by node), the
+/// point still lights up on hover, and a broken map keeps the matrix under its problems.
+#[test]
+fn the_preview_redraws_the_matrix_in_place() {
+    let Some(browser) = chromium() else { return };
+    let Some(packages) = node_packages() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("bredband.journey");
+    let example = crate::common::root().join("../shared/examples-v1/bredband-beslutninger.journey");
+    std::fs::copy(example, &map).unwrap();
+    let preview = crate::preview::Preview::start(&map, &["--view", "opportunities"]);
+    let (from, to) = ("impact 2 effort 1: Vis", "impact 1 effort 5: Vis");
+    let config = serde_json::json!({
+        "chromium": browser,
+        "profile": dir.path().join("profile"),
+        "url": preview.url,
+        "map": map,
+        "mode": "matrix",
+        "from": from,
+        "to": to,
+        "shot": std::env::var_os("JOURNEYMAP_SHOTS").map(|d| PathBuf::from(d).join("preview-matrix.png")),
+    });
+    let config_file = dir.path().join("config.json");
+    std::fs::write(&config_file, config.to_string()).unwrap();
+    let output =
+        Command::new("node").arg(packages.join("check-preview.js")).arg(&config_file).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let r: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert!(r.get("error").is_none(), "{}", r["error"]);
+    assert_eq!(r["messages"], serde_json::json!([]), "no console message, no request elsewhere");
+    let point = |points: &serde_json::Value, text: &str| {
+        points.as_array().unwrap().iter().find(|p| p["title"].as_str().unwrap().contains(text)).cloned().unwrap()
+    };
+    let (before, after) = (point(&r["before"], "Vis leveringsdato"), point(&r["after"]["points"], "Vis leveringsdato"));
+    assert_eq!((before["rank"].as_str(), after["rank"].as_str()), (Some("1"), Some("3")), "{r}");
+    assert_ne!((&before["cx"], &before["cy"]), (&after["cx"], &after["cy"]), "the point moved: {r}");
+    assert_eq!(r["after"]["samePage"], true, "redrawn in place, not reloaded: {r}");
+    assert_eq!(r["after"]["keptDrawing"], true, "the drawing changed node by node: {r}");
+    assert_eq!(r["after"]["overlay"], false);
+    assert_eq!(r["hovered"][0], "rgb(192, 86, 33)", "the hovered point lights up: {r}");
+    let broken = &r["broken"];
+    assert!(broken["overlay"].as_str().unwrap_or_default().contains("J0413"), "{broken}");
+    assert_eq!(broken["samePage"], true);
+    assert!(broken["points"].as_u64().unwrap() >= 3, "the last matrix stays: {broken}");
+}
+
+/// The impact/effort matrix's HTML page in Chromium, with the fonts it embeds, in every
+/// label language: a sparse map, a German one with long compounds, and a crowded one
+/// (nine points in one cell, long texts, unscored ones listed): no text overlaps
+/// another or leaves the drawing.
+#[test]
+fn the_matrix_has_no_overlapping_text_in_chromium_in_every_language() {
+    let Some(browser) = chromium() else { return };
+    let script = std::fs::read_to_string(crate::common::root().join("tests/browser/check-layout.js")).unwrap();
+    let read = |path: &str| std::fs::read_to_string(crate::common::root().join(path)).unwrap();
+    let mut crowded = String::from(
+        "journey: Ein sehr langer Titel für eine Reise mit vielen Chancen\nphase: Bestellung und Einrichtung\n  step: Bestellt den Anschluss online über die Webseite\n",
+    );
+    for i in 0..9 {
+        crowded
+            .push_str(&format!("    opportunity impact 5 effort 1: Statusseite mit Freischaltungsdatum Nummer {i}\n"));
+    }
+    for (i, (impact, effort)) in [(1, 1), (3, 3), (3, 4), (2, 3), (5, 5), (4, 2), (1, 5)].into_iter().enumerate() {
+        crowded.push_str(&format!("    opportunity impact {impact} effort {effort}: Vertragslaufzeitübersicht {i}\n"));
+    }
+    crowded.push_str("    opportunity impact 4: Nur eine Wirkung\n    opportunity: Ganz ohne Bewertung, mit einem recht langen Text\n");
+    let maps = [
+        read("../shared/examples-v1/bredband-beslutninger.journey"),
+        read("tests/maps/bedarf-entscheidung.journey"),
+        crowded,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for map in &maps {
+        for &lang in journeymap::model::Lang::ALL {
+            let mut lines: Vec<String> = map.lines().filter(|l| !l.starts_with("lang ")).map(String::from).collect();
+            let title = lines.iter().position(|l| l.starts_with("journey:")).unwrap();
+            lines.insert(title + 1, format!("lang {}", lang.code()));
+            let source = lines.join("\n") + "\n";
+            let journey = crate::common::journey(&source);
+            let options = journeymap::render::RenderOptions {
+                formats: vec![journeymap::render::Format::Html],
+                layout: journeymap::layout::Options { view: Some(View::Opportunities), ..Default::default() },
+                ..Default::default()
+            };
+            let rendered = journeymap::render::render(&journey, &source, &options);
+            let page = rendered.get(journeymap::render::Format::Html).unwrap().clone().unwrap();
+            let page = String::from_utf8(page).unwrap();
+            // The page's policy allows no script: the test's goes in without it.
+            let start = page.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
+            let end = start + page[start..].find('>').unwrap() + 1;
+            let page = format!("{}{}", &page[..start], &page[end..])
+                .replace("</body>", &format!("<pre id=\"result\">not run</pre><script>{script}</script></body>"));
+            let file = dir.path().join("matrix.html");
+            std::fs::write(&file, page).unwrap();
+            let result = result_of(&dump_dom(&browser, &file, &dir.path().join("profile")));
+            let json: serde_json::Value =
+                serde_json::from_str(&result).unwrap_or_else(|_| panic!("{lang:?}: {result}"));
+            let points = journey.derived.ranked_opportunities.len() as u64;
+            assert!(json["texts"].as_u64().unwrap() > 10 + 2 * points, "{lang:?}: {json}");
+            let problems = json["problems"].as_array().unwrap();
+            assert!(problems.is_empty(), "{lang:?} {}: {problems:#?}", journey.title.value);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 15);
+}

@@ -336,3 +336,43 @@ fn a_preview_against_a_baseline_draws_it_and_redraws_when_the_baseline_is_saved(
     let message = broken["problems"][0]["message"].as_str().unwrap();
     assert!(message.starts_with("in the baseline `"), "{broken}");
 }
+
+/// `preview --view opportunities` serves the impact/effort matrix as a live page: it has
+/// the live script and the stage the script redraws in place, and a save that changes a
+/// score reaches it.
+#[test]
+fn the_matrix_is_a_live_page_that_a_save_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("map.journey");
+    let example = crate::common::root().join("../shared/examples-v1/bredband-beslutninger.journey");
+    let original = std::fs::read_to_string(example).unwrap();
+    std::fs::write(&map, &original).unwrap();
+    let preview = Preview::start(&map, &["--view", "opportunities"]);
+    let mut events = Events::open(&preview);
+    let first = events.next();
+    assert_eq!(first["problems"], serde_json::json!([]), "{first}");
+    let (_, head, page) = get(&preview, "/");
+    assert!(head.contains("content-security-policy: default-src 'none'"), "{head}");
+    assert!(page.contains("<script src=\"/live.js\"></script>"), "it loads the live script");
+    assert!(page.contains("<div class=\"stage\"><div class=\"map\" data-view=\"opportunities\"><svg"));
+    assert!(page.contains("class=\"matrix-point\""), "the matrix, not the map");
+    assert!(!page.contains("http-equiv=\"Content-Security-Policy\""), "the server's policy, not its own");
+    let (_, _, script) = get(&preview, "/live.js");
+    let (_, _, fonts) = get(&preview, "/fonts.css");
+    assert!(script.contains("swapInPlace") && fonts.is_empty(), "the matrix holds its fonts");
+
+    // The best-ranked opportunity made the worst: a new drawing, in a new order.
+    let changed = original.replace("impact 2 effort 1: Vis leveringsdato", "impact 1 effort 5: Vis leveringsdato");
+    assert_ne!(changed, original, "the example has the opportunity the test changes");
+    save(&map, &changed);
+    let saved = events.next();
+    assert_eq!(saved["drawing"], saved["version"], "{saved}");
+    let (_, _, redrawn) = get(&preview, "/page");
+    let rank_of = |page: &str, text: &str| {
+        let at = page.find(&format!(". {text}")).unwrap_or_else(|| panic!("{text} in {page}"));
+        let group = page[..at].rfind("data-rank=\"").unwrap() + "data-rank=\"".len();
+        page[group..group + page[group..].find('"').unwrap()].to_string()
+    };
+    assert_eq!(rank_of(&page, "Vis leveringsdato"), "1");
+    assert_eq!(rank_of(&redrawn, "Vis leveringsdato"), "3");
+}

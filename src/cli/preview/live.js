@@ -209,6 +209,14 @@
       link.href = newLink.getAttribute("href");
       link.addEventListener("load", () => oldLink.remove());
       oldLink.after(link);
+    } else if (newLink && !oldLink) {
+      // From the matrix (its fonts inline) to a map (its fonts linked).
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = newLink.getAttribute("href");
+      document.head.querySelector("style").before(link);
+    } else if (oldLink && !newLink) {
+      oldLink.remove();
     }
     const oldStyle = document.head.querySelector("style");
     const newStyle = next.head.querySelector("style");

@@ -78,12 +78,12 @@ fn page(
     baseline: Option<&Baseline>,
     live: bool,
 ) -> LivePage {
-    // The matrix is a page of its own (`preview` serves it too, without redrawing it in
-    // place).
+    // The matrix is a page of its own; in a preview it has the live script, which
+    // redraws its drawing in place like a map's.
     if options.view_of(journey) == View::Opportunities {
         let input = layout::matrix::matrix_input(journey);
         let laid_out = layout::layout_matrix(&input, fonts);
-        return LivePage { page: matrix_page(&input, &laid_out, fonts), fonts: String::new() };
+        return LivePage { page: matrix_page(&input, &laid_out, fonts, live), fonts: String::new() };
     }
     let page = options.page;
     // The view asked for first; where the map has a blueprint, the other view too, for
@@ -715,7 +715,7 @@ fn hash(text: &str) -> String {
 /// The impact/effort matrix as a page: its SVG inline, with the fonts it uses. Each
 /// point's `<title>` is its tooltip; hovering or focusing a point or its legend entry
 /// highlights both (a rule per rank, no script).
-pub fn matrix_page(input: &layout::MatrixInput, laid_out: &layout::Layout, fonts: &Fonts) -> String {
+pub fn matrix_page(input: &layout::MatrixInput, laid_out: &layout::Layout, fonts: &Fonts, live: bool) -> String {
     let drawing = super::svg::render(laid_out, layout::Page::Auto);
     let text: String = std::iter::once(input.title.as_str())
         .chain(input.points.iter().flat_map(|p| [p.text.as_str(), p.phase.as_str()]))
@@ -727,29 +727,51 @@ pub fn matrix_page(input: &layout::MatrixInput, laid_out: &layout::Layout, fonts
         .chain(["0123456789+\u{2191}\u{2192}\u{2013}\u{00b7}"])
         .collect();
     let (faces, family) = fonts::faces(fonts, &text, "", false);
-    let mut page = String::new();
-    page.push_str("<!DOCTYPE html>\n<html lang=\"");
-    page.push_str(input.lang.code());
-    page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    let mut title = super::xml::Writer::default();
-    title.text(&input.title);
-    page.push_str(&title.finish());
-    page.push_str("</title>\n<style>\n");
-    page.push_str(&faces);
-    page.push_str(&format!(
-        "body{{margin:0;background:#ffffff;font-family:{family}}}\nmain{{max-width:100%;overflow:auto}}\nsvg{{display:block;max-width:100%;height:auto}}\n.matrix-point{{cursor:default;outline:none}}\n"
+    let mut css = faces;
+    css.push_str(&format!(
+        "body{{margin:0;background:#ffffff;font-family:{family}}}\nmain{{max-width:100%;overflow:auto}}\nsvg{{display:block;max-width:100%;height:auto}}\n@media (max-width:720px){{svg{{max-width:none;width:auto}}}}\n.matrix-point{{cursor:default;outline:none}}\n"
     ));
     // A point and its legend entry light up together.
     let mut ranks: Vec<usize> = input.points.iter().map(|p| p.number).collect();
     ranks.sort_unstable();
     ranks.dedup();
     for n in ranks {
-        page.push_str(&format!(
+        css.push_str(&format!(
             "svg:has(.matrix-point[data-rank=\"{n}\"]:hover) .matrix-point[data-rank=\"{n}\"] .dot,svg:has(.matrix-point[data-rank=\"{n}\"]:focus) .matrix-point[data-rank=\"{n}\"] .dot{{fill:#c05621}}\n"
         ));
     }
+    let mut page = String::new();
+    page.push_str("<!DOCTYPE html>\n<html lang=\"");
+    page.push_str(input.lang.code());
+    page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // Standalone, the page allows its two stylesheets and nothing else; a preview's
+    // policy comes with it from the server (`live_policy`).
+    if !live {
+        let policy = format!(
+            "default-src 'none'; style-src {} {}; font-src data:; img-src data:; base-uri 'none'; form-action 'none'",
+            hash(&css),
+            hash(&super::svg::stylesheet(laid_out))
+        );
+        let mut meta = super::xml::Writer::default();
+        meta.empty("meta", &[("http-equiv", "Content-Security-Policy".into()), ("content", (&policy).into())]);
+        page.push_str(&meta.finish());
+        page.push('\n');
+    }
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    let mut title = super::xml::Writer::default();
+    title.text(&input.title);
+    page.push_str(&title.finish());
+    page.push_str("</title>\n<style>");
+    page.push_str(&css);
     page.push_str("</style>\n</head>\n<body>\n<main>\n");
+    // A stage holding one drawing, as a map's page has: the preview's script changes it
+    // node by node where the matrix changed.
+    page.push_str("<div class=\"stage\"><div class=\"map\" data-view=\"opportunities\">");
     page.push_str(&drawing);
-    page.push_str("\n</main>\n</body>\n</html>\n");
+    page.push_str("</div></div>\n</main>\n");
+    if live {
+        page.push_str("<script src=\"/live.js\"></script>\n");
+    }
+    page.push_str("</body>\n</html>\n");
     page
 }

@@ -31,7 +31,7 @@ pub struct Document<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceDoc<'a>>,
     pub lanes: Vec<&'static str>,
-    /// `journey` or `blueprint`: what the map draws unless told otherwise.
+    /// `journey`, `blueprint` or `opportunities`: what the map draws unless told otherwise.
     pub view: &'static str,
     /// `current` or `future`; left out without a `state` line.
     #[serde(skip_serializing_if = "Option::is_none")]

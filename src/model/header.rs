@@ -466,8 +466,8 @@ fn view(word: &Ident, diags: &mut Diags) -> Option<View> {
         name: View::name,
         code: Code::UnknownView,
         what: "view",
-        near: |_| "A map is drawn as `view journey` or `view blueprint`".to_string(),
-        far: "a map is drawn as `view journey` (the default) or `view blueprint`",
+        near: |_| "A map is drawn as `view journey`, `view blueprint` or `view opportunities`".to_string(),
+        far: "a map is drawn as `view journey` (the default), `view blueprint` or `view opportunities` (the impact/effort matrix)",
     }
     .read(word, diags)
 }

@@ -216,11 +216,14 @@ fn words_hint(kw: Keyword, words: &[Word]) -> &'static str {
             "; the id is one word of letters, digits, `_` or `-`"
         }
         Keyword::State => "; the state is `current` or `future`",
-        Keyword::Detail(LaneKind::Needs) => "; the kind is `functional` or `emotional`",
+        Keyword::Detail(LaneKind::Needs) => {
+            "; the kind is `functional` or `emotional`, the status `met`, `unmet` or `partly`"
+        }
+        Keyword::Detail(LaneKind::Opportunities) => "; the scores are `impact <1..5>` and `effort <1..5>`",
         Keyword::Detail(lane) if lane.detail().is_some_and(|d| d.1 == Carries::Owner) => {
             "; the one word is an owner's id"
         }
-        Keyword::View => "; the view is `journey` or `blueprint`",
+        Keyword::View => "; the view is `journey`, `blueprint` or `opportunities`",
         _ => "",
     }
 }

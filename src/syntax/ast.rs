@@ -93,7 +93,7 @@ impl Keyword {
             Keyword::Scope => "scope: <text>",
             Keyword::Lang => "lang <code>",
             Keyword::Scale => "scale <min>..<max>",
-            Keyword::View => "view journey|blueprint",
+            Keyword::View => "view journey|blueprint|opportunities",
             Keyword::State => "state current|future",
             Keyword::Source => "source <id> [interview|survey|observation|analytics|workshop|document]: <description>",
             Keyword::Persona => "persona <id>: <description>",
@@ -358,7 +358,7 @@ pub enum Words<'a> {
         scores: Vec<(Flag, Number<'a>)>,
         cites: Vec<Ident<'a>>,
     },
-    /// `view journey|blueprint`.
+    /// `view journey|blueprint|opportunities`.
     View(Ident<'a>),
     /// `state current|future`.
     State(Ident<'a>),

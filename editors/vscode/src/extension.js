@@ -119,7 +119,7 @@ async function preview(uri) {
 
   const args = ['preview', file];
   const view = vscode.workspace.getConfiguration('journeymap').get('preview.view');
-  if (view === 'journey' || view === 'blueprint') args.push('--view', view);
+  if (['journey', 'blueprint', 'opportunities'].includes(view)) args.push('--view', view);
 
   const command = executable();
   previewLog.appendLine(`$ ${command} ${args.join(' ')}`);

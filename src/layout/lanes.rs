@@ -246,13 +246,7 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                 // The method's fail points: where the service breaks, on the action itself.
                 for pain in step.details.of(LaneKind::Pains) {
                     let fail = format!("{}: {}", Label::FailPoint.text(lang), pain.text.value);
-                    title = format!("{title}\n{fail}");
-                    // The pain's own reference mark, which its card in the pains lane has.
-                    let fail = match super::sources::mark(journey, &pain.cites) {
-                        Some(mark) => format!("{fail} {mark}"),
-                        None => fail,
-                    };
-                    parts.push(part(fail.as_str(), FontStyle::Bold, SMALL, TextRole::FailPoint));
+                    action_mark(journey, (&mut title, &mut parts), fail, &pain.cites, TextRole::FailPoint);
                     fail_point = true;
                 }
                 // The needs the step leaves unmet, or meets in part: a symbol and words,
@@ -261,12 +255,7 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
                     let Extra::Need(_, Some(status)) = need.extra else { continue };
                     let Some(mark) = status.mark() else { continue };
                     let text = format!("{} {}: {}", status.symbol(), mark.text(lang), need.text.value);
-                    title = format!("{title}\n{text}");
-                    let text = match super::sources::mark(journey, &need.cites) {
-                        Some(cited) => format!("{text} {cited}"),
-                        None => text,
-                    };
-                    parts.push(part(text.as_str(), FontStyle::Bold, SMALL, TextRole::UnmetNeed));
+                    action_mark(journey, (&mut title, &mut parts), text, &need.cites, TextRole::UnmetNeed);
                     unmet_need = true;
                 }
                 // Handoffs are in map order, at most one into each step.
@@ -333,6 +322,24 @@ pub(super) fn step_cards(journey: &Journey, view: View, lane: LaneKind, step: &S
         Content::Emotions => Vec::new(),
         Content::Detail { .. } => detail_cards(journey, lane, &step.details),
     }
+}
+
+/// A line the blueprint view adds to an action card (a fail point, an unmet need): in
+/// its tooltip, and drawn with the reference mark its own card has.
+fn action_mark(
+    journey: &Journey,
+    (title, parts): (&mut String, &mut Vec<Part>),
+    text: String,
+    cites: &[crate::model::SourceId],
+    role: TextRole,
+) {
+    title.push('\n');
+    title.push_str(&text);
+    let text = match super::sources::mark(journey, cites) {
+        Some(mark) => format!("{text} {mark}"),
+        None => text,
+    };
+    parts.push(part(text, FontStyle::Bold, SMALL, role));
 }
 
 /// A step's details in words, lane by lane (every lane with something to say, whether

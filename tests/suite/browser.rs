@@ -308,6 +308,19 @@ fn node_packages() -> Option<PathBuf> {
     found.then_some(dir)
 }
 
+/// Runs `script` of the browser tests' packages with `config` (written into `dir`) and
+/// returns the JSON it prints, which must not be an error.
+fn run_node(packages: &Path, script: &str, config: &serde_json::Value, dir: &Path) -> serde_json::Value {
+    let config_file = dir.join("config.json");
+    std::fs::write(&config_file, config.to_string()).unwrap();
+    let output = Command::new("node").arg(packages.join(script)).arg(&config_file).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let result: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
+    assert!(result.get("error").is_none(), "{script}: {}", result["error"]);
+    result
+}
+
 fn pdf_text(pdf: &Path, first: u32, last: Option<u32>) -> String {
     let mut command = Command::new("pdftotext");
     command.args(["-f", &first.to_string()]);
@@ -389,14 +402,7 @@ fn examples_html_pages_work_on_a_phone_on_laptops_in_dark_mode_and_in_print() {
         "out": out,
         "pages": pages,
     });
-    let config_file = dir.path().join("config.json");
-    std::fs::write(&config_file, config.to_string()).unwrap();
-    let output =
-        Command::new("node").arg(packages.join("check-screens.js")).arg(&config_file).output().expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let results: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
-    assert!(results.get("error").is_none(), "{}", results["error"]);
+    let results = run_node(&packages, "check-screens.js", &config, dir.path());
     let num = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
     let mut corners = 0;
     for (name, want) in &expected {
@@ -552,14 +558,7 @@ fn the_preview_redraws_in_place_and_shows_problems_over_the_last_drawing() {
         "mode": "check",
         "shot": shot,
     });
-    let config_file = dir.path().join("config.json");
-    std::fs::write(&config_file, config.to_string()).unwrap();
-    let output =
-        Command::new("node").arg(packages.join("check-preview.js")).arg(&config_file).output().expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let r: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
-    assert!(r.get("error").is_none(), "{}", r["error"]);
+    let r = run_node(&packages, "check-preview.js", &config, dir.path());
     assert_eq!(r["messages"], serde_json::json!([]), "no console message, no request elsewhere");
     let edit = &r["afterEdit"];
     assert_eq!(edit["samePage"], true, "redrawn in place, not reloaded: {edit}");
@@ -613,14 +612,7 @@ fn the_preview_redraws_the_matrix_in_place() {
         "to": to,
         "shot": std::env::var_os("JOURNEYMAP_SHOTS").map(|d| PathBuf::from(d).join("preview-matrix.png")),
     });
-    let config_file = dir.path().join("config.json");
-    std::fs::write(&config_file, config.to_string()).unwrap();
-    let output =
-        Command::new("node").arg(packages.join("check-preview.js")).arg(&config_file).output().expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let r: serde_json::Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|_| panic!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr)));
-    assert!(r.get("error").is_none(), "{}", r["error"]);
+    let r = run_node(&packages, "check-preview.js", &config, dir.path());
     assert_eq!(r["messages"], serde_json::json!([]), "no console message, no request elsewhere");
     let point = |points: &serde_json::Value, text: &str| {
         points.as_array().unwrap().iter().find(|p| p["title"].as_str().unwrap().contains(text)).cloned().unwrap()

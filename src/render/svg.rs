@@ -562,16 +562,12 @@ pub(crate) fn stylesheet(layout: &Layout) -> String {
     if draws_sources(layout) {
         css.push_str(SOURCE_STYLES);
     }
-    // A KPI figure from a data file, only where there is one.
-    if text_blocks(layout).any(|b| b.role == TextRole::KpiDate) {
-        css.push_str(".kpi-date{fill:#52606d}\n");
-    }
-    // Issue 16's marks, only where they are drawn.
-    if text_blocks(layout).any(|b| b.role == TextRole::UnmetNeed) {
-        css.push_str(".unmet-need{fill:#8a3c00}\n");
-    }
-    if text_blocks(layout).any(|b| b.role == TextRole::Scores) {
-        css.push_str(".scores{fill:#744210}\n");
+    // The rules of texts that only some drawings have (a KPI figure from a data file, an
+    // unmet need on a blueprint's action, an opportunity's scores), only where drawn.
+    let roles: BTreeSet<usize> =
+        text_blocks(layout).filter_map(|b| DRAWN_ONLY.iter().position(|&(role, _)| role == b.role)).collect();
+    for i in roles {
+        css.push_str(DRAWN_ONLY[i].1);
     }
     // After `.b` and `.i`: a family without bold or italic faces is drawn upright.
     for font in &fonts {
@@ -671,6 +667,13 @@ const BASE_STYLES: &str = "\
 .lane-name{fill:#243b53}
 .card .box{fill:#ffffff;stroke:#9fb3c8;stroke-width:1}
 ";
+
+/// Text rules in the stylesheet only of a drawing that has such a text, in this order.
+const DRAWN_ONLY: [(TextRole, &str); 3] = [
+    (TextRole::KpiDate, ".kpi-date{fill:#52606d}\n"),
+    (TextRole::UnmetNeed, ".unmet-need{fill:#8a3c00}\n"),
+    (TextRole::Scores, ".scores{fill:#744210}\n"),
+];
 
 /// Rules that refine the lanes' colours: critical steps, offline and external
 /// touchpoints, and everything that is not a card.

@@ -62,6 +62,19 @@ fn result_of(dom: &str) -> String {
     result.replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 }
 
+/// What `check-layout.js` (`script`) finds in an HTML `page` of ours loaded in Chromium.
+/// The page's policy allows only its own script, so the test's goes in without it.
+fn layout_of_page(browser: &Path, page: &str, script: &str, dir: &Path, what: &str) -> serde_json::Value {
+    let start = page.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
+    let end = start + page[start..].find('>').unwrap() + 1;
+    let page = format!("{}{}", &page[..start], &page[end..])
+        .replace("</body>", &format!("<pre id=\"result\">not run</pre><script>{script}</script></body>"));
+    let file = dir.join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let result = result_of(&dump_dom(browser, &file, &dir.join("profile")));
+    serde_json::from_str(&result).unwrap_or_else(|_| panic!("{what}: {result}"))
+}
+
 #[test]
 fn examples_have_no_overlapping_or_escaping_text_in_chromium() {
     let Some(browser) = chromium() else { return };
@@ -141,15 +154,7 @@ fn every_script_fits_its_box_in_chromium_with_the_pages_own_fonts() {
         };
         let rendered = journeymap::render::render(&journey, &source, &options);
         let page = String::from_utf8(rendered.get(journeymap::render::Format::Html).unwrap().clone().unwrap()).unwrap();
-        // The page's policy allows only its own script: the test's goes in without it.
-        let start = page.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
-        let end = start + page[start..].find('>').unwrap() + 1;
-        let page = format!("{}{}", &page[..start], &page[end..])
-            .replace("</body>", &format!("<pre id=\"result\">not run</pre><script>{script}</script></body>"));
-        let file = dir.path().join("page.html");
-        std::fs::write(&file, page).unwrap();
-        let result = result_of(&dump_dom(&browser, &file, &dir.path().join("profile")));
-        let json: serde_json::Value = serde_json::from_str(&result).unwrap_or_else(|_| panic!("{view:?}: {result}"));
+        let json = layout_of_page(&browser, &page, &script, dir.path(), &format!("{view:?}"));
         assert!(json["texts"].as_u64().unwrap() > 20, "{json}");
         let problems = json["problems"].as_array().unwrap();
         assert!(problems.is_empty(), "{view:?}: {problems:#?}");
@@ -672,16 +677,7 @@ fn the_matrix_has_no_overlapping_text_in_chromium_in_every_language() {
             let rendered = journeymap::render::render(&journey, &source, &options);
             let page = rendered.get(journeymap::render::Format::Html).unwrap().clone().unwrap();
             let page = String::from_utf8(page).unwrap();
-            // The page's policy allows no script: the test's goes in without it.
-            let start = page.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
-            let end = start + page[start..].find('>').unwrap() + 1;
-            let page = format!("{}{}", &page[..start], &page[end..])
-                .replace("</body>", &format!("<pre id=\"result\">not run</pre><script>{script}</script></body>"));
-            let file = dir.path().join("matrix.html");
-            std::fs::write(&file, page).unwrap();
-            let result = result_of(&dump_dom(&browser, &file, &dir.path().join("profile")));
-            let json: serde_json::Value =
-                serde_json::from_str(&result).unwrap_or_else(|_| panic!("{lang:?}: {result}"));
+            let json = layout_of_page(&browser, &page, &script, dir.path(), &format!("{lang:?}"));
             let points = journey.derived.ranked_opportunities.len() as u64;
             assert!(json["texts"].as_u64().unwrap() > 10 + 2 * points, "{lang:?}: {json}");
             let problems = json["problems"].as_array().unwrap();

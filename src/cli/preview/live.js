@@ -203,18 +203,19 @@
     // dropped once it has loaded.
     const oldLink = document.head.querySelector('link[rel="stylesheet"]');
     const newLink = next.head.querySelector('link[rel="stylesheet"]');
-    if (oldLink && newLink && oldLink.getAttribute("href") !== newLink.getAttribute("href")) {
+    const fontsLink = () => {
       const link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = newLink.getAttribute("href");
+      return link;
+    };
+    if (oldLink && newLink && oldLink.getAttribute("href") !== newLink.getAttribute("href")) {
+      const link = fontsLink();
       link.addEventListener("load", () => oldLink.remove());
       oldLink.after(link);
     } else if (newLink && !oldLink) {
       // From the matrix (its fonts inline) to a map (its fonts linked).
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = newLink.getAttribute("href");
-      document.head.querySelector("style").before(link);
+      document.head.querySelector("style").before(fontsLink());
     } else if (oldLink && !newLink) {
       oldLink.remove();
     }

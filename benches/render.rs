@@ -2,7 +2,7 @@
 //! once outside the measured loop: layout only, SVG only (from a prepared layout),
 //! layout + SVG, and through `journeymap::render::render` (what `journeymap render` does
 //! after `check`) the SVG and the HTML page (its own layout without the header, its SVG
-//! and the page).
+//! and the page), and the impact/effort matrix of a map with scored opportunities.
 //! Run: `cargo bench --bench render`. Figures go to docs/performance.md.
 
 use journeymap::layout::{self, Options};
@@ -69,5 +69,41 @@ fn render_svg(bencher: divan::Bencher, steps: usize) {
     let options = RenderOptions::default();
     bencher
         .counter(divan::counter::ItemsCount::new(steps))
+        .bench(|| journeymap::render::render(divan::black_box(&journey), &source, &options));
+}
+
+/// The generated map with need statuses and scores (version 1): every opportunity
+/// scored impact 1..5 and effort 1..5 in turn, every emotional need unmet.
+fn scored_journey(steps: usize) -> (String, journeymap::model::Journey) {
+    let mut n = 0;
+    let text: String = journeymap::generate::map(steps)
+        .lines()
+        .map(|line| {
+            let line = if let Some(rest) = line.strip_prefix("    opportunity:") {
+                n += 1;
+                format!("    opportunity impact {} effort {}:{rest}", n % 5 + 1, n * 3 % 5 + 1)
+            } else {
+                line.replacen("need emotional:", "need emotional unmet:", 1)
+            };
+            line + "\n"
+        })
+        .collect();
+    let compiled = journeymap::compile(text.as_bytes());
+    (compiled.source, compiled.journey.expect("the scored generated map is valid"))
+}
+
+/// `render --view opportunities --format svg`: the derived ranking drawn as the
+/// impact/effort matrix, from a checked map (an eighth of the steps have an opportunity).
+#[divan::bench(args = [100, 1_000])]
+fn matrix_svg(bencher: divan::Bencher, steps: usize) {
+    let (source, journey) = scored_journey(steps);
+    let options = RenderOptions {
+        layout: Options { view: Some(journeymap::lanes::View::Opportunities), ..Default::default() },
+        ..Default::default()
+    };
+    let drawn = journeymap::render::render(&journey, &source, &options);
+    assert!(drawn.outputs.iter().all(|o| o.result.is_ok()), "the matrix is drawn");
+    bencher
+        .counter(divan::counter::ItemsCount::new(journey.derived.ranked_opportunities.len()))
         .bench(|| journeymap::render::render(divan::black_box(&journey), &source, &options));
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Assembles the fuzzers' seed corpus, fuzz/seeds/, from the maps the repository already
 # has, so that the seeds never drift from them: every diagnostic fixture of tests/check/,
-# the fmt fixtures of tests/fmt/, the maps of tests/baseline/, our examples and the shared examples (../shared/examples,
-# when present). The directory is rebuilt from scratch on every run and not committed;
+# the fmt fixtures of tests/fmt/, the maps of tests/baseline/, tests/maps/ and tests/report/,
+# our examples and the shared examples (../shared/examples and examples-v1, when present).
+# Maps that draw a blueprint are seeded once more drawing the impact/effort matrix instead. The directory is rebuilt from scratch on every run and not committed;
 # so is the dictionary, fuzz/journey.dict.
 # Usage: scripts/fuzz-seeds.sh [DIR]   (from any directory; default fuzz/seeds)
 set -euo pipefail
@@ -20,9 +21,16 @@ copy() { # prefix, then the directory whose *.journey files to copy
 copy check tests/check
 copy fmt tests/fmt
 copy baseline tests/baseline
+copy maps tests/maps
+copy report tests/report
 copy example examples
 copy shared ../shared/examples
 copy shared-v1 ../shared/examples-v1
+for map in "$out"/*.journey; do
+  if grep -q '^view blueprint' "$map"; then
+    sed 's/^view blueprint/view opportunities/' "$map" >"${map%.journey}-matrix.journey"
+  fi
+done
 echo "$(find "$out" -type f | wc -l) seeds in $out"
 # The dictionary: the syntax's tokens, then the vocabulary from the lane table and the
 # keyword list (so a new lane or keyword needs no edit here).

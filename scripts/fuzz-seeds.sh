@@ -3,8 +3,9 @@
 # has, so that the seeds never drift from them: every diagnostic fixture of tests/check/,
 # the fmt fixtures of tests/fmt/, the maps of tests/baseline/, tests/maps/ and tests/report/,
 # our examples and the shared examples (../shared/examples and examples-v1, when present).
-# Maps that draw a blueprint are seeded once more drawing the impact/effort matrix instead. The directory is rebuilt from scratch on every run and not committed;
-# so is the dictionary, fuzz/journey.dict.
+# Maps that draw a blueprint are seeded once more drawing the impact/effort matrix
+# instead. The directory is rebuilt from scratch on every run and not committed; so is
+# the dictionary, fuzz/journey.dict.
 # Usage: scripts/fuzz-seeds.sh [DIR]   (from any directory; default fuzz/seeds)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,10 +15,13 @@ fn main() {
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 
 fn journey(steps: usize) -> (String, journeymap::model::Journey) {
-    let text = journeymap::generate::map(steps);
+    compiled(&journeymap::generate::map(steps))
+}
+
+/// A map's checked source and model; the generated maps are all valid.
+fn compiled(text: &str) -> (String, journeymap::model::Journey) {
     let compiled = journeymap::compile(text.as_bytes());
-    let journey = compiled.journey.expect("generated maps are valid");
-    (compiled.source, journey)
+    (compiled.source, compiled.journey.expect("generated maps are valid"))
 }
 
 #[divan::bench(args = SIZES)]
@@ -88,8 +91,7 @@ fn scored_journey(steps: usize) -> (String, journeymap::model::Journey) {
             line + "\n"
         })
         .collect();
-    let compiled = journeymap::compile(text.as_bytes());
-    (compiled.source, compiled.journey.expect("the scored generated map is valid"))
+    compiled(&text)
 }
 
 /// `render --view opportunities --format svg`: the derived ranking drawn as the
